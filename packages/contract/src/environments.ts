@@ -1,0 +1,17 @@
+import { CUSTOMER_ENGAGEMENT_DEPLOYMENTS, PRIVILEGE_DEPTHS, PRIVILEGES } from '@sync-admin/domain';
+import { z } from 'zod';
+
+export const environmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  customerEngagement: z.enum(CUSTOMER_ENGAGEMENT_DEPLOYMENTS),
+  /** The signed-in user's security roles and merged privileges here, so the UI can show what they may do. */
+  securityRoles: z.array(z.string()),
+  privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
+});
+export type EnvironmentResponse = z.infer<typeof environmentSchema>;
+
+export const environmentListResponseSchema = z.object({ items: z.array(environmentSchema) });
+export type EnvironmentListResponse = z.infer<typeof environmentListResponseSchema>;
+
+export const environmentParamsSchema = z.object({ environmentId: z.uuid('environmentId must be a UUID.') });

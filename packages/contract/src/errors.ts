@@ -1,0 +1,14 @@
+import { ERROR_CODES } from '@sync-admin/domain';
+import { z } from 'zod';
+
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+
+/** Every non-2xx response carries this body; the UI parses it with the same schema. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fieldErrors: z.array(fieldErrorSchema),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -1,0 +1,92 @@
+import {
+  AUTHENTICATE_USING_OPTIONS,
+  AUTHENTICATION_PROTOCOLS,
+  EXCHANGE_ONLINE_AUTHENTICATION_TYPES,
+  SERVER_TYPES,
+  TEST_STATUSES,
+} from '@sync-admin/domain';
+import { z } from 'zod';
+
+const optionalText = z.string().nullable();
+
+/** The editable settings, shaped for the wire: dates travel as ISO 8601 strings. */
+export const serverProfileSettingsSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  serverType: z.enum(SERVER_TYPES),
+  authenticationType: z.enum(EXCHANGE_ONLINE_AUTHENTICATION_TYPES).nullable(),
+  tenantId: optionalText,
+  applicationId: optionalText,
+  defaultServerLocation: optionalText,
+  useAutoDiscover: z.boolean(),
+  incomingServerLocation: optionalText,
+  outgoingServerLocation: optionalText,
+  authenticateUsing: z.enum(AUTHENTICATE_USING_OPTIONS).nullable(),
+  incomingUserName: optionalText,
+  useSameSettingsForOutgoing: z.boolean(),
+  outgoingUserName: optionalText,
+  incomingAuthenticationProtocol: z.enum(AUTHENTICATION_PROTOCOLS),
+  outgoingAuthenticationProtocol: z.enum(AUTHENTICATION_PROTOCOLS),
+  incomingPort: z.number(),
+  outgoingPort: z.number(),
+  incomingUseSsl: z.boolean(),
+  outgoingUseSsl: z.boolean(),
+  incomingUseImpersonation: z.boolean(),
+  outgoingUseImpersonation: z.boolean(),
+  processEmailsReceivedAfter: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' }).nullable(),
+  minPollingIntervalInMinutes: z.number(),
+  maxConcurrentConnections: z.number(),
+  timeoutMailboxConnection: z.boolean(),
+  timeoutMailboxConnectionAfterAmount: z.number(),
+  sendEmailAlert: z.boolean(),
+  moveUndeliveredEmails: z.boolean(),
+});
+export type ServerProfileSettingsWire = z.infer<typeof serverProfileSettingsSchema>;
+
+/** A new value sets the secret, null clears it, leaving it out keeps what is stored. */
+const secretChange = z.string().max(1024, 'Secrets can be at most 1024 characters.').nullable().optional();
+
+const writeFields = serverProfileSettingsSchema.partial().extend({
+  isDefault: z.boolean().optional(),
+  clientSecret: secretChange,
+  incomingPassword: secretChange,
+  outgoingPassword: secretChange,
+});
+
+/** Create: the server type is required; every other setting falls back to the new-profile defaults. */
+export const createServerProfileRequestSchema = writeFields.required({ serverType: true }).strict();
+export type CreateServerProfileRequest = z.infer<typeof createServerProfileRequestSchema>;
+
+/** Update: only the fields sent change; nothing unsent is lost. */
+export const updateServerProfileRequestSchema = writeFields.strict();
+export type UpdateServerProfileRequest = z.infer<typeof updateServerProfileRequestSchema>;
+
+export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
+  id: z.string(),
+  environmentId: z.string(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  isActive: z.boolean(),
+  isDefault: z.boolean(),
+  /** Secrets are write-only: the API only ever says whether each one is set. */
+  secretsSet: z.object({ clientSecret: z.boolean(), incomingPassword: z.boolean(), outgoingPassword: z.boolean() }),
+  lastTest: z
+    .object({ status: z.enum(TEST_STATUSES), startedAt: z.string(), durationMs: z.number(), message: z.string() })
+    .nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ServerProfileResponse = z.infer<typeof serverProfileResponseSchema>;
+
+export const serverProfileListQuerySchema = z.object({
+  view: z.enum(['active', 'inactive', 'all']).default('active'),
+});
+export type ServerProfileListQuery = z.infer<typeof serverProfileListQuerySchema>;
+
+export const serverProfileListResponseSchema = z.object({ items: z.array(serverProfileResponseSchema) });
+export type ServerProfileListResponse = z.infer<typeof serverProfileListResponseSchema>;
+
+export const serverProfileParamsSchema = z.object({
+  environmentId: z.uuid('environmentId must be a UUID.'),
+  profileId: z.uuid('profileId must be a UUID.'),
+});

@@ -1,0 +1,38 @@
+import type {
+  ServerProfile,
+  ServerProfileLastTest,
+  ServerProfileSecretChanges,
+  ServerProfileSettings,
+} from './server-profile.ts';
+
+export interface ServerProfileListFilter {
+  isActive?: boolean;
+  /** Set when the actor reads at User depth: only profiles they own. */
+  ownerId?: string;
+}
+
+/** Persistence the server-profile use cases need; the db package implements it, encrypting secrets. */
+export interface ServerProfileRepository {
+  listServerProfiles(environmentId: string, filter: ServerProfileListFilter): Promise<ServerProfile[]>;
+  findServerProfile(environmentId: string, id: string): Promise<ServerProfile | null>;
+  isServerProfileNameTaken(environmentId: string, name: string, exceptId?: string): Promise<boolean>;
+  countServerProfiles(environmentId: string): Promise<number>;
+  countMailboxesUsingServerProfile(id: string): Promise<number>;
+  createServerProfile(input: {
+    environmentId: string;
+    ownerId: string;
+    settings: ServerProfileSettings;
+    secrets: ServerProfileSecretChanges;
+    makeDefault: boolean;
+  }): Promise<ServerProfile>;
+  updateServerProfile(
+    id: string,
+    settings: ServerProfileSettings,
+    secrets: ServerProfileSecretChanges,
+    makeDefault: boolean,
+  ): Promise<ServerProfile>;
+  setServerProfileActive(id: string, isActive: boolean): Promise<void>;
+  setDefaultServerProfile(environmentId: string, id: string): Promise<void>;
+  deleteServerProfile(environmentId: string, id: string): Promise<void>;
+  recordServerProfileTest(id: string, test: ServerProfileLastTest): Promise<void>;
+}

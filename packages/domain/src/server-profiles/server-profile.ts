@@ -1,0 +1,148 @@
+/**
+ * Email server profiles (Dataverse table `emailserverprofile`), with the option sets and labels the seeds
+ * use. Secrets never appear here in clear: a stored profile only says whether each secret is set.
+ */
+export const SERVER_TYPES = ['exchangeOnline', 'exchangeServer'] as const;
+export type ServerType = (typeof SERVER_TYPES)[number];
+export const SERVER_TYPE_LABELS: Record<ServerType, string> = {
+  exchangeOnline: 'Exchange Online',
+  exchangeServer: 'Exchange Server',
+};
+
+export const EXCHANGE_ONLINE_AUTHENTICATION_TYPES = ['s2sSameTenant', 'oauthCrossTenant'] as const;
+export type ExchangeOnlineAuthenticationType = (typeof EXCHANGE_ONLINE_AUTHENTICATION_TYPES)[number];
+export const EXCHANGE_ONLINE_AUTHENTICATION_TYPE_LABELS: Record<ExchangeOnlineAuthenticationType, string> = {
+  s2sSameTenant: 'S2S auth (Same Tenant)',
+  oauthCrossTenant: 'Oauth (Cross Tenant)',
+};
+
+export const AUTHENTICATE_USING_OPTIONS = [
+  'credentialsSpecifiedByUserOrQueue',
+  'credentialsSpecifiedInEmailServerProfile',
+  'windowsIntegratedAuthentication',
+  'withoutCredentials',
+] as const;
+export type AuthenticateUsing = (typeof AUTHENTICATE_USING_OPTIONS)[number];
+export const AUTHENTICATE_USING_LABELS: Record<AuthenticateUsing, string> = {
+  credentialsSpecifiedByUserOrQueue: 'Credentials Specified by a User or Queue',
+  credentialsSpecifiedInEmailServerProfile: 'Credentials Specified in Email Server Profile',
+  windowsIntegratedAuthentication: 'Windows Integrated Authentication',
+  withoutCredentials: 'Without Credential (Anonymous)',
+};
+
+export const AUTHENTICATION_PROTOCOLS = ['autoDetect', 'negotiate', 'ntlm', 'basic'] as const;
+export type AuthenticationProtocol = (typeof AUTHENTICATION_PROTOCOLS)[number];
+export const AUTHENTICATION_PROTOCOL_LABELS: Record<AuthenticationProtocol, string> = {
+  autoDetect: 'Auto Detect',
+  negotiate: 'Negotiate',
+  ntlm: 'NTLM',
+  basic: 'Basic',
+};
+
+export const TEST_STATUSES = ['success', 'warning', 'failure'] as const;
+export type TestStatus = (typeof TEST_STATUSES)[number];
+export const TEST_STATUS_LABELS: Record<TestStatus, string> = {
+  success: 'Success',
+  warning: 'Warning',
+  failure: 'Failure',
+};
+
+/** The secrets a profile can hold; each is write-only. */
+export const SERVER_PROFILE_SECRETS = ['clientSecret', 'incomingPassword', 'outgoingPassword'] as const;
+export type ServerProfileSecret = (typeof SERVER_PROFILE_SECRETS)[number];
+
+/** Every setting an admin edits, as plain data; secrets travel separately (see ServerProfileSecretChanges). */
+export interface ServerProfileSettings {
+  name: string;
+  description: string;
+  serverType: ServerType;
+  authenticationType: ExchangeOnlineAuthenticationType | null;
+  tenantId: string | null;
+  applicationId: string | null;
+  /** EWS endpoint override, e.g. Exchange Online operated by 21Vianet in China (seed 000). */
+  defaultServerLocation: string | null;
+  useAutoDiscover: boolean;
+  incomingServerLocation: string | null;
+  outgoingServerLocation: string | null;
+  authenticateUsing: AuthenticateUsing | null;
+  incomingUserName: string | null;
+  useSameSettingsForOutgoing: boolean;
+  outgoingUserName: string | null;
+  incomingAuthenticationProtocol: AuthenticationProtocol;
+  outgoingAuthenticationProtocol: AuthenticationProtocol;
+  incomingPort: number;
+  outgoingPort: number;
+  incomingUseSsl: boolean;
+  outgoingUseSsl: boolean;
+  incomingUseImpersonation: boolean;
+  outgoingUseImpersonation: boolean;
+  processEmailsReceivedAfter: Date | null;
+  minPollingIntervalInMinutes: number;
+  maxConcurrentConnections: number;
+  timeoutMailboxConnection: boolean;
+  timeoutMailboxConnectionAfterAmount: number;
+  sendEmailAlert: boolean;
+  moveUndeliveredEmails: boolean;
+}
+
+/** A secret change: a new value, null to clear it, or absent to keep what is stored. */
+export type ServerProfileSecretChanges = Partial<Record<ServerProfileSecret, string | null>>;
+
+export interface ServerProfileLastTest {
+  status: TestStatus;
+  startedAt: Date;
+  durationMs: number;
+  message: string;
+}
+
+export interface ServerProfile extends ServerProfileSettings {
+  id: string;
+  environmentId: string;
+  ownerId: string;
+  ownerName: string;
+  isActive: boolean;
+  isDefault: boolean;
+  secretsSet: Record<ServerProfileSecret, boolean>;
+  lastTest: ServerProfileLastTest | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const EXCHANGE_ONLINE_EWS_URL = 'https://outlook.office365.com/EWS/Exchange.asmx';
+/** The endpoint seed 000's PowerShell sets for Exchange Online in China (21Vianet). */
+export const EXCHANGE_ONLINE_CHINA_EWS_URL = 'https://partner.outlook.cn/EWS/Exchange.asmx';
+
+/** Defaults of a new profile, as the real form opens. */
+export function newServerProfileSettings(serverType: ServerType): ServerProfileSettings {
+  return {
+    name: serverType === 'exchangeOnline' ? 'Microsoft Exchange Online' : '',
+    description: '',
+    serverType,
+    authenticationType: serverType === 'exchangeOnline' ? 's2sSameTenant' : null,
+    tenantId: null,
+    applicationId: null,
+    defaultServerLocation: null,
+    useAutoDiscover: serverType === 'exchangeServer',
+    incomingServerLocation: null,
+    outgoingServerLocation: null,
+    authenticateUsing: serverType === 'exchangeServer' ? 'credentialsSpecifiedByUserOrQueue' : null,
+    incomingUserName: null,
+    useSameSettingsForOutgoing: true,
+    outgoingUserName: null,
+    incomingAuthenticationProtocol: 'autoDetect',
+    outgoingAuthenticationProtocol: 'autoDetect',
+    incomingPort: 443,
+    outgoingPort: 443,
+    incomingUseSsl: true,
+    outgoingUseSsl: true,
+    incomingUseImpersonation: false,
+    outgoingUseImpersonation: false,
+    processEmailsReceivedAfter: null,
+    minPollingIntervalInMinutes: 0,
+    maxConcurrentConnections: 10,
+    timeoutMailboxConnection: true,
+    timeoutMailboxConnectionAfterAmount: 100,
+    sendEmailAlert: false,
+    moveUndeliveredEmails: false,
+  };
+}

@@ -1,0 +1,180 @@
+import type { Actor } from '../access/actor.ts';
+import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
+import { DomainError, notFound, validationFailed } from '../shared/domain-error.ts';
+import type { ServerProfileRepository } from './server-profile.repository.port.ts';
+import type {
+  ServerProfile,
+  ServerProfileSecretChanges,
+  ServerProfileSettings,
+} from './server-profile.ts';
+import { normalizeServerProfile, validateServerProfile } from './validate-server-profile.ts';
+
+export interface ServerProfileDeps {
+  profiles: ServerProfileRepository;
+}
+
+export interface ServerProfileChannel {
+  isSecureChannel: boolean;
+  allowCredentialsEntryViaNonSecureChannels: boolean;
+}
+
+export interface ServerProfileInput {
+  settings: ServerProfileSettings;
+  secrets: ServerProfileSecretChanges;
+  isDefault: boolean;
+}
+
+const NONE_STORED = { clientSecret: false, incomingPassword: false, outgoingPassword: false } as const;
+
+function denied(message: string): DomainError {
+  return new DomainError('ACCESS_DENIED', message);
+}
+
+async function loadReachable(
+  { profiles }: ServerProfileDeps,
+  actor: Actor,
+  environmentId: string,
+  id: string,
+  privilege: 'emailServerProfile.read' | 'emailServerProfile.write',
+): Promise<ServerProfile> {
+  const profile = await profiles.findServerProfile(environmentId, id);
+  // A profile the actor may not even read is reported as missing, so its existence does not leak.
+  if (!profile || !canReachRecord(actor.privileges, 'emailServerProfile.read', actor.userId, profile.ownerId)) {
+    throw notFound('The email server profile');
+  }
+  if (!canReachRecord(actor.privileges, privilege, actor.userId, profile.ownerId)) {
+    throw denied('You need Write privilege on this Email Server Profile to change it.');
+  }
+  return profile;
+}
+
+async function checkedInput(
+  deps: ServerProfileDeps,
+  environmentId: string,
+  input: ServerProfileInput,
+  channel: ServerProfileChannel,
+  existing: ServerProfile | null,
+): Promise<{ settings: ServerProfileSettings; secrets: ServerProfileSecretChanges }> {
+  const errors = validateServerProfile(input.settings, input.secrets, {
+    secretsStored: existing?.secretsSet ?? NONE_STORED,
+    ...channel,
+  });
+  const normalized = normalizeServerProfile(input.settings, input.secrets);
+  if (
+    normalized.settings.name !== '' &&
+    !errors.some((e) => e.field === 'name') &&
+    (await deps.profiles.isServerProfileNameTaken(environmentId, normalized.settings.name, existing?.id))
+  ) {
+    errors.push({ field: 'name', message: `A server profile named "${normalized.settings.name}" already exists in this environment.` });
+  }
+  if (existing?.isDefault && !input.isDefault) {
+    errors.push({
+      field: 'isDefault',
+      message: 'This is the default profile for new mailboxes. Set another profile as default instead.',
+    });
+  }
+  if (existing && !existing.isActive && input.isDefault && !existing.isDefault) {
+    errors.push({ field: 'isDefault', message: 'Activate the profile before making it the default.' });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  return normalized;
+}
+
+export async function listServerProfiles(
+  deps: ServerProfileDeps,
+  actor: Actor,
+  environmentId: string,
+  filter: { isActive?: boolean },
+): Promise<ServerProfile[]> {
+  const depth = actor.privileges['emailServerProfile.read'];
+  if (!depth) throw denied('You need Read privilege on Email Server Profile.');
+  return deps.profiles.listServerProfiles(environmentId, {
+    ...filter,
+    ...(depth === 'user' ? { ownerId: actor.userId } : {}),
+  });
+}
+
+export async function getServerProfile(deps: ServerProfileDeps, actor: Actor, environmentId: string, id: string) {
+  return loadReachable(deps, actor, environmentId, id, 'emailServerProfile.read');
+}
+
+export async function createServerProfile(
+  deps: ServerProfileDeps,
+  actor: Actor,
+  environmentId: string,
+  input: ServerProfileInput,
+  channel: ServerProfileChannel,
+): Promise<ServerProfile> {
+  if (!hasPrivilege(actor.privileges, 'emailServerProfile.write')) {
+    throw denied('You need Write privilege on Email Server Profile to create one.');
+  }
+  const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, null);
+  // The first profile of an environment becomes its default: there is always exactly one once any exists.
+  const isFirst = (await deps.profiles.countServerProfiles(environmentId)) === 0;
+  return deps.profiles.createServerProfile({
+    environmentId,
+    ownerId: actor.userId,
+    settings,
+    secrets,
+    makeDefault: input.isDefault || isFirst,
+  });
+}
+
+export async function updateServerProfile(
+  deps: ServerProfileDeps,
+  actor: Actor,
+  environmentId: string,
+  id: string,
+  input: ServerProfileInput,
+  channel: ServerProfileChannel,
+): Promise<ServerProfile> {
+  const existing = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, existing);
+  return deps.profiles.updateServerProfile(id, settings, secrets, input.isDefault && !existing.isDefault);
+}
+
+export async function setServerProfileActive(
+  deps: ServerProfileDeps,
+  actor: Actor,
+  environmentId: string,
+  id: string,
+  isActive: boolean,
+): Promise<ServerProfile> {
+  const profile = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  if (!isActive && profile.isDefault) {
+    throw new DomainError(
+      'DEFAULT_PROFILE_REQUIRED',
+      `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deactivating it.`,
+    );
+  }
+  await deps.profiles.setServerProfileActive(id, isActive);
+  return { ...profile, isActive };
+}
+
+export async function setDefaultServerProfile(deps: ServerProfileDeps, actor: Actor, environmentId: string, id: string) {
+  const profile = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  if (!profile.isActive) {
+    throw new DomainError('CONFLICT', `Activate "${profile.name}" before making it the default profile.`);
+  }
+  await deps.profiles.setDefaultServerProfile(environmentId, id);
+  return { ...profile, isDefault: true };
+}
+
+export async function deleteServerProfile(deps: ServerProfileDeps, actor: Actor, environmentId: string, id: string) {
+  const profile = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  if (profile.isDefault && (await deps.profiles.countServerProfiles(environmentId)) > 1) {
+    throw new DomainError(
+      'DEFAULT_PROFILE_REQUIRED',
+      `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deleting it.`,
+    );
+  }
+  const mailboxCount = await deps.profiles.countMailboxesUsingServerProfile(id);
+  if (mailboxCount > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      `${mailboxCount} mailbox${mailboxCount === 1 ? ' uses' : 'es use'} "${profile.name}". Move them to another profile before deleting it.`,
+    );
+  }
+  await deps.profiles.deleteServerProfile(environmentId, id);
+}
+

@@ -1,0 +1,145 @@
+import type { FieldError } from '../shared/domain-error.ts';
+import {
+  EXCHANGE_ONLINE_EWS_URL,
+  newServerProfileSettings,
+  SERVER_PROFILE_SECRETS,
+  type ServerProfileSecret,
+  type ServerProfileSecretChanges,
+  type ServerProfileSettings,
+} from './server-profile.ts';
+import { SERVER_PROFILE_FIELD_RULES, credentialsInProfile, type ServerProfileFieldRule } from './server-profile.field-rules.ts';
+
+export interface ServerProfileValidationContext {
+  /** Which secrets the stored profile already holds (all false for a new profile). */
+  secretsStored: Record<ServerProfileSecret, boolean>;
+  /** True when the admin's request reached the portal over HTTPS (or from this machine). */
+  isSecureChannel: boolean;
+  /** Deployment setting AllowCredentialsEntryViaNonSecureChannels (seed 003). */
+  allowCredentialsEntryViaNonSecureChannels: boolean;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isSecret(field: string): field is ServerProfileSecret {
+  return (SERVER_PROFILE_SECRETS as readonly string[]).includes(field);
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function checkFormat(rule: ServerProfileFieldRule, value: string): string | null {
+  if (rule.format === 'guid' && !GUID.test(value)) {
+    return `${rule.label} must be a GUID such as 00000000-0000-0000-0000-000000000000.`;
+  }
+  if (rule.format === 'url' || rule.format === 'httpsUrl') {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return `${rule.label} must be an absolute URL, for example https://mail.contoso.com/EWS/Exchange.asmx.`;
+    }
+    const allowed = rule.format === 'httpsUrl' ? ['https:'] : ['https:', 'http:'];
+    if (!allowed.includes(url.protocol)) {
+      return `${rule.label} must start with ${rule.format === 'httpsUrl' ? 'https://' : 'https:// or http://'}.`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks a profile against the field rules and the seeds' cross-field rules. Returns every problem at
+ * once, each against its field, so the form can show them all beside the fields.
+ */
+export function validateServerProfile(
+  settings: ServerProfileSettings,
+  secrets: ServerProfileSecretChanges,
+  context: ServerProfileValidationContext,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const rule of SERVER_PROFILE_FIELD_RULES) {
+    if (!rule.shownWhen(settings)) continue;
+    const value = isSecret(rule.field) ? secrets[rule.field] : rule.field === 'isDefault' ? null : settings[rule.field];
+
+    if (rule.requiredWhen?.(settings)) {
+      const missing = isSecret(rule.field)
+        ? secrets[rule.field] === undefined ? !context.secretsStored[rule.field] : isBlank(secrets[rule.field])
+        : isBlank(value);
+      if (missing) {
+        errors.push({ field: rule.field, message: `${rule.label} is required.` });
+        continue;
+      }
+    }
+    if (typeof value === 'string' && value !== '') {
+      if (rule.maxLength !== undefined && value.length > rule.maxLength) {
+        errors.push({ field: rule.field, message: `${rule.label} can be at most ${rule.maxLength} characters.` });
+        continue;
+      }
+      const formatError = checkFormat(rule, value);
+      if (formatError) errors.push({ field: rule.field, message: formatError });
+    }
+    if (rule.integer && typeof value === 'number') {
+      const { min, max } = rule.integer;
+      if (!Number.isInteger(value) || value < min || value > max) {
+        errors.push({ field: rule.field, message: `${rule.label} must be a whole number from ${min} to ${max}.` });
+      }
+    }
+  }
+
+  if (settings.serverType === 'exchangeServer' && settings.authenticateUsing === 'withoutCredentials') {
+    errors.push({
+      field: 'authenticateUsing',
+      message: 'Without Credential (Anonymous) is not a valid setting. Choose another way to authenticate.',
+    });
+  }
+
+  const entersCredentials =
+    credentialsInProfile(settings) &&
+    (!isBlank(settings.incomingUserName) || !isBlank(settings.outgoingUserName) ||
+      SERVER_PROFILE_SECRETS.some((s) => s !== 'clientSecret' && !isBlank(secrets[s])));
+  if (entersCredentials && !context.isSecureChannel && !context.allowCredentialsEntryViaNonSecureChannels) {
+    errors.push({
+      field: 'incomingUserName',
+      message:
+        'User Name and Password can only be entered over HTTPS. Connect to the portal over HTTPS, or set the deployment setting AllowCredentialsEntryViaNonSecureChannels to 1.',
+    });
+  }
+  return errors;
+}
+
+/**
+ * What is stored: fields the form hides are reset so stale values never linger, and Exchange Online's
+ * locations and ports are filled automatically (seed 000), pointing at the EWS endpoint override if any.
+ */
+export function normalizeServerProfile(
+  settings: ServerProfileSettings,
+  secrets: ServerProfileSecretChanges,
+): { settings: ServerProfileSettings; secrets: ServerProfileSecretChanges } {
+  const next: ServerProfileSettings = {
+    ...settings,
+    name: settings.name.trim(),
+    description: settings.description.trim(),
+  };
+  const nextSecrets: ServerProfileSecretChanges = { ...secrets };
+  const defaults = newServerProfileSettings(next.serverType);
+  for (const rule of SERVER_PROFILE_FIELD_RULES) {
+    if (rule.shownWhen(settings) || rule.field === 'isDefault') continue;
+    if (isSecret(rule.field)) nextSecrets[rule.field] = null;
+    else (next as unknown as Record<string, unknown>)[rule.field] = defaults[rule.field];
+  }
+  if (next.serverType === 'exchangeOnline') {
+    const endpoint = next.defaultServerLocation ?? EXCHANGE_ONLINE_EWS_URL;
+    Object.assign(next, {
+      useAutoDiscover: false,
+      incomingServerLocation: endpoint,
+      outgoingServerLocation: endpoint,
+      incomingPort: 443,
+      outgoingPort: 443,
+      incomingUseSsl: true,
+      outgoingUseSsl: true,
+      incomingAuthenticationProtocol: 'autoDetect',
+      outgoingAuthenticationProtocol: 'autoDetect',
+    } satisfies Partial<ServerProfileSettings>);
+  }
+  return { settings: next, secrets: nextSecrets };
+}

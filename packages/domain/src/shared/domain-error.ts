@@ -1,0 +1,45 @@
+/**
+ * The one error model from domain to HTTP to UI: a stable code, a human message, and, for validation
+ * failures, the fields at fault. The API maps codes to statuses in one table; the UI reads the same shape.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_AUTHENTICATED',
+  'ACCESS_DENIED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DEFAULT_PROFILE_REQUIRED',
+  'CSRF_TOKEN_INVALID',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** The request field at fault, as the API names it. */
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors: FieldError[];
+
+  constructor(code: ErrorCode, message: string, fieldErrors: FieldError[] = []) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function validationFailed(fieldErrors: FieldError[]): DomainError {
+  const first = fieldErrors[0];
+  const message =
+    fieldErrors.length === 1 && first ? first.message : `${fieldErrors.length} fields need attention.`;
+  return new DomainError('VALIDATION_FAILED', message, fieldErrors);
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError('NOT_FOUND', `${what} was not found.`);
+}

@@ -1,0 +1,18 @@
+// The test projects, one per package or app; vitest.config.ts runs them all.
+export const projects = [
+  { extends: true, test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
+  { extends: true, test: { name: 'contract', root: 'packages/contract', include: ['src/**/*.test.ts'] } },
+  { extends: true, test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
+  { extends: true, test: { name: 'ews', root: 'packages/ews', include: ['src/**/*.test.ts'], testTimeout: 20_000 } },
+  {
+    extends: true,
+    test: {
+      name: 'api',
+      root: 'apps/api',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+    },
+  },
+  { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
+];
