@@ -1,0 +1,52 @@
+// Lint for the whole workspace. The import zones below are the architecture's dependency rule:
+// domain imports nothing of ours or of I/O; contract only domain and zod; db/ews only the domain;
+// the web app only the contract and UI libraries.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const io = ['fastify', 'fastify-*', '@fastify/*', '@prisma/*', 'prisma', 'pg', '@electric-sql/*', 'pglite-prisma-adapter',
+  'ews-javascript-api', '@azure/*', 'node:http', 'node:https', 'node:net', 'node:fs', 'http', 'https', 'fs'];
+
+const zone = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'packages/db/src/generated/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  zone(['packages/domain/src/**'], ['@sync-admin/*', 'zod', ...io], 'The domain package is plain TypeScript: no I/O, no other workspace package.'),
+  zone(['packages/contract/src/**'], ['@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', ...io], 'The contract holds wire schemas only: zod and the domain.'),
+  zone(['packages/db/src/**'], ['@sync-admin/contract', '@sync-admin/ews', '@sync-admin/api', 'fastify', '@fastify/*', 'ews-javascript-api', '@azure/*'], 'The db adapter depends on the domain only.'),
+  zone(['packages/ews/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'pg', '@electric-sql/*'], 'The EWS adapter depends on the domain only.'),
+  {
+    files: ['apps/web/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@sync-admin/domain', '@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', ...io, 'node:*'],
+          message: 'The web app talks to the API only, through @sync-admin/contract.' }],
+      }],
+    },
+  },
+  {
+    // Configuration is parsed once at the edge (apps/api/src/config.ts); nowhere else reads process.env.
+    files: ['apps/api/src/**', 'packages/*/src/**'],
+    ignores: ['apps/api/src/config.ts', '**/*.test.ts', 'apps/api/test/**'],
+    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from config.ts.' }] },
+  },
+);
