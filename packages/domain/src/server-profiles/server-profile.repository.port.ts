@@ -1,3 +1,4 @@
+import type { ServerProfileSecrets } from './server-profile-connection.port.ts';
 import type {
   ServerProfile,
   ServerProfileLastTest,
@@ -34,5 +35,7 @@ export interface ServerProfileRepository {
   setServerProfileActive(id: string, isActive: boolean): Promise<void>;
   setDefaultServerProfile(environmentId: string, id: string): Promise<void>;
   deleteServerProfile(environmentId: string, id: string): Promise<void>;
+  /** Decrypted secrets, for the connection probe only. */
+  findServerProfileSecrets(id: string): Promise<ServerProfileSecrets>;
   recordServerProfileTest(id: string, test: ServerProfileLastTest): Promise<void>;
 }

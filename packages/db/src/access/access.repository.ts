@@ -1,0 +1,109 @@
+import {
+  mergePrivileges,
+  type Actor,
+  type Environment,
+  type Privilege,
+  type PrivilegeSet,
+  type TenantRole,
+} from '@sync-admin/domain';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+export interface UserAccount {
+  id: string;
+  email: string;
+  fullName: string;
+  passwordHash: string;
+  tenantRoles: TenantRole[];
+}
+
+export interface SessionRecord {
+  csrfToken: string;
+  expiresAt: Date;
+  user: Omit<UserAccount, 'passwordHash'>;
+}
+
+export interface EnvironmentAccess extends Environment {
+  securityRoles: string[];
+  privileges: PrivilegeSet;
+}
+
+const userSelect = { id: true, email: true, fullName: true, tenantRoles: true } as const;
+
+/** Users, sessions and what each user may do in each environment. */
+export function createAccessRepository(prisma: PrismaClient) {
+  async function rolesIn(userId: string, environmentId?: string) {
+    return prisma.userSecurityRole.findMany({
+      where: { userId, ...(environmentId ? { role: { environmentId } } : {}) },
+      select: { role: { select: { environmentId: true, name: true, privileges: { select: { privilege: true, depth: true } } } } },
+    });
+  }
+
+  function toAccess(
+    environment: { id: string; name: string; customerEngagement: Environment['customerEngagement']; defaultServerProfileId: string | null },
+    roles: Awaited<ReturnType<typeof rolesIn>>,
+  ): EnvironmentAccess {
+    const mine = roles.filter((r) => r.role.environmentId === environment.id);
+    return {
+      ...environment,
+      securityRoles: mine.map((r) => r.role.name).sort(),
+      privileges: mergePrivileges(mine.flatMap((r) => r.role.privileges.map((p) => ({ privilege: p.privilege as Privilege, depth: p.depth })))),
+    };
+  }
+
+  return {
+    async findUserByEmail(email: string): Promise<UserAccount | null> {
+      return prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { ...userSelect, passwordHash: true } });
+    },
+
+    async createSession(input: { id: string; userId: string; csrfToken: string; expiresAt: Date }) {
+      await prisma.session.create({ data: input });
+    },
+
+    async findSession(id: string): Promise<SessionRecord | null> {
+      const session = await prisma.session.findUnique({ where: { id }, select: { csrfToken: true, expiresAt: true, user: { select: userSelect } } });
+      return session;
+    },
+
+    async deleteSession(id: string) {
+      await prisma.session.deleteMany({ where: { id } });
+    },
+
+    async deleteExpiredSessions(now: Date) {
+      await prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
+    },
+
+    /** Environments a user can open: those where they hold a security role; a Global admin sees all. */
+    async listEnvironmentsForUser(user: { id: string; tenantRoles: TenantRole[] }): Promise<EnvironmentAccess[]> {
+      const roles = await rolesIn(user.id);
+      const environments = await prisma.environment.findMany({
+        where: user.tenantRoles.includes('globalAdmin') ? {} : { id: { in: roles.map((r) => r.role.environmentId) } },
+        select: { id: true, name: true, customerEngagement: true, defaultServerProfileId: true },
+        orderBy: { name: 'asc' },
+      });
+      return environments.map((environment) => toAccess(environment, roles));
+    },
+
+    async findEnvironmentAccess(user: { id: string; tenantRoles: TenantRole[] }, environmentId: string): Promise<EnvironmentAccess | null> {
+      const environment = await prisma.environment.findUnique({
+        where: { id: environmentId },
+        select: { id: true, name: true, customerEngagement: true, defaultServerProfileId: true },
+      });
+      if (!environment) return null;
+      const access = toAccess(environment, await rolesIn(user.id, environmentId));
+      const canOpen = access.securityRoles.length > 0 || user.tenantRoles.includes('globalAdmin');
+      return canOpen ? access : null;
+    },
+  };
+}
+
+export type AccessRepository = ReturnType<typeof createAccessRepository>;
+
+export function toActor(user: { id: string; email: string; tenantRoles: TenantRole[] }, access: EnvironmentAccess): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    tenantRoles: user.tenantRoles,
+    securityRoles: access.securityRoles,
+    privileges: access.privileges,
+  };
+}

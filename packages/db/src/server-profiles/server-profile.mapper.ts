@@ -1,0 +1,75 @@
+import type { ServerProfile, ServerProfileSettings } from '@sync-admin/domain';
+import type { Prisma, ServerProfile as ServerProfileRow } from '../generated/prisma/client.ts';
+
+export type ServerProfileRowWithOwner = ServerProfileRow & {
+  owner: { fullName: string };
+  defaultOf: { id: string } | null;
+};
+
+export const serverProfileInclude = {
+  owner: { select: { fullName: true } },
+  defaultOf: { select: { id: true } },
+} satisfies Prisma.ServerProfileInclude;
+
+/** Row → domain. Encrypted columns never leave this file: only whether each secret is set. */
+export function toServerProfile(row: ServerProfileRowWithOwner): ServerProfile {
+  return {
+    ...toSettings(row),
+    id: row.id,
+    environmentId: row.environmentId,
+    ownerId: row.ownerId,
+    ownerName: row.owner.fullName,
+    isActive: row.isActive,
+    isDefault: row.defaultOf !== null,
+    secretsSet: {
+      clientSecret: row.clientSecretEncrypted !== null,
+      incomingPassword: row.incomingPasswordEncrypted !== null,
+      outgoingPassword: row.outgoingPasswordEncrypted !== null,
+    },
+    lastTest:
+      row.lastTestStatus && row.lastTestStartedAt
+        ? {
+            status: row.lastTestStatus,
+            startedAt: row.lastTestStartedAt,
+            durationMs: row.lastTestDurationMs ?? 0,
+            message: row.lastTestMessage ?? '',
+          }
+        : null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toSettings(row: ServerProfileRow): ServerProfileSettings {
+  return {
+    name: row.name,
+    description: row.description,
+    serverType: row.serverType,
+    authenticationType: row.authenticationType,
+    tenantId: row.tenantId,
+    applicationId: row.applicationId,
+    defaultServerLocation: row.defaultServerLocation,
+    useAutoDiscover: row.useAutoDiscover,
+    incomingServerLocation: row.incomingServerLocation,
+    outgoingServerLocation: row.outgoingServerLocation,
+    authenticateUsing: row.authenticateUsing,
+    incomingUserName: row.incomingUserName,
+    useSameSettingsForOutgoing: row.useSameSettingsForOutgoing,
+    outgoingUserName: row.outgoingUserName,
+    incomingAuthenticationProtocol: row.incomingAuthenticationProtocol,
+    outgoingAuthenticationProtocol: row.outgoingAuthenticationProtocol,
+    incomingPort: row.incomingPort,
+    outgoingPort: row.outgoingPort,
+    incomingUseSsl: row.incomingUseSsl,
+    outgoingUseSsl: row.outgoingUseSsl,
+    incomingUseImpersonation: row.incomingUseImpersonation,
+    outgoingUseImpersonation: row.outgoingUseImpersonation,
+    processEmailsReceivedAfter: row.processEmailsReceivedAfter,
+    minPollingIntervalInMinutes: row.minPollingIntervalInMinutes,
+    maxConcurrentConnections: row.maxConcurrentConnections,
+    timeoutMailboxConnection: row.timeoutMailboxConnection,
+    timeoutMailboxConnectionAfterAmount: row.timeoutMailboxConnectionAfterAmount,
+    sendEmailAlert: row.sendEmailAlert,
+    moveUndeliveredEmails: row.moveUndeliveredEmails,
+  };
+}
