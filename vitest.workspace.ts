@@ -1,18 +1,20 @@
 // The test projects, one per package or app; vitest.config.ts runs them all.
 export const projects = [
   { extends: true, test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
-  { extends: true, test: { name: 'contract', root: 'packages/contract', include: ['src/**/*.test.ts'] } },
   { extends: true, test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
   { extends: true, test: { name: 'ews', root: 'packages/ews', include: ['src/**/*.test.ts'], testTimeout: 20_000 } },
-  {
+  // The API suite runs twice: on embedded PGlite and on a real PostgreSQL server started for the run.
+  ...(['pglite', 'postgres'] as const).map((database) => ({
     extends: true,
     test: {
-      name: 'api',
+      name: `api-${database}`,
       root: 'apps/api',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      env: { TEST_DATABASE: database },
+      globalSetup: database === 'postgres' ? ['test/helpers/postgres-global-setup.ts'] : [],
       testTimeout: 30_000,
       hookTimeout: 120_000,
     },
-  },
+  })),
   { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
 ];

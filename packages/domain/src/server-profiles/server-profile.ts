@@ -146,3 +146,10 @@ export function newServerProfileSettings(serverType: ServerType): ServerProfileS
     moveUndeliveredEmails: false,
   };
 }
+
+const SETTING_KEYS = Object.keys(newServerProfileSettings('exchangeOnline')) as (keyof ServerProfileSettings)[];
+
+/** Just the settings of a profile-shaped object, nothing else (no ids, no owner, no secrets). */
+export function pickServerProfileSettings(source: ServerProfileSettings): ServerProfileSettings {
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, source[key]])) as unknown as ServerProfileSettings;
+}

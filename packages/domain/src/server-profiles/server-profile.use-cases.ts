@@ -1,11 +1,13 @@
 import type { Actor } from '../access/actor.ts';
 import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
 import { DomainError, notFound, validationFailed } from '../shared/domain-error.ts';
+import type { ServerProfileConnectionProbe } from './server-profile-connection.port.ts';
 import type { ServerProfileRepository } from './server-profile.repository.port.ts';
-import type {
-  ServerProfile,
-  ServerProfileSecretChanges,
-  ServerProfileSettings,
+import {
+  pickServerProfileSettings,
+  type ServerProfile,
+  type ServerProfileSecretChanges,
+  type ServerProfileSettings,
 } from './server-profile.ts';
 import { normalizeServerProfile, validateServerProfile } from './validate-server-profile.ts';
 
@@ -129,6 +131,10 @@ export async function updateServerProfile(
   channel: ServerProfileChannel,
 ): Promise<ServerProfile> {
   const existing = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  if (input.settings.serverType !== existing.serverType) {
+    const message = 'Email Server Type cannot change after the profile is created.';
+    throw validationFailed([{ field: 'serverType', message }]);
+  }
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, existing);
   return deps.profiles.updateServerProfile(id, settings, secrets, input.isDefault && !existing.isDefault);
 }
@@ -178,3 +184,18 @@ export async function deleteServerProfile(deps: ServerProfileDeps, actor: Actor,
   await deps.profiles.deleteServerProfile(environmentId, id);
 }
 
+
+/** Runs a real connection check against the profile's Exchange server and keeps the result on the profile. */
+export async function testServerProfileConnection(
+  deps: ServerProfileDeps & { probe: ServerProfileConnectionProbe },
+  actor: Actor,
+  environmentId: string,
+  id: string,
+  mailboxAddress: string | null,
+): Promise<ServerProfile> {
+  const profile = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  const secrets = await deps.profiles.findServerProfileSecrets(id);
+  const lastTest = await deps.probe.testConnection({ settings: pickServerProfileSettings(profile), secrets, mailboxAddress });
+  await deps.profiles.recordServerProfileTest(id, lastTest);
+  return { ...profile, lastTest };
+}

@@ -1,0 +1,48 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import authentication from './plugins/app/authentication.ts';
+import authorization from './plugins/app/authorization.ts';
+import dependencies, { type AppDependencies } from './plugins/app/dependencies.ts';
+import errorHandler from './plugins/app/error-handler.ts';
+import openapi from './plugins/external/openapi.ts';
+import webApp from './plugins/external/web-app.ts';
+import environmentRoutes from './routes/environments/environments.routes.ts';
+import healthRoutes from './routes/health/health.routes.ts';
+import serverProfileRoutes from './routes/server-profiles/server-profiles.routes.ts';
+import sessionRoutes from './routes/session/session.routes.ts';
+
+/** Builds the whole portal: external plugins, then app plugins, then feature routes. */
+export async function buildApp(deps: AppDependencies, options: { logStream?: NodeJS.WritableStream } = {}) {
+  const app = Fastify({
+    trustProxy: deps.config.TRUST_PROXY,
+    bodyLimit: 256 * 1024,
+    logger: {
+      level: deps.config.LOG_LEVEL,
+      // Secrets and session material never reach the log.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(openapi);
+  await app.register(dependencies, deps);
+  await app.register(errorHandler);
+  await app.register(authentication);
+  await app.register(authorization);
+
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes);
+  await app.register(environmentRoutes);
+  await app.register(serverProfileRoutes);
+
+  await app.register(webApp, { root: deps.config.WEB_DIST_DIR });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL in production; unset means the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL').optional(),
+  DATA_DIR: z.string().default('data'),
+  /** Base64 of 32 random bytes. Required with DATABASE_URL; generated into DATA_DIR on the embedded database. */
+  SECRET_ENCRYPTION_KEY: z.string().optional(),
+  /** auto: seed the demo data into a new embedded database only, never silently into PostgreSQL. */
+  SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+  ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS: flag.default(false),
+  TRUST_PROXY: flag.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  WEB_DIST_DIR: z.string().default(path.resolve(import.meta.dirname, '../../web/dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The portal's own app registration, used to test "S2S auth (Same Tenant)" profiles. */
+  S2S_TENANT_ID: z.string().optional(),
+  S2S_APPLICATION_ID: z.string().optional(),
+  S2S_CLIENT_SECRET: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Configuration is read here, once, and nowhere else. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  if (parsed.data.DATABASE_URL && !parsed.data.SECRET_ENCRYPTION_KEY) {
+    throw new Error('Invalid configuration: SECRET_ENCRYPTION_KEY is required with DATABASE_URL (base64 of 32 random bytes).');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,66 @@
+import { DomainError, type ErrorCode, type FieldError } from '@sync-admin/domain';
+import type { ErrorResponse } from '@sync-admin/contract';
+import { Prisma } from '@sync-admin/db';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** The one table from error code to HTTP status. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_AUTHENTICATED: 401,
+  CSRF_TOKEN_INVALID: 403,
+  ACCESS_DENIED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DEFAULT_PROFILE_REQUIRED: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string, fieldErrors: FieldError[] = []) {
+  const body: ErrorResponse = { error: { code, message, fieldErrors } };
+  return reply.status(STATUS_BY_CODE[code]).type('application/json').send(body);
+}
+
+interface ZodLikeIssue {
+  path?: (string | number)[];
+  instancePath?: string;
+  message?: string;
+}
+
+/** Request-validation issues (zod, via fastify-type-provider-zod) as field errors named like the request fields. */
+function validationFieldErrors(error: FastifyError): FieldError[] {
+  const issues = (error.validation ?? []) as ZodLikeIssue[];
+  return issues.map((issue) => {
+    const path = issue.instancePath ? issue.instancePath.replace(/^\//, '').replaceAll('/', '.') : (issue.path ?? []).join('.');
+    return { field: path || (error.validationContext ?? 'body'), message: issue.message ?? 'Invalid value.' };
+  });
+}
+
+/** One error handler: domain errors by code, bad requests as 400s, and 5xx details hidden from clients. */
+export default fp(
+  async function errorHandler(app: FastifyInstance) {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof DomainError) return sendError(reply, error.code, error.message, error.fieldErrors);
+      if (error.validation) {
+        const fieldErrors = validationFieldErrors(error);
+        const where = error.validationContext === 'querystring' ? 'query string' : error.validationContext;
+        return sendError(reply, 'VALIDATION_FAILED', `The request ${where} is invalid: ${fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, fieldErrors);
+      }
+      if (error instanceof Prisma.PrismaClientKnownRequestError) {
+        // A unique index caught a race the domain's own check missed.
+        if (error.code === 'P2002') return sendError(reply, 'CONFLICT', 'A record with the same values already exists.');
+        if (error.code === 'P2025') return sendError(reply, 'NOT_FOUND', 'The record was not found.');
+      }
+      if (error.statusCode === 429) return sendError(reply, 'RATE_LIMITED', error.message);
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        // Fastify's own client errors: malformed JSON, wrong content type, body too large…
+        const body: ErrorResponse = { error: { code: 'VALIDATION_FAILED', message: error.message, fieldErrors: [] } };
+        return reply.status(error.statusCode).send(body);
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendError(reply, 'INTERNAL', 'Something went wrong on our side. The error has been logged.');
+    });
+  },
+  { name: 'error-handler' },
+);

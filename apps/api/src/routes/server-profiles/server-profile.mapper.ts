@@ -1,0 +1,83 @@
+import type { CreateServerProfileRequest, ServerProfileResponse, UpdateServerProfileRequest } from '@sync-admin/contract';
+import {
+  SERVER_PROFILE_SECRETS,
+  pickServerProfileSettings,
+  type ServerProfile,
+  type ServerProfileInput,
+  type ServerProfileSecretChanges,
+  type ServerProfileSettings,
+} from '@sync-admin/domain';
+
+/** Domain → wire. Lists every field on purpose: nothing reaches a response by accident. */
+export function toServerProfileResponse(profile: ServerProfile): ServerProfileResponse {
+  return {
+    id: profile.id,
+    environmentId: profile.environmentId,
+    ownerId: profile.ownerId,
+    ownerName: profile.ownerName,
+    isActive: profile.isActive,
+    isDefault: profile.isDefault,
+    secretsSet: profile.secretsSet,
+    lastTest: profile.lastTest && { ...profile.lastTest, startedAt: profile.lastTest.startedAt.toISOString() },
+    createdAt: profile.createdAt.toISOString(),
+    updatedAt: profile.updatedAt.toISOString(),
+    name: profile.name,
+    description: profile.description,
+    serverType: profile.serverType,
+    authenticationType: profile.authenticationType,
+    tenantId: profile.tenantId,
+    applicationId: profile.applicationId,
+    defaultServerLocation: profile.defaultServerLocation,
+    useAutoDiscover: profile.useAutoDiscover,
+    incomingServerLocation: profile.incomingServerLocation,
+    outgoingServerLocation: profile.outgoingServerLocation,
+    authenticateUsing: profile.authenticateUsing,
+    incomingUserName: profile.incomingUserName,
+    useSameSettingsForOutgoing: profile.useSameSettingsForOutgoing,
+    outgoingUserName: profile.outgoingUserName,
+    incomingAuthenticationProtocol: profile.incomingAuthenticationProtocol,
+    outgoingAuthenticationProtocol: profile.outgoingAuthenticationProtocol,
+    incomingPort: profile.incomingPort,
+    outgoingPort: profile.outgoingPort,
+    incomingUseSsl: profile.incomingUseSsl,
+    outgoingUseSsl: profile.outgoingUseSsl,
+    incomingUseImpersonation: profile.incomingUseImpersonation,
+    outgoingUseImpersonation: profile.outgoingUseImpersonation,
+    processEmailsReceivedAfter: profile.processEmailsReceivedAfter?.toISOString() ?? null,
+    minPollingIntervalInMinutes: profile.minPollingIntervalInMinutes,
+    maxConcurrentConnections: profile.maxConcurrentConnections,
+    timeoutMailboxConnection: profile.timeoutMailboxConnection,
+    timeoutMailboxConnectionAfterAmount: profile.timeoutMailboxConnectionAfterAmount,
+    sendEmailAlert: profile.sendEmailAlert,
+    moveUndeliveredEmails: profile.moveUndeliveredEmails,
+  };
+}
+
+/**
+ * Wire → domain input. Settings not sent keep their base value: the new-profile defaults on create,
+ * the stored profile on update, so a partial update never loses data.
+ */
+export function toServerProfileInput(
+  body: CreateServerProfileRequest | UpdateServerProfileRequest,
+  base: ServerProfileSettings,
+  isDefault: boolean,
+): ServerProfileInput {
+  const { isDefault: requestedDefault, clientSecret, incomingPassword, outgoingPassword, processEmailsReceivedAfter, ...rest } = body;
+  const sentSecrets = { clientSecret, incomingPassword, outgoingPassword };
+  const secrets: ServerProfileSecretChanges = {};
+  for (const secret of SERVER_PROFILE_SECRETS) {
+    if (sentSecrets[secret] !== undefined) secrets[secret] = sentSecrets[secret];
+  }
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  return {
+    settings: {
+      ...pickServerProfileSettings(base),
+      ...defined,
+      ...(processEmailsReceivedAfter !== undefined
+        ? { processEmailsReceivedAfter: processEmailsReceivedAfter === null ? null : new Date(processEmailsReceivedAfter) }
+        : {}),
+    },
+    secrets,
+    isDefault: requestedDefault ?? isDefault,
+  };
+}

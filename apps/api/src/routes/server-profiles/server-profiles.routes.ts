@@ -1,0 +1,119 @@
+import {
+  apiPaths,
+  createServerProfileRequestSchema,
+  environmentParamsSchema,
+  errorResponseSchema,
+  serverProfileListQuerySchema,
+  serverProfileListResponseSchema,
+  serverProfileParamsSchema,
+  serverProfileResponseSchema,
+  updateServerProfileRequestSchema,
+} from '@sync-admin/contract';
+import {
+  createServerProfile,
+  deleteServerProfile,
+  getServerProfile,
+  listServerProfiles,
+  newServerProfileSettings,
+  setDefaultServerProfile,
+  setServerProfileActive,
+  testServerProfileConnection,
+  updateServerProfile,
+  type Actor,
+} from '@sync-admin/domain';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../plugins/app/authorization.ts';
+import { isSecureChannel } from '../../lib/secure-channel.ts';
+import { toServerProfileInput, toServerProfileResponse } from './server-profile.mapper.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const collection = apiPaths.serverProfiles(':environmentId');
+const item = apiPaths.serverProfile(':environmentId', ':profileId');
+const tags = ['server profiles'];
+
+const serverProfileRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+  const channel = (request: FastifyRequest) => ({
+    isSecureChannel: isSecureChannel(request),
+    allowCredentialsEntryViaNonSecureChannels: deps.config.ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS,
+  });
+
+  app.get(collection, {
+    config: { access: 'emailServerProfile.read' },
+    schema: {
+      tags, summary: 'List email server profiles (Active, Inactive or All Email Server Profiles)',
+      params: environmentParamsSchema, querystring: serverProfileListQuerySchema,
+      response: { 200: serverProfileListResponseSchema, ...errors },
+    },
+  }, async (request) => {
+    const { view } = request.query;
+    const profiles = await listServerProfiles(deps, requireActor(request), request.params.environmentId,
+      view === 'all' ? {} : { isActive: view === 'active' });
+    return { items: profiles.map(toServerProfileResponse) };
+  });
+
+  app.post(collection, {
+    config: { access: 'emailServerProfile.write' },
+    schema: {
+      tags, summary: 'Create an email server profile',
+      params: environmentParamsSchema, body: createServerProfileRequestSchema,
+      response: { 201: serverProfileResponseSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const input = toServerProfileInput(request.body, newServerProfileSettings(request.body.serverType), false);
+    const profile = await createServerProfile(deps, requireActor(request), request.params.environmentId, input, channel(request));
+    return reply.status(201).send(toServerProfileResponse(profile));
+  });
+
+  app.get(item, {
+    config: { access: 'emailServerProfile.read' },
+    schema: { tags, summary: 'Get an email server profile', params: serverProfileParamsSchema, response: { 200: serverProfileResponseSchema, ...errors } },
+  }, async (request) => {
+    const { environmentId, profileId } = request.params;
+    return toServerProfileResponse(await getServerProfile(deps, requireActor(request), environmentId, profileId));
+  });
+
+  app.patch(item, {
+    config: { access: 'emailServerProfile.write' },
+    schema: {
+      tags, summary: 'Change an email server profile: only the fields sent change; secrets are write-only',
+      params: serverProfileParamsSchema, body: updateServerProfileRequestSchema,
+      response: { 200: serverProfileResponseSchema, ...errors },
+    },
+  }, async (request) => {
+    const { environmentId, profileId } = request.params;
+    const actor = requireActor(request);
+    const existing = await getServerProfile(deps, actor, environmentId, profileId);
+    const input = toServerProfileInput(request.body, existing, existing.isDefault);
+    return toServerProfileResponse(await updateServerProfile(deps, actor, environmentId, profileId, input, channel(request)));
+  });
+
+  app.delete(item, {
+    config: { access: 'emailServerProfile.write' },
+    schema: { tags, summary: 'Delete an email server profile', params: serverProfileParamsSchema, response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    const { environmentId, profileId } = request.params;
+    await deleteServerProfile(deps, requireActor(request), environmentId, profileId);
+    return reply.status(204).send(null);
+  });
+
+  const commands = {
+    activate: { summary: 'Activate an email server profile', run: (r: CommandRequest) => setServerProfileActive(deps, requireActor(r), r.params.environmentId, r.params.profileId, true) },
+    deactivate: { summary: 'Deactivate an email server profile (not the default)', run: (r: CommandRequest) => setServerProfileActive(deps, requireActor(r), r.params.environmentId, r.params.profileId, false) },
+    'set-default': { summary: 'Set as the default profile for new mailboxes', run: (r: CommandRequest) => setDefaultServerProfile(deps, requireActor(r), r.params.environmentId, r.params.profileId) },
+    'test-connection': { summary: 'Test the connection to the email server now and keep the result as the last test', run: (r: CommandRequest) => testServerProfileConnection(deps, requireActor(r), r.params.environmentId, r.params.profileId, null) },
+  } as const;
+
+  for (const [action, command] of Object.entries(commands)) {
+    app.post(`${item}/${action}`, {
+      config: { access: 'emailServerProfile.write' },
+      schema: { tags, summary: command.summary, params: serverProfileParamsSchema, response: { 200: serverProfileResponseSchema, ...errors } },
+    }, async (request) => toServerProfileResponse(await command.run(request)));
+  }
+};
+
+type CommandRequest = { params: { environmentId: string; profileId: string }; actor: Actor | null };
+
+export default serverProfileRoutes;
