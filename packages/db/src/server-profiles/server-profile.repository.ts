@@ -1,7 +1,8 @@
-import type {
-  ServerProfileRepository,
-  ServerProfileSecret,
-  ServerProfileSecretChanges,
+import {
+  pickServerProfileSettings,
+  type ServerProfileRepository,
+  type ServerProfileSecret,
+  type ServerProfileSecretChanges,
 } from '@sync-admin/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SecretCipher } from '../secret-cipher.ts';
@@ -57,7 +58,7 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
     async createServerProfile({ environmentId, ownerId, settings, secrets, makeDefault }) {
       const id = await prisma.$transaction(async (tx) => {
         const created = await tx.serverProfile.create({
-          data: { ...settings, ...encryptedColumns(secrets), environmentId, ownerId },
+          data: { ...pickServerProfileSettings(settings), ...encryptedColumns(secrets), environmentId, ownerId },
           select: { id: true },
         });
         if (makeDefault) {
@@ -72,7 +73,7 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
       await prisma.$transaction(async (tx) => {
         const updated = await tx.serverProfile.update({
           where: { id },
-          data: { ...settings, ...encryptedColumns(secrets) },
+          data: { ...pickServerProfileSettings(settings), ...encryptedColumns(secrets) },
           select: { environmentId: true },
         });
         if (makeDefault) {

@@ -4,7 +4,8 @@ import { BUILT_IN_ROLES } from '../access/built-in-roles.ts';
 import type { PrivilegeSet } from '../access/privileges.ts';
 import { DomainError, type ErrorCode } from '../shared/domain-error.ts';
 import { InMemoryServerProfileRepository } from './in-memory-server-profile.repository.test-support.ts';
-import { EXCHANGE_ONLINE_EWS_URL, newServerProfileSettings, type ServerProfileSettings } from './server-profile.ts';
+import type { ServerProfileConnectionProbe, ServerProfileConnectionTarget } from './server-profile-connection.port.ts';
+import { EXCHANGE_ONLINE_EWS_URL, newServerProfileSettings, type ServerProfileLastTest, type ServerProfileSettings } from './server-profile.ts';
 import {
   createServerProfile,
   deleteServerProfile,
@@ -12,6 +13,7 @@ import {
   listServerProfiles,
   setDefaultServerProfile,
   setServerProfileActive,
+  testServerProfileConnection,
   updateServerProfile,
   type ServerProfileChannel,
   type ServerProfileDeps,
@@ -364,6 +366,18 @@ describe('updateServerProfile', () => {
     expect(updated.name).toBe('Mine, renamed');
   });
 
+  it('refuses changing the Email Server Type, on field serverType, and leaves the profile as it was', async () => {
+    const created = await createServerProfile(deps, admin, ENV, exchangeOnline('Online'), HTTPS);
+    const input: ServerProfileInput = {
+      settings: { ...newServerProfileSettings('exchangeServer'), name: 'Online' },
+      secrets: {},
+      isDefault: true,
+    };
+    const error = await expectDomainError(updateServerProfile(deps, admin, ENV, created.id, input, HTTPS), 'VALIDATION_FAILED');
+    expect(error.fieldErrors).toEqual([{ field: 'serverType', message: 'Email Server Type cannot change after the profile is created.' }]);
+    expect((await repo.findServerProfile(ENV, created.id))?.serverType).toBe('exchangeOnline');
+  });
+
   describe('stored secrets (secretsStored path)', () => {
     it('keeps the stored client secret when the change omits it', async () => {
       const created = await createServerProfile(deps, admin, ENV, oauthCrossTenant('Cross tenant', 's3cret'), HTTPS);
@@ -427,5 +441,52 @@ describe('updateServerProfile', () => {
       await updateServerProfile(deps, admin, ENV, created.id, { settings: separate, secrets: { outgoingPassword: 'out' }, isDefault: true }, HTTPS);
       expect(repo.storedSecrets(created.id)).toEqual({ clientSecret: null, incomingPassword: 'in', outgoingPassword: 'out' });
     });
+  });
+});
+
+describe('testServerProfileConnection', () => {
+  const RESULT: ServerProfileLastTest = {
+    status: 'failure',
+    startedAt: new Date('2024-05-06T07:08:09Z'),
+    durationMs: 1234,
+    message: 'The remote server returned an error: (401) Unauthorized.',
+  };
+
+  function recordingProbe() {
+    const targets: ServerProfileConnectionTarget[] = [];
+    const probe: ServerProfileConnectionProbe = {
+      testConnection: async (target) => {
+        targets.push(target);
+        return RESULT;
+      },
+    };
+    return { probe, targets };
+  }
+
+  it('hands the probe the settings and decrypted secrets, and records the result on the profile', async () => {
+    const created = await createServerProfile(deps, admin, ENV, oauthCrossTenant('Cross tenant', 's3cret'), HTTPS);
+    const { probe, targets } = recordingProbe();
+    const tested = await testServerProfileConnection({ ...deps, probe }, admin, ENV, created.id, 'someone@fabrikam.com');
+
+    expect(targets).toHaveLength(1);
+    expect(targets[0]?.secrets).toEqual({ clientSecret: 's3cret', incomingPassword: null, outgoingPassword: null });
+    expect(targets[0]?.mailboxAddress).toBe('someone@fabrikam.com');
+    expect(targets[0]?.settings.tenantId).toBe(TENANT_ID);
+    // Only settings reach the probe: no ids, owner or secret flags.
+    expect(Object.keys(targets[0]?.settings ?? {})).not.toContain('id');
+    expect(Object.keys(targets[0]?.settings ?? {})).not.toContain('secretsSet');
+    expect(tested.lastTest).toEqual(RESULT);
+    expect((await repo.findServerProfile(ENV, created.id))?.lastTest).toEqual(RESULT);
+  });
+
+  it.each<[string, Actor, ErrorCode]>([
+    ['Support (read only) is denied', support, 'ACCESS_DENIED'],
+    ['a User-depth reader gets NOT_FOUND for someone else’s profile', userDepth, 'NOT_FOUND'],
+  ])('%s, and the probe is not called', async (_name, who, code) => {
+    const created = await createServerProfile(deps, admin, ENV, exchangeOnline('Online'), HTTPS);
+    const { probe, targets } = recordingProbe();
+    await expectDomainError(testServerProfileConnection({ ...deps, probe }, who, ENV, created.id, null), code);
+    expect(targets).toEqual([]);
+    expect((await repo.findServerProfile(ENV, created.id))?.lastTest).toBeNull();
   });
 });

@@ -59,6 +59,7 @@ async function checkedInput(
 ): Promise<{ settings: ServerProfileSettings; secrets: ServerProfileSecretChanges }> {
   const errors = validateServerProfile(input.settings, input.secrets, {
     secretsStored: existing?.secretsSet ?? NONE_STORED,
+    storedUserNames: existing ? { incomingUserName: existing.incomingUserName, outgoingUserName: existing.outgoingUserName } : undefined,
     ...channel,
   });
   const normalized = normalizeServerProfile(input.settings, input.secrets);

@@ -198,7 +198,9 @@ describe('formats', () => {
     ['tenant that is not a GUID', 'exchangeOnline', { ...OAUTH, tenantId: 'contoso.onmicrosoft.com' }, { field: 'tenantId', message: `Tenant ID ${GUID_HINT}` }],
     ['tenant GUID in braces', 'exchangeOnline', { ...OAUTH, tenantId: `{${TENANT_ID}}` }, { field: 'tenantId', message: `Tenant ID ${GUID_HINT}` }],
     ['tenant GUID without hyphens', 'exchangeOnline', { ...OAUTH, tenantId: TENANT_ID.replaceAll('-', '') }, { field: 'tenantId', message: `Tenant ID ${GUID_HINT}` }],
-    ['tenant GUID with surrounding spaces', 'exchangeOnline', { ...OAUTH, tenantId: ` ${TENANT_ID} ` }, { field: 'tenantId', message: `Tenant ID ${GUID_HINT}` }],
+    ['tenant GUID with trailing characters', 'exchangeOnline', { ...OAUTH, tenantId: `${TENANT_ID}0` }, { field: 'tenantId', message: `Tenant ID ${GUID_HINT}` }],
+    ['tenant GUID with leading characters', 'exchangeOnline', { ...OAUTH, tenantId: `0${TENANT_ID}` }, { field: 'tenantId', message: `Tenant ID ${GUID_HINT}` }],
+    ['tenant GUID with surrounding spaces (trimmed, as stored)', 'exchangeOnline', { ...OAUTH, tenantId: ` ${TENANT_ID} ` }, null],
     ['application GUID one digit short', 'exchangeOnline', { ...OAUTH, applicationId: APPLICATION_ID.slice(0, -1) }, { field: 'applicationId', message: `Application ID ${GUID_HINT}` }],
     ['application GUID with a non-hex digit', 'exchangeOnline', { ...OAUTH, applicationId: `g${APPLICATION_ID.slice(1)}` }, { field: 'applicationId', message: `Application ID ${GUID_HINT}` }],
     ['https incoming location', 'exchangeServer', MANUAL_LOCATIONS, null],
@@ -352,6 +354,10 @@ describe('credentials over a non-secure channel (AllowCredentialsEntryViaNonSecu
       { field: 'incomingUserName', message: 'User Name is required.' },
       { field: 'incomingPassword', message: 'Password is required.' },
     ]],
+    ['profile credentials chosen, only a stale client secret sent over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: null }, { clientSecret: 'stale' }, false, false, [
+      { field: 'incomingUserName', message: 'User Name is required.' },
+      { field: 'incomingPassword', message: 'Password is required.' },
+    ]],
     ['profile credentials, blank user name and blank password over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: '  ' }, { incomingPassword: ' ' }, false, false, [
       { field: 'incomingUserName', message: 'User Name is required.' },
       { field: 'incomingPassword', message: 'Password is required.' },
@@ -469,11 +475,42 @@ describe('normalizeServerProfile', () => {
   // BUG: validate-server-profile.ts normalizeServerProfile uses `next.defaultServerLocation ?? EXCHANGE_ONLINE_EWS_URL`,
   // so an empty EWS endpoint (which validation accepts: the field is optional, "Leave empty for the worldwide
   // service") stores '' as both server locations instead of the worldwide endpoint.
-  it.fails('treats an empty EWS endpoint override as the worldwide service', () => {
+  it('treats an empty EWS endpoint override as the worldwide service', () => {
     const input = settings('exchangeOnline', { defaultServerLocation: '' });
     expect(validateServerProfile(input, {}, SECURE)).toEqual([]);
     const { settings: normalized } = normalizeServerProfile(input, {});
     expect(normalized.incomingServerLocation).toBe(EXCHANGE_ONLINE_EWS_URL);
     expect(normalized.outgoingServerLocation).toBe(EXCHANGE_ONLINE_EWS_URL);
   });
+});
+
+describe('credentials entry over a non-secure channel, on edit', () => {
+  const stored = { incomingUserName: 'CONTOSO\\svc', outgoingUserName: null };
+  const base = {
+    ...newServerProfileSettings('exchangeServer'),
+    authenticateUsing: 'credentialsSpecifiedInEmailServerProfile' as const,
+    incomingUserName: 'CONTOSO\\svc',
+  };
+  const context = {
+    secretsStored: { clientSecret: false, incomingPassword: true, outgoingPassword: false },
+    isSecureChannel: false,
+    allowCredentialsEntryViaNonSecureChannels: false,
+    storedUserNames: stored,
+  };
+
+  it.each([
+    ['re-sending the stored user name with another change', { description: 'new text' }, {}, false],
+    ['changing the user name', { incomingUserName: 'CONTOSO\\other' }, {}, true],
+    ['typing a new password', {}, { incomingPassword: 'new' }, true],
+    ['a stale outgoing user name while Use same settings is on', { outgoingUserName: 'stale' }, {}, false],
+  ])('%s → refused: %s', (_case, overrides, secrets, refused) => {
+    const errors = validateServerProfile({ ...base, ...overrides }, secrets, context);
+    expect(errors.some((e) => e.message.includes('AllowCredentialsEntryViaNonSecureChannels'))).toBe(refused);
+  });
+});
+
+it('checks the name length after trimming, as it is stored', () => {
+  const input = { ...newServerProfileSettings('exchangeOnline'), name: ` ${'a'.repeat(100)} ` };
+  const secure = { secretsStored: { clientSecret: false, incomingPassword: false, outgoingPassword: false }, isSecureChannel: true, allowCredentialsEntryViaNonSecureChannels: false };
+  expect(validateServerProfile(input, {}, secure)).toEqual([]);
 });

@@ -16,7 +16,13 @@ export interface ServerProfileValidationContext {
   isSecureChannel: boolean;
   /** Deployment setting AllowCredentialsEntryViaNonSecureChannels (seed 003). */
   allowCredentialsEntryViaNonSecureChannels: boolean;
+  /** The stored user names: re-sending them unchanged is not entering credentials. */
+  storedUserNames?: { incomingUserName: string | null; outgoingUserName: string | null };
 }
+
+/** Optional text settings: trimmed, and blank means not set. */
+const OPTIONAL_TEXT_FIELDS = ['tenantId', 'applicationId', 'defaultServerLocation', 'incomingServerLocation',
+  'outgoingServerLocation', 'incomingUserName', 'outgoingUserName'] as const satisfies (keyof ServerProfileSettings)[];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,14 +54,16 @@ function checkFormat(rule: ServerProfileFieldRule, value: string): string | null
 }
 
 /**
- * Checks a profile against the field rules and the seeds' cross-field rules. Returns every problem at
- * once, each against its field, so the form can show them all beside the fields.
+ * Checks a profile against the field rules and the seeds' cross-field rules, as it would be stored
+ * (normalized first). Returns every problem at once, each against its field, so the form can show them
+ * all beside the fields.
  */
 export function validateServerProfile(
-  settings: ServerProfileSettings,
-  secrets: ServerProfileSecretChanges,
+  input: ServerProfileSettings,
+  secretChanges: ServerProfileSecretChanges,
   context: ServerProfileValidationContext,
 ): FieldError[] {
+  const { settings, secrets } = normalizeServerProfile(input, secretChanges);
   const errors: FieldError[] = [];
   for (const rule of SERVER_PROFILE_FIELD_RULES) {
     if (!rule.shownWhen(settings)) continue;
@@ -93,10 +101,13 @@ export function validateServerProfile(
     });
   }
 
+  const stored = context.storedUserNames ?? { incomingUserName: null, outgoingUserName: null };
   const entersCredentials =
     credentialsInProfile(settings) &&
-    (!isBlank(settings.incomingUserName) || !isBlank(settings.outgoingUserName) ||
-      SERVER_PROFILE_SECRETS.some((s) => s !== 'clientSecret' && !isBlank(secrets[s])));
+    (settings.incomingUserName !== stored.incomingUserName ||
+      settings.outgoingUserName !== stored.outgoingUserName ||
+      !isBlank(secrets.incomingPassword) ||
+      !isBlank(secrets.outgoingPassword));
   if (entersCredentials && !context.isSecureChannel && !context.allowCredentialsEntryViaNonSecureChannels) {
     errors.push({
       field: 'incomingUserName',
@@ -120,6 +131,7 @@ export function normalizeServerProfile(
     name: settings.name.trim(),
     description: settings.description.trim(),
   };
+  for (const field of OPTIONAL_TEXT_FIELDS) next[field] = next[field]?.trim() || null;
   const nextSecrets: ServerProfileSecretChanges = { ...secrets };
   const defaults = newServerProfileSettings(next.serverType);
   for (const rule of SERVER_PROFILE_FIELD_RULES) {

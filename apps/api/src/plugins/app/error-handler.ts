@@ -22,17 +22,22 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string,
   return reply.status(STATUS_BY_CODE[code]).type('application/json').send(body);
 }
 
-interface ZodLikeIssue {
-  path?: (string | number)[];
+/** fastify-type-provider-zod's shape of a zod issue. */
+interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
+  params?: { keys?: string[] };
   message?: string;
 }
 
 /** Request-validation issues (zod, via fastify-type-provider-zod) as field errors named like the request fields. */
 function validationFieldErrors(error: FastifyError): FieldError[] {
-  const issues = (error.validation ?? []) as ZodLikeIssue[];
-  return issues.map((issue) => {
-    const path = issue.instancePath ? issue.instancePath.replace(/^\//, '').replaceAll('/', '.') : (issue.path ?? []).join('.');
+  const issues = (error.validation ?? []) as ValidationIssue[];
+  return issues.flatMap((issue) => {
+    if (issue.keyword === 'unrecognized_keys' && issue.params?.keys) {
+      return issue.params.keys.map((key) => ({ field: key, message: `"${key}" is not a field of this request.` }));
+    }
+    const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     return { field: path || (error.validationContext ?? 'body'), message: issue.message ?? 'Invalid value.' };
   });
 }

@@ -1,0 +1,2 @@
+export { createEwsConnectionProbe, type EwsConnectionProbeOptions } from './ews-connection-probe.ts';
+export type { AppRegistration } from './exchange-online-token.ts';
