@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -34,6 +35,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       },
     };
   }
+  if (target.dataDir !== null) mkdirSync(target.dataDir, { recursive: true });
   const pglite = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
