@@ -6,6 +6,6 @@ export const apiPaths = {
   serverProfiles: (environmentId: string) => `/api/environments/${environmentId}/server-profiles`,
   serverProfile: (environmentId: string, profileId: string) =>
     `/api/environments/${environmentId}/server-profiles/${profileId}`,
-  serverProfileAction: (environmentId: string, profileId: string, action: 'activate' | 'deactivate' | 'set-default') =>
+  serverProfileAction: (environmentId: string, profileId: string, action: 'activate' | 'deactivate' | 'set-default' | 'test-connection') =>
     `/api/environments/${environmentId}/server-profiles/${profileId}/${action}`,
 } as const;

@@ -1,0 +1,49 @@
+import { Spinner } from '@fluentui/react-components';
+import { useLocation, useParams } from 'react-router';
+import { LoadError } from '../../components/load-error.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useCurrentSession } from '../../features/auth/api/get-session.ts';
+import {
+  EnvironmentGate,
+  canWriteServerProfiles,
+} from '../../features/environments/components/environment-gate.tsx';
+import { useServerProfile } from '../../features/server-profiles/api/get-server-profile.ts';
+import { ServerProfileForm } from '../../features/server-profiles/components/server-profile-form.tsx';
+import { serverProfilesCrumbs } from './server-profile-crumbs.ts';
+
+export function ServerProfileRoute() {
+  const { environmentId = '', profileId = '' } = useParams();
+  const { deployment } = useCurrentSession();
+  const location = useLocation();
+  const profile = useServerProfile(environmentId, profileId);
+  // Set by the create form when it lands here, so the admin sees the save went through.
+  const savedOnArrival = (location.state as { saved?: boolean } | null)?.saved === true;
+
+  return (
+    <EnvironmentGate>
+      {(environment) =>
+        profile.isPending ? (
+          <Spinner label="Loading server profile…" />
+        ) : profile.isError ? (
+          <LoadError error={profile.error} onRetry={() => void profile.refetch()} />
+        ) : (
+          <>
+            <PageHeader
+              crumbs={[...serverProfilesCrumbs(environment.id), { label: profile.data.name }]}
+              title={profile.data.name}
+            />
+            {/* Keyed by id so the form's edits start fresh per profile but survive refetches of the same one. */}
+            <ServerProfileForm
+              key={profile.data.id}
+              environmentId={environment.id}
+              canWrite={canWriteServerProfiles(environment)}
+              deployment={deployment}
+              profile={profile.data}
+              savedOnArrival={savedOnArrival}
+            />
+          </>
+        )
+      }
+    </EnvironmentGate>
+  );
+}

@@ -1,0 +1,34 @@
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/page-header.tsx';
+import type { ServerProfileView } from '../../config/paths.ts';
+import {
+  EnvironmentGate,
+  canWriteServerProfiles,
+} from '../../features/environments/components/environment-gate.tsx';
+import { ServerProfilesList } from '../../features/server-profiles/components/server-profiles-list.tsx';
+import { serverProfilesCrumbs } from './server-profile-crumbs.ts';
+
+const VIEWS: readonly ServerProfileView[] = ['active', 'inactive', 'all'];
+
+export function ServerProfilesRoute() {
+  // The view lives in the URL so Back, Refresh and shared links keep it.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('view');
+  const view = VIEWS.find((v) => v === requested) ?? 'active';
+
+  return (
+    <EnvironmentGate>
+      {(environment) => (
+        <>
+          <PageHeader crumbs={serverProfilesCrumbs(environment.id)} title="Server profiles" />
+          <ServerProfilesList
+            environmentId={environment.id}
+            canWrite={canWriteServerProfiles(environment)}
+            view={view}
+            onViewChange={(next) => setSearchParams(next === 'active' ? {} : { view: next })}
+          />
+        </>
+      )}
+    </EnvironmentGate>
+  );
+}

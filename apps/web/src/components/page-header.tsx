@@ -1,0 +1,50 @@
+import {
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Fragment } from 'react';
+import { useNavigate } from 'react-router';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalL },
+});
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/** The admin center's page header: where you are (Settings > Email > …) and the page title. */
+export function PageHeader({ crumbs, title }: { crumbs: Crumb[]; title: string }) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  return (
+    <header className={styles.header}>
+      <title>{`${title} · Sync Admin`}</title>
+      <Breadcrumb aria-label="Breadcrumb" size="small">
+        {crumbs.map((crumb, index) => {
+          const current = index === crumbs.length - 1;
+          const { href } = crumb;
+          return (
+            <Fragment key={crumb.label}>
+              <BreadcrumbItem>
+                {href && !current ? (
+                  <BreadcrumbButton onClick={() => void navigate(href)}>{crumb.label}</BreadcrumbButton>
+                ) : (
+                  <span aria-current={current ? 'page' : undefined}>{crumb.label}</span>
+                )}
+              </BreadcrumbItem>
+              {!current && <BreadcrumbDivider />}
+            </Fragment>
+          );
+        })}
+      </Breadcrumb>
+      <Title3 as="h1">{title}</Title3>
+    </header>
+  );
+}

@@ -1,0 +1,16 @@
+import { apiPaths, serverProfileResponseSchema } from '@sync-admin/contract';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { serverProfileKeys } from './query-keys.ts';
+
+export const getServerProfile = (environmentId: string, profileId: string) =>
+  api.get(apiPaths.serverProfile(environmentId, profileId), serverProfileResponseSchema);
+
+export const getServerProfileQueryOptions = (environmentId: string, profileId: string) =>
+  queryOptions({
+    queryKey: serverProfileKeys.detail(environmentId, profileId),
+    queryFn: () => getServerProfile(environmentId, profileId),
+  });
+
+export const useServerProfile = (environmentId: string, profileId: string) =>
+  useQuery(getServerProfileQueryOptions(environmentId, profileId));

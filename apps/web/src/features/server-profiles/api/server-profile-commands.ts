@@ -1,0 +1,19 @@
+import { apiPaths, serverProfileResponseSchema } from '@sync-admin/contract';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { useProfileWritten } from './use-profile-written.ts';
+
+export type ServerProfileCommand = Parameters<typeof apiPaths.serverProfileAction>[2];
+
+export const runServerProfileCommand = (environmentId: string, profileId: string, command: ServerProfileCommand) =>
+  api.post(apiPaths.serverProfileAction(environmentId, profileId, command), serverProfileResponseSchema);
+
+/** Activate, Deactivate, Set as default and Test connection: one POST each, all answering with the changed profile. */
+export function useServerProfileCommand(environmentId: string) {
+  const written = useProfileWritten(environmentId);
+  return useMutation({
+    mutationFn: ({ profileId, command }: { profileId: string; command: ServerProfileCommand }) =>
+      runServerProfileCommand(environmentId, profileId, command),
+    onSuccess: written,
+  });
+}

@@ -1,0 +1,16 @@
+import { apiPaths, serverProfileResponseSchema, type UpdateServerProfileRequest } from '@sync-admin/contract';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { useProfileWritten } from './use-profile-written.ts';
+
+export const updateServerProfile = (environmentId: string, profileId: string, body: UpdateServerProfileRequest) =>
+  api.patch(apiPaths.serverProfile(environmentId, profileId), serverProfileResponseSchema, body);
+
+export function useUpdateServerProfile(environmentId: string) {
+  const written = useProfileWritten(environmentId);
+  return useMutation({
+    mutationFn: ({ profileId, body }: { profileId: string; body: UpdateServerProfileRequest }) =>
+      updateServerProfile(environmentId, profileId, body),
+    onSuccess: written,
+  });
+}

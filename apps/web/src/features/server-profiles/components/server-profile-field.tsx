@@ -1,0 +1,176 @@
+import {
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Switch,
+  Textarea,
+} from '@fluentui/react-components';
+import {
+  AUTHENTICATE_USING_LABELS,
+  AUTHENTICATION_PROTOCOL_LABELS,
+  EXCHANGE_ONLINE_AUTHENTICATION_TYPE_LABELS,
+  SERVER_TYPE_LABELS,
+  type ServerProfileField as FieldName,
+  type ServerProfileFieldRule,
+  type ServerType,
+} from '@sync-admin/contract';
+import {
+  fromLocalDateTimeInput,
+  isSecret,
+  toLocalDateTimeInput,
+  type Secret,
+  type Settings,
+} from '../lib/form-model.ts';
+import { SecretInput } from './secret-input.tsx';
+
+/** Option fields and the contract's label maps they choose from. */
+const OPTION_LABELS: Partial<Record<FieldName, Record<string, string>>> = {
+  authenticationType: EXCHANGE_ONLINE_AUTHENTICATION_TYPE_LABELS,
+  authenticateUsing: AUTHENTICATE_USING_LABELS,
+  incomingAuthenticationProtocol: AUTHENTICATION_PROTOCOL_LABELS,
+  outgoingAuthenticationProtocol: AUTHENTICATION_PROTOCOL_LABELS,
+};
+
+export interface FieldControlState {
+  settings: Settings;
+  isDefault: boolean;
+  secretValues: Partial<Record<Secret, string>>;
+  replacing: Partial<Record<Secret, boolean>>;
+  /** Undefined on a new profile, which has nothing stored yet. */
+  secretsStored: Record<Secret, boolean> | undefined;
+}
+
+export interface FieldControlActions {
+  setSetting: (field: keyof Settings, value: Settings[keyof Settings]) => void;
+  setServerType: (serverType: ServerType) => void;
+  setIsDefault: (value: boolean) => void;
+  setSecret: (field: Secret, value: string) => void;
+  setReplacing: (field: Secret, replacing: boolean) => void;
+}
+
+interface Props {
+  rule: ServerProfileFieldRule;
+  state: FieldControlState;
+  actions: FieldControlActions;
+  disabled: boolean;
+  error: string | undefined;
+}
+
+/** One row of the form: the rule gives label, help and requiredness; the field's type picks the control. */
+export function ServerProfileFieldRow({ rule, state, actions, disabled, error }: Props) {
+  return (
+    <Field
+      label={rule.label}
+      hint={rule.help}
+      required={rule.requiredWhen?.(state.settings) ?? false}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error}
+    >
+      <FieldControl rule={rule} state={state} actions={actions} disabled={disabled} />
+    </Field>
+  );
+}
+
+function FieldControl({ rule, state, actions, disabled }: Omit<Props, 'error'>) {
+  const { field } = rule;
+  if (field === 'isDefault') {
+    return <Switch checked={state.isDefault} disabled={disabled} onChange={(_, d) => actions.setIsDefault(d.checked)} />;
+  }
+  if (isSecret(field)) {
+    return (
+      <SecretInput
+        label={rule.label}
+        stored={state.secretsStored?.[field]}
+        replacing={state.replacing[field] ?? false}
+        value={state.secretValues[field] ?? ''}
+        disabled={disabled}
+        onReplace={(replacing) => actions.setReplacing(field, replacing)}
+        onChange={(value) => actions.setSecret(field, value)}
+      />
+    );
+  }
+  if (field === 'serverType') {
+    return (
+      <RadioGroup
+        layout="horizontal"
+        value={state.settings.serverType}
+        disabled={disabled}
+        onChange={(_, d) => actions.setServerType(d.value as ServerType)}
+      >
+        {(Object.keys(SERVER_TYPE_LABELS) as ServerType[]).map((type) => (
+          <Radio key={type} value={type} label={SERVER_TYPE_LABELS[type]} />
+        ))}
+      </RadioGroup>
+    );
+  }
+
+  const value = state.settings[field];
+  const options = OPTION_LABELS[field];
+  if (options) {
+    return (
+      <Select value={String(value ?? '')} disabled={disabled} onChange={(_, d) => actions.setSetting(field, d.value as never)}>
+        {value === null && <option value="">Select an option</option>}
+        {Object.entries(options).map(([option, label]) => (
+          <option key={option} value={option}>
+            {label}
+          </option>
+        ))}
+      </Select>
+    );
+  }
+  if (field === 'processEmailsReceivedAfter') {
+    return (
+      <Input
+        type="datetime-local"
+        value={toLocalDateTimeInput(state.settings.processEmailsReceivedAfter)}
+        disabled={disabled}
+        onChange={(_, d) => actions.setSetting(field, fromLocalDateTimeInput(d.value))}
+      />
+    );
+  }
+  if (field === 'description') {
+    return (
+      <Textarea
+        value={state.settings.description}
+        disabled={disabled}
+        resize="vertical"
+        onChange={(_, d) => actions.setSetting(field, d.value)}
+      />
+    );
+  }
+  if (typeof value === 'boolean') {
+    return (
+      <Switch
+        checked={value}
+        label={value ? 'Yes' : 'No'}
+        disabled={disabled}
+        onChange={(_, d) => actions.setSetting(field, d.checked)}
+      />
+    );
+  }
+  if (typeof value === 'number') {
+    return (
+      <Input
+        type="number"
+        min={rule.integer?.min}
+        max={rule.integer?.max}
+        step={1}
+        // An emptied box is NaN, which the shared validator reports, rather than a silent 0.
+        value={Number.isNaN(value) ? '' : String(value)}
+        disabled={disabled}
+        onChange={(_, d) => actions.setSetting(field, d.value === '' ? Number.NaN : Number(d.value))}
+      />
+    );
+  }
+  return (
+    <Input
+      value={typeof value === 'string' ? value : ''}
+      maxLength={rule.maxLength}
+      disabled={disabled}
+      // Optional text settings are null when empty; only the name is a plain string.
+      onChange={(_, d) => actions.setSetting(field, field === 'name' || d.value !== '' ? d.value : null)}
+    />
+  );
+}

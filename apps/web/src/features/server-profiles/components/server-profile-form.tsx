@@ -1,0 +1,315 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Toolbar,
+  ToolbarButton,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
+import {
+  SERVER_PROFILE_FIELD_RULES,
+  newServerProfileSettings,
+  normalizeServerProfile,
+  validateServerProfile,
+  type FieldError,
+  type ServerProfileField,
+  type ServerProfileFieldRule,
+  type ServerProfileResponse,
+  type ServerProfileSection,
+  type ServerType,
+  type SessionResponse,
+} from '@sync-admin/contract';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { paths } from '../../../config/paths.ts';
+import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { useCreateServerProfile } from '../api/create-server-profile.ts';
+import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
+import { useUpdateServerProfile } from '../api/update-server-profile.ts';
+import {
+  NO_SECRETS_STORED,
+  fieldsNeedAttention,
+  isSecret,
+  settingsFromProfile,
+  settingsToWire,
+  type Secret,
+  type SecretChanges,
+  type Settings,
+} from '../lib/form-model.ts';
+import { LastTestDetails } from './last-test-details.tsx';
+import { WRITE_PRIVILEGE_REQUIRED } from './server-profiles-list.tsx';
+import { ServerProfileFieldRow, type FieldControlActions, type FieldControlState } from './server-profile-field.tsx';
+
+const SECTION_TITLES: Record<ServerProfileSection, string> = {
+  general: 'General',
+  credentials: 'Credentials',
+  locations: 'Locations',
+  advanced: 'Advanced',
+};
+
+/** The fields AllowCredentialsEntryViaNonSecureChannels guards (seed 003). */
+const CREDENTIAL_FIELDS: ReadonlySet<ServerProfileField> = new Set([
+  'incomingUserName',
+  'incomingPassword',
+  'outgoingUserName',
+  'outgoingPassword',
+]);
+
+export const CREDENTIALS_BLOCKED =
+  'User Name and Password are disabled because this connection is not secure (HTTPS). Ask your administrator to enable AllowCredentialsEntryViaNonSecureChannels.';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+interface FormMessage {
+  intent: 'success' | 'error';
+  title: string;
+  details?: string[];
+}
+
+interface Props {
+  environmentId: string;
+  canWrite: boolean;
+  deployment: SessionResponse['deployment'];
+  /** Absent when creating a new profile. */
+  profile?: ServerProfileResponse;
+  savedOnArrival?: boolean;
+}
+
+export function ServerProfileForm({ environmentId, canWrite, deployment, profile, savedOnArrival = false }: Props) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const create = useCreateServerProfile(environmentId);
+  const update = useUpdateServerProfile(environmentId);
+  const testConnection = useTestServerProfileConnection(environmentId);
+
+  const [settings, setSettings] = useState<Settings>(() =>
+    profile ? settingsFromProfile(profile) : newServerProfileSettings('exchangeOnline'),
+  );
+  const [isDefault, setIsDefault] = useState(profile?.isDefault ?? false);
+  const [secretValues, setSecretValues] = useState<Partial<Record<Secret, string>>>({});
+  const [replacing, setReplacing] = useState<Partial<Record<Secret, boolean>>>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<FormMessage | null>(
+    savedOnArrival ? { intent: 'success', title: 'Saved' } : null,
+  );
+  const [advancedOpen, setAdvancedOpen] = useState(profile !== undefined);
+
+  const saving = create.isPending || update.isPending;
+  const credentialsBlocked = !deployment.isSecureChannel && !deployment.allowCredentialsEntryViaNonSecureChannels;
+  const visibleRules = SERVER_PROFILE_FIELD_RULES.filter((rule) => rule.shownWhen(settings));
+  const listHref = paths.serverProfiles.getHref(environmentId);
+
+  const clearError = (field: ServerProfileField) => setErrors((prev) => prev.filter((e) => e.field !== field));
+  const actions: FieldControlActions = {
+    setSetting: (field, value) => {
+      setSettings((prev) => ({ ...prev, [field]: value }));
+      clearError(field);
+    },
+    setServerType: (serverType: ServerType) => {
+      // Switching type opens that type's defaults, as the real form does, keeping what the admin typed.
+      setSettings((prev) => {
+        const next = newServerProfileSettings(serverType);
+        const nameWasDefault = prev.name === newServerProfileSettings(prev.serverType).name;
+        return { ...next, name: nameWasDefault ? next.name : prev.name, description: prev.description };
+      });
+      setErrors([]);
+    },
+    setIsDefault: (value) => {
+      setIsDefault(value);
+      clearError('isDefault');
+    },
+    setSecret: (field, value) => {
+      setSecretValues((prev) => ({ ...prev, [field]: value }));
+      clearError(field);
+    },
+    setReplacing: (field, value) => setReplacing((prev) => ({ ...prev, [field]: value })),
+  };
+  const state: FieldControlState = { settings, isDefault, secretValues, replacing, secretsStored: profile?.secretsSet };
+
+  const showErrors = (found: FieldError[]) => {
+    setErrors(found);
+    const shown = new Set(visibleRules.map((rule) => rule.field));
+    const elsewhere = found.filter((e) => !shown.has(e.field as ServerProfileField)).map((e) => e.message);
+    setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
+    const advanced = new Set(visibleRules.filter((r) => r.section === 'advanced').map((r) => r.field));
+    if (found.some((e) => advanced.has(e.field as ServerProfileField))) setAdvancedOpen(true);
+  };
+
+  const onSaveError = (error: unknown) => {
+    if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
+    else setMessage({ intent: 'error', title: errorMessage(error) });
+  };
+
+  const save = (close: boolean) => {
+    setMessage(null);
+    // Only secrets the admin typed for fields on screen travel; anything else keeps what is stored.
+    const typed: SecretChanges = {};
+    for (const { field } of visibleRules) {
+      if (isSecret(field) && secretValues[field]) typed[field] = secretValues[field];
+    }
+    const found = validateServerProfile(settings, typed, {
+      secretsStored: profile?.secretsSet ?? NO_SECRETS_STORED,
+      isSecureChannel: deployment.isSecureChannel,
+      allowCredentialsEntryViaNonSecureChannels: deployment.allowCredentialsEntryViaNonSecureChannels,
+    });
+    if (found.length > 0) {
+      showErrors(found);
+      return;
+    }
+    const body = { ...settingsToWire(normalizeServerProfile(settings, {}).settings), isDefault, ...typed };
+
+    if (!profile) {
+      create.mutate(body, {
+        onError: onSaveError,
+        onSuccess: (created) =>
+          void navigate(close ? listHref : paths.serverProfile.getHref(environmentId, created.id), {
+            state: { saved: true },
+          }),
+      });
+      return;
+    }
+    update.mutate(
+      { profileId: profile.id, body },
+      {
+        onError: onSaveError,
+        onSuccess: (updated) => {
+          if (close) {
+            void navigate(listHref);
+            return;
+          }
+          setSettings(settingsFromProfile(updated));
+          setIsDefault(updated.isDefault);
+          setSecretValues({});
+          setReplacing({});
+          setErrors([]);
+          setMessage({ intent: 'success', title: 'Saved' });
+        },
+      },
+    );
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save(false);
+  };
+
+  const renderRule = (rule: ServerProfileFieldRule) => (
+    <ServerProfileFieldRow
+      key={rule.field}
+      rule={rule}
+      state={state}
+      actions={actions}
+      error={errors.find((e) => e.field === rule.field)?.message}
+      disabled={
+        !canWrite ||
+        saving ||
+        (rule.field === 'serverType' && profile !== undefined) ||
+        (credentialsBlocked && CREDENTIAL_FIELDS.has(rule.field))
+      }
+    />
+  );
+
+  const sectionNotes = (section: ServerProfileSection) => {
+    if (section === 'locations' && settings.serverType === 'exchangeOnline') {
+      return <MessageBar intent="info"><MessageBarBody>Locations and ports are filled automatically.</MessageBarBody></MessageBar>;
+    }
+    if (section === 'credentials' && credentialsBlocked && visibleRules.some((r) => CREDENTIAL_FIELDS.has(r.field))) {
+      return <MessageBar intent="warning"><MessageBarBody>{CREDENTIALS_BLOCKED}</MessageBarBody></MessageBar>;
+    }
+    return null;
+  };
+
+  const renderSection = (section: ServerProfileSection) => {
+    const rules = visibleRules.filter((rule) => rule.section === section);
+    const notes = sectionNotes(section);
+    if (rules.length === 0 && !notes) return null;
+    const headingId = `section-${section}`;
+    const body = (
+      <>
+        {notes}
+        {rules.map(renderRule)}
+      </>
+    );
+    if (section === 'advanced') {
+      return (
+        <Accordion
+          key={section}
+          collapsible
+          openItems={advancedOpen ? ['advanced'] : []}
+          onToggle={(_, data) => setAdvancedOpen(data.openItems.includes('advanced'))}
+        >
+          <AccordionItem value="advanced">
+            <AccordionHeader as="h2" size="large">{SECTION_TITLES.advanced}</AccordionHeader>
+            <AccordionPanel>
+              <div className={styles.section}>{body}</div>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      );
+    }
+    return (
+      <section key={section} className={styles.section} aria-labelledby={headingId}>
+        <Subtitle2 as="h2" id={headingId}>{SECTION_TITLES[section]}</Subtitle2>
+        {body}
+      </section>
+    );
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label="Server profile">
+      <Toolbar aria-label="Form commands" className={styles.toolbar}>
+        <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={!canWrite || saving}>
+          Save
+        </ToolbarButton>
+        <ToolbarButton disabled={!canWrite || saving} onClick={() => save(true)}>
+          Save &amp; Close
+        </ToolbarButton>
+        {profile && (
+          <ToolbarButton
+            icon={<PlugConnectedRegular />}
+            disabled={!canWrite || testConnection.isPending}
+            onClick={() => {
+              setMessage(null);
+              testConnection.mutate(profile.id, { onError: (error) => setMessage({ intent: 'error', title: errorMessage(error) }) });
+            }}
+          >
+            {testConnection.isPending ? 'Testing…' : 'Test connection'}
+          </ToolbarButton>
+        )}
+        <ToolbarButton onClick={() => void navigate(listHref)}>Cancel</ToolbarButton>
+      </Toolbar>
+
+      {!canWrite && (
+        <MessageBar intent="info"><MessageBarBody>{WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>
+      )}
+      {message && (
+        <MessageBar intent={message.intent} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{message.title}</MessageBarTitle>
+            {message.details && message.details.length > 0 && (
+              <ul className={styles.list}>
+                {message.details.map((detail) => <li key={detail}>{detail}</li>)}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {(Object.keys(SECTION_TITLES) as ServerProfileSection[]).map(renderSection)}
+
+      {profile && <LastTestDetails lastTest={profile.lastTest} />}
+    </form>
+  );
+}

@@ -1,0 +1,219 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  AddRegular,
+  ArrowClockwiseRegular,
+  CheckmarkCircleRegular,
+  DeleteRegular,
+  DismissCircleRegular,
+  DismissRegular,
+  EditRegular,
+  PlugConnectedRegular,
+  StarRegular,
+} from '@fluentui/react-icons';
+import { TEST_STATUS_LABELS } from '@sync-admin/contract';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { LoadError } from '../../../components/load-error.tsx';
+import { paths, type ServerProfileView } from '../../../config/paths.ts';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useDeleteServerProfile } from '../api/delete-server-profile.ts';
+import { useServerProfiles } from '../api/get-server-profiles.ts';
+import { useServerProfileCommand, type ServerProfileCommand } from '../api/server-profile-commands.ts';
+import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
+import { DeleteServerProfileDialog } from './delete-server-profile-dialog.tsx';
+import { ServerProfilesGrid } from './server-profiles-grid.tsx';
+
+export const VIEW_LABELS: Record<ServerProfileView, string> = {
+  active: 'Active Email Server Profiles',
+  inactive: 'Inactive Email Server Profiles',
+  all: 'All Email Server Profiles',
+};
+
+export const WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Email Server Profile to change server profiles.';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  view: { maxWidth: '320px' },
+  toolbar: {
+    flexWrap: 'wrap',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    '& button': { whiteSpace: 'nowrap' },
+  },
+});
+
+interface Notice {
+  intent: 'error' | 'success' | 'warning';
+  text: string;
+}
+
+interface Props {
+  environmentId: string;
+  canWrite: boolean;
+  view: ServerProfileView;
+  onViewChange: (view: ServerProfileView) => void;
+}
+
+export function ServerProfilesList({ environmentId, canWrite, view, onViewChange }: Props) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const profiles = useServerProfiles(environmentId, view);
+  const command = useServerProfileCommand(environmentId);
+  const testConnection = useTestServerProfileConnection(environmentId);
+  const deleteProfile = useDeleteServerProfile(environmentId);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const items = profiles.data?.items ?? [];
+  // Derived, so a profile that leaves the current view (e.g. deactivated) simply stops being selected.
+  const selected = items.find((p) => p.id === selectedId);
+  const busy = command.isPending || testConnection.isPending || deleteProfile.isPending;
+  const canAct = canWrite && selected !== undefined && !busy;
+  const showError = (error: unknown) => setNotice({ intent: 'error', text: errorMessage(error) });
+
+  const run = (name: ServerProfileCommand) => {
+    if (!selected) return;
+    setNotice(null);
+    command.mutate({ profileId: selected.id, command: name }, { onError: showError });
+  };
+
+  const runTest = () => {
+    if (!selected) return;
+    setNotice(null);
+    testConnection.mutate(selected.id, {
+      onError: showError,
+      onSuccess: ({ name, lastTest }) => {
+        if (!lastTest) return;
+        const intent = lastTest.status === 'success' ? 'success' : lastTest.status === 'warning' ? 'warning' : 'error';
+        setNotice({ intent, text: `Test connection for ${name}: ${TEST_STATUS_LABELS[lastTest.status]}. ${lastTest.message}` });
+      },
+    });
+  };
+
+  const confirmDelete = () => {
+    if (!selected) return;
+    deleteProfile.mutate(selected.id, {
+      onSuccess: () => {
+        setConfirmingDelete(false);
+        setNotice({ intent: 'success', text: `${selected.name} was deleted.` });
+      },
+      onError: (error) => {
+        setConfirmingDelete(false);
+        showError(error);
+      },
+    });
+  };
+
+  return (
+    <div className={styles.root}>
+      <Field label="View" className={styles.view}>
+        <Dropdown
+          value={VIEW_LABELS[view]}
+          selectedOptions={[view]}
+          onOptionSelect={(_, data) => {
+            setSelectedId(null);
+            onViewChange(data.optionValue as ServerProfileView);
+          }}
+        >
+          {(Object.keys(VIEW_LABELS) as ServerProfileView[]).map((v) => (
+            <Option key={v} value={v}>
+              {VIEW_LABELS[v]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      <Toolbar aria-label="Server profile commands" className={styles.toolbar}>
+        <ToolbarButton
+          icon={<AddRegular />}
+          disabled={!canWrite}
+          onClick={() => void navigate(paths.newServerProfile.getHref(environmentId))}
+        >
+          New server profile
+        </ToolbarButton>
+        <ToolbarButton
+          icon={<EditRegular />}
+          disabled={!canAct}
+          onClick={() => selected && void navigate(paths.serverProfile.getHref(environmentId, selected.id))}
+        >
+          Edit
+        </ToolbarButton>
+        {selected && !selected.isActive ? (
+          <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={!canAct} onClick={() => run('activate')}>
+            Activate
+          </ToolbarButton>
+        ) : (
+          <ToolbarButton icon={<DismissCircleRegular />} disabled={!canAct} onClick={() => run('deactivate')}>
+            Deactivate
+          </ToolbarButton>
+        )}
+        <ToolbarButton icon={<DeleteRegular />} disabled={!canAct} onClick={() => setConfirmingDelete(true)}>
+          Delete
+        </ToolbarButton>
+        <ToolbarDivider />
+        <ToolbarButton icon={<StarRegular />} disabled={!canAct || selected.isDefault} onClick={() => run('set-default')}>
+          Set as default
+        </ToolbarButton>
+        <ToolbarButton icon={<PlugConnectedRegular />} disabled={!canAct} onClick={runTest}>
+          {testConnection.isPending ? 'Testing…' : 'Test connection'}
+        </ToolbarButton>
+        <ToolbarDivider />
+        <ToolbarButton
+          icon={<ArrowClockwiseRegular />}
+          disabled={profiles.isFetching}
+          onClick={() => void profiles.refetch()}
+        >
+          Refresh
+        </ToolbarButton>
+      </Toolbar>
+
+      {!canWrite && (
+        <MessageBar intent="info">
+          <MessageBarBody>{WRITE_PRIVILEGE_REQUIRED}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setNotice(null)} />
+            }
+          />
+        </MessageBar>
+      )}
+
+      {profiles.isPending ? (
+        <Spinner label="Loading server profiles…" />
+      ) : profiles.isError ? (
+        <LoadError error={profiles.error} onRetry={() => void profiles.refetch()} />
+      ) : items.length === 0 ? (
+        <Text>There are no {VIEW_LABELS[view].toLowerCase()} in this environment.</Text>
+      ) : (
+        <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
+      )}
+
+      <DeleteServerProfileDialog
+        profileName={confirmingDelete && selected ? selected.name : null}
+        deleting={deleteProfile.isPending}
+        onConfirm={confirmDelete}
+        onCancel={() => setConfirmingDelete(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { CSRF_HEADER, errorResponseSchema, type ErrorResponse } from '@sync-admin/contract';
+
+type ErrorBody = ErrorResponse['error'];
+/** Any contract schema: responses are checked against the contract before a screen sees them. */
+type Schema<T> = { parse: (data: unknown) => T };
+
+/** Every non-2xx answer, carrying the API's error model so screens can show messages beside fields. */
+export class ApiError extends Error {
+  readonly code: ErrorBody['code'];
+  readonly status: number;
+  readonly fieldErrors: ErrorBody['fieldErrors'];
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.fieldErrors = body.fieldErrors;
+  }
+}
+
+// The token lives in the session query; the providers tell the client how to read it, so it has one home.
+let readCsrfToken: () => string | undefined = () => undefined;
+
+export function configureCsrfToken(read: () => string | undefined): void {
+  readCsrfToken = read;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, schema: Schema<T> | null, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = readCsrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+  }
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new ApiError(response.status, await readError(response));
+  if (schema === null || response.status === 204) return undefined as T;
+  return schema.parse(await response.json());
+}
+
+async function readError(response: Response): Promise<ErrorBody> {
+  const parsed = errorResponseSchema.safeParse(await response.json().catch(() => null));
+  if (parsed.success) return parsed.data.error;
+  return {
+    code: response.status === 401 ? 'NOT_AUTHENTICATED' : 'INTERNAL',
+    message: `The server answered ${response.status} ${response.statusText}. Try again later.`,
+    fieldErrors: [],
+  };
+}
+
+export const api = {
+  get: <T>(path: string, schema: Schema<T>) => request('GET', path, schema),
+  post: <T>(path: string, schema: Schema<T>, body?: unknown) => request('POST', path, schema, body),
+  patch: <T>(path: string, schema: Schema<T>, body: unknown) => request('PATCH', path, schema, body),
+  delete: (path: string) => request<void>('DELETE', path, null),
+};
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong. Try again.';
+}
