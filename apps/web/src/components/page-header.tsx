@@ -3,6 +3,7 @@ import {
   BreadcrumbButton,
   BreadcrumbDivider,
   BreadcrumbItem,
+  Text,
   Title3,
   makeStyles,
   tokens,
@@ -36,7 +37,7 @@ export function PageHeader({ crumbs, title }: { crumbs: Crumb[]; title: string }
                 {href && !current ? (
                   <BreadcrumbButton onClick={() => void navigate(href)}>{crumb.label}</BreadcrumbButton>
                 ) : (
-                  <span aria-current={current ? 'page' : undefined}>{crumb.label}</span>
+                  <Text size={200} aria-current={current ? 'page' : undefined}>{crumb.label}</Text>
                 )}
               </BreadcrumbItem>
               {!current && <BreadcrumbDivider />}

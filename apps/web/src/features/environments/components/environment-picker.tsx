@@ -5,7 +5,8 @@ import { paths } from '../../../config/paths.ts';
 import { useEnvironments } from '../api/get-environments.ts';
 
 const useStyles = makeStyles({
-  field: { minWidth: '260px' },
+  // The horizontal Field's default 33%/67% grid squeezes the dropdown into the user block beside it.
+  field: { gridTemplateColumns: 'auto 260px', columnGap: '12px' },
   label: { color: 'inherit' },
 });
 
