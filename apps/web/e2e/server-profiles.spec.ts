@@ -71,6 +71,17 @@ test.describe.serial('server profiles as a global admin', () => {
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) expect(body).not.toContain(CLIENT_SECRET);
   });
+
+  test("shows the server's field error beside the field when only the server can tell", async ({ page }) => {
+    await signIn(page, 'global.admin@contoso.example');
+    await openContosoServerProfiles(page);
+    await page.getByRole('button', { name: 'New server profile' }).click();
+    // A new Exchange Online profile is named "Microsoft Exchange Online", which Contoso already has.
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Microsoft Exchange Online');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('A server profile named "Microsoft Exchange Online" already exists in this environment.')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  });
 });
 
 test.describe.serial('server profiles as Support (read only)', () => {
