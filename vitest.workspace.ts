@@ -1,11 +1,13 @@
 // The test projects, one per package or app; vitest.config.ts runs them all.
-export const projects = [
+import type { TestProjectConfiguration } from 'vitest/config';
+
+export const projects: TestProjectConfiguration[] = [
   { extends: true, test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
   { extends: true, test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
   { extends: true, test: { name: 'ews', root: 'packages/ews', include: ['src/**/*.test.ts'], testTimeout: 20_000 } },
   // The API suite runs twice: on embedded PGlite and on a real PostgreSQL server started for the run.
   ...(['pglite', 'postgres'] as const).map((database) => ({
-    extends: true,
+    extends: true as const,
     test: {
       name: `api-${database}`,
       root: 'apps/api',
