@@ -33,7 +33,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { env?: Record<string, string>; probe?: ServerProfileConnectionProbe } = {},
+  options: { env?: Record<string, string>; probe?: ServerProfileConnectionProbe; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase();
   await applyMigrations(db);
@@ -47,7 +47,7 @@ export async function createTestApp(
     },
   });
   const app = await buildApp(
-    { config, db, cipher: createSecretCipher(randomBytes(32)), probe: options.probe ?? createEwsConnectionProbe({ s2s: null }) },
+    { config, db, cipher: createSecretCipher(randomBytes(32)), probe: options.probe ?? createEwsConnectionProbe({ s2s: null }), clock: options.clock },
     { logStream },
   );
   await app.ready();

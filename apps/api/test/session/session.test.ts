@@ -98,3 +98,20 @@ describe('sign-in, sessions and CSRF', () => {
     expect(response.json().error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('session expiry', () => {
+  it('refuses an expired session and prunes it at the next sign-in', async () => {
+    let now = new Date('2026-11-23T08:00:00Z');
+    const t = await createTestApp({ clock: () => now });
+    try {
+      const session = await signIn(t.app, 'support@contoso.example');
+      now = new Date(now.getTime() + 13 * 3_600_000);
+      const expired = await t.app.inject({ method: 'GET', url: '/api/session', headers: session.headers });
+      expect(expired.statusCode).toBe(401);
+      await signIn(t.app, 'sysadmin@contoso.example');
+      expect(await t.db.prisma.session.count()).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});

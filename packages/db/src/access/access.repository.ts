@@ -60,8 +60,7 @@ export function createAccessRepository(prisma: PrismaClient) {
     },
 
     async findSession(id: string): Promise<SessionRecord | null> {
-      const session = await prisma.session.findUnique({ where: { id }, select: { csrfToken: true, expiresAt: true, user: { select: userSelect } } });
-      return session;
+      return prisma.session.findUnique({ where: { id }, select: { csrfToken: true, expiresAt: true, user: { select: userSelect } } });
     },
 
     async deleteSession(id: string) {

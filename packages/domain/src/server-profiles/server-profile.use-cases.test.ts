@@ -17,7 +17,7 @@ import {
   updateServerProfile,
   type ServerProfileChannel,
   type ServerProfileDeps,
-  type ServerProfileInput,
+  type ServerProfileChanges,
 } from './server-profile.use-cases.ts';
 
 const ENV = 'env-contoso';
@@ -38,11 +38,11 @@ const userDepth = actor('owner-u', { 'emailServerProfile.read': 'user', 'emailSe
 /** Reads every profile, writes only their own. */
 const readAllWriteOwn = actor('owner-w', { 'emailServerProfile.read': 'organization', 'emailServerProfile.write': 'user' });
 
-function exchangeOnline(name: string, overrides: Partial<ServerProfileSettings> = {}): ServerProfileInput {
+function exchangeOnline(name: string, overrides: Partial<ServerProfileSettings> = {}): ServerProfileChanges {
   return { settings: { ...newServerProfileSettings('exchangeOnline'), name, ...overrides }, secrets: {}, isDefault: false };
 }
 
-function oauthCrossTenant(name: string, clientSecret: string): ServerProfileInput {
+function oauthCrossTenant(name: string, clientSecret: string): ServerProfileChanges {
   return {
     settings: {
       ...newServerProfileSettings('exchangeOnline'),
@@ -142,7 +142,7 @@ describe('createServerProfile', () => {
   });
 
   it('reports validation errors with their fields and stores nothing', async () => {
-    const input: ServerProfileInput = { settings: newServerProfileSettings('exchangeServer'), secrets: {}, isDefault: false };
+    const input: ServerProfileChanges = { settings: newServerProfileSettings('exchangeServer'), secrets: {}, isDefault: false };
     const error = await expectDomainError(createServerProfile(deps, admin, ENV, input, HTTPS), 'VALIDATION_FAILED');
     expect(error.fieldErrors).toEqual([{ field: 'name', message: 'Name is required.' }]);
     expect(error.message).toBe('Name is required.');
@@ -169,7 +169,7 @@ describe('createServerProfile', () => {
   });
 
   it('refuses profile credentials typed over HTTP unless the deployment allows it', async () => {
-    const input: ServerProfileInput = {
+    const input: ServerProfileChanges = {
       settings: {
         ...newServerProfileSettings('exchangeServer'),
         name: 'On-premises',
@@ -368,7 +368,7 @@ describe('updateServerProfile', () => {
 
   it('refuses changing the Email Server Type, on field serverType, and leaves the profile as it was', async () => {
     const created = await createServerProfile(deps, admin, ENV, exchangeOnline('Online'), HTTPS);
-    const input: ServerProfileInput = {
+    const input: ServerProfileChanges = {
       settings: { ...newServerProfileSettings('exchangeServer'), name: 'Online' },
       secrets: {},
       isDefault: true,

@@ -4,6 +4,7 @@ import { DomainError, notFound, validationFailed } from '../shared/domain-error.
 import type { ServerProfileConnectionProbe } from './server-profile-connection.port.ts';
 import type { ServerProfileRepository } from './server-profile.repository.port.ts';
 import {
+  newServerProfileSettings,
   pickServerProfileSettings,
   type ServerProfile,
   type ServerProfileSecretChanges,
@@ -20,10 +21,27 @@ export interface ServerProfileChannel {
   allowCredentialsEntryViaNonSecureChannels: boolean;
 }
 
-export interface ServerProfileInput {
+/**
+ * What an admin sends. Settings left out keep their value, the stored one on update and the new-profile
+ * default on create, so a partial change never loses data. Secrets: a value sets, null clears, absent keeps.
+ */
+export interface ServerProfileChanges {
+  settings: Partial<ServerProfileSettings>;
+  secrets: ServerProfileSecretChanges;
+  /** "Set as default profile for new mailboxes"; absent keeps the current state. */
+  isDefault?: boolean;
+}
+
+/** The changes applied over their base: every setting known, the default state decided. */
+interface ServerProfileInput {
   settings: ServerProfileSettings;
   secrets: ServerProfileSecretChanges;
   isDefault: boolean;
+}
+
+function applyChanges(base: ServerProfileSettings, changes: ServerProfileChanges, isDefault: boolean): ServerProfileInput {
+  const sent = Object.fromEntries(Object.entries(changes.settings).filter(([, value]) => value !== undefined));
+  return { settings: { ...base, ...sent }, secrets: changes.secrets, isDefault: changes.isDefault ?? isDefault };
 }
 
 const NONE_STORED = { clientSecret: false, incomingPassword: false, outgoingPassword: false } as const;
@@ -105,12 +123,15 @@ export async function createServerProfile(
   deps: ServerProfileDeps,
   actor: Actor,
   environmentId: string,
-  input: ServerProfileInput,
+  changes: ServerProfileChanges,
   channel: ServerProfileChannel,
 ): Promise<ServerProfile> {
   if (!hasPrivilege(actor.privileges, 'emailServerProfile.write')) {
     throw denied('You need Write privilege on Email Server Profile to create one.');
   }
+  const { serverType } = changes.settings;
+  if (!serverType) throw validationFailed([{ field: 'serverType', message: 'Email Server Type is required.' }]);
+  const input = applyChanges(newServerProfileSettings(serverType), changes, false);
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, null);
   // The first profile of an environment becomes its default: there is always exactly one once any exists.
   const isFirst = (await deps.profiles.countServerProfiles(environmentId)) === 0;
@@ -128,10 +149,11 @@ export async function updateServerProfile(
   actor: Actor,
   environmentId: string,
   id: string,
-  input: ServerProfileInput,
+  changes: ServerProfileChanges,
   channel: ServerProfileChannel,
 ): Promise<ServerProfile> {
   const existing = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  const input = applyChanges(pickServerProfileSettings(existing), changes, existing.isDefault);
   if (input.settings.serverType !== existing.serverType) {
     const message = 'Email Server Type cannot change after the profile is created.';
     throw validationFailed([{ field: 'serverType', message }]);

@@ -41,7 +41,8 @@ export default fp(
 
     app.addHook('onRequest', async (request) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (!token) return;
+      // The web app's static files need no session: no database round trip for them.
+      if (!token || !request.url.startsWith('/api/')) return;
       const id = sessionId(token);
       const session = await access.findSession(id);
       if (session && session.expiresAt > app.deps.clock()) request.session = { ...session, id };
@@ -60,7 +61,10 @@ export default fp(
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const ttlMs = config.SESSION_TTL_HOURS * 3_600_000;
-      await access.createSession({ id: sessionId(token), userId, csrfToken, expiresAt: new Date(app.deps.clock().getTime() + ttlMs) });
+      const now = app.deps.clock();
+      // Sign-ins are rare enough to prune expired sessions on, and frequent enough to keep the table small.
+      await access.deleteExpiredSessions(now);
+      await access.createSession({ id: sessionId(token), userId, csrfToken, expiresAt: new Date(now.getTime() + ttlMs) });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',

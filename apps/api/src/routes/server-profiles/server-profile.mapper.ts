@@ -1,11 +1,9 @@
 import type { CreateServerProfileRequest, ServerProfileResponse, UpdateServerProfileRequest } from '@sync-admin/contract';
 import {
   SERVER_PROFILE_SECRETS,
-  pickServerProfileSettings,
   type ServerProfile,
-  type ServerProfileInput,
+  type ServerProfileChanges,
   type ServerProfileSecretChanges,
-  type ServerProfileSettings,
 } from '@sync-admin/domain';
 
 /** Domain → wire. Lists every field on purpose: nothing reaches a response by accident. */
@@ -53,31 +51,22 @@ export function toServerProfileResponse(profile: ServerProfile): ServerProfileRe
   };
 }
 
-/**
- * Wire → domain input. Settings not sent keep their base value: the new-profile defaults on create,
- * the stored profile on update, so a partial update never loses data.
- */
-export function toServerProfileInput(
-  body: CreateServerProfileRequest | UpdateServerProfileRequest,
-  base: ServerProfileSettings,
-  isDefault: boolean,
-): ServerProfileInput {
-  const { isDefault: requestedDefault, clientSecret, incomingPassword, outgoingPassword, processEmailsReceivedAfter, ...rest } = body;
+/** Wire → domain changes: secrets apart from settings, dates parsed; what was not sent stays absent. */
+export function toServerProfileChanges(body: CreateServerProfileRequest | UpdateServerProfileRequest): ServerProfileChanges {
+  const { isDefault, clientSecret, incomingPassword, outgoingPassword, processEmailsReceivedAfter, ...settings } = body;
   const sentSecrets = { clientSecret, incomingPassword, outgoingPassword };
   const secrets: ServerProfileSecretChanges = {};
   for (const secret of SERVER_PROFILE_SECRETS) {
     if (sentSecrets[secret] !== undefined) secrets[secret] = sentSecrets[secret];
   }
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   return {
     settings: {
-      ...pickServerProfileSettings(base),
-      ...defined,
-      ...(processEmailsReceivedAfter !== undefined
-        ? { processEmailsReceivedAfter: processEmailsReceivedAfter === null ? null : new Date(processEmailsReceivedAfter) }
-        : {}),
+      ...settings,
+      ...(processEmailsReceivedAfter === undefined
+        ? {}
+        : { processEmailsReceivedAfter: processEmailsReceivedAfter === null ? null : new Date(processEmailsReceivedAfter) }),
     },
     secrets,
-    isDefault: requestedDefault ?? isDefault,
+    ...(isDefault === undefined ? {} : { isDefault }),
   };
 }

@@ -14,7 +14,6 @@ import {
   deleteServerProfile,
   getServerProfile,
   listServerProfiles,
-  newServerProfileSettings,
   setDefaultServerProfile,
   setServerProfileActive,
   testServerProfileConnection,
@@ -26,7 +25,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../plugins/app/authorization.ts';
 import { isSecureChannel } from '../../lib/secure-channel.ts';
-import { toServerProfileInput, toServerProfileResponse } from './server-profile.mapper.ts';
+import { toServerProfileChanges, toServerProfileResponse } from './server-profile.mapper.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const collection = apiPaths.serverProfiles(':environmentId');
@@ -62,8 +61,8 @@ const serverProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: serverProfileResponseSchema, ...errors },
     },
   }, async (request, reply) => {
-    const input = toServerProfileInput(request.body, newServerProfileSettings(request.body.serverType), false);
-    const profile = await createServerProfile(deps, requireActor(request), request.params.environmentId, input, channel(request));
+    const changes = toServerProfileChanges(request.body);
+    const profile = await createServerProfile(deps, requireActor(request), request.params.environmentId, changes, channel(request));
     return reply.status(201).send(toServerProfileResponse(profile));
   });
 
@@ -84,10 +83,8 @@ const serverProfileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { environmentId, profileId } = request.params;
-    const actor = requireActor(request);
-    const existing = await getServerProfile(deps, actor, environmentId, profileId);
-    const input = toServerProfileInput(request.body, existing, existing.isDefault);
-    return toServerProfileResponse(await updateServerProfile(deps, actor, environmentId, profileId, input, channel(request)));
+    const changes = toServerProfileChanges(request.body);
+    return toServerProfileResponse(await updateServerProfile(deps, requireActor(request), environmentId, profileId, changes, channel(request)));
   });
 
   app.delete(item, {
@@ -106,8 +103,8 @@ const serverProfileRoutes: FastifyPluginAsyncZod = async (app) => {
     'test-connection': { summary: 'Test the connection to the email server now and keep the result as the last test', run: (r: CommandRequest) => testServerProfileConnection(deps, requireActor(r), r.params.environmentId, r.params.profileId, null) },
   } as const;
 
-  for (const [action, command] of Object.entries(commands)) {
-    app.post(`${item}/${action}`, {
+  for (const [action, command] of Object.entries(commands) as [keyof typeof commands, (typeof commands)[keyof typeof commands]][]) {
+    app.post(apiPaths.serverProfileAction(':environmentId', ':profileId', action), {
       config: { access: 'emailServerProfile.write' },
       schema: { tags, summary: command.summary, params: serverProfileParamsSchema, response: { 200: serverProfileResponseSchema, ...errors } },
     }, async (request) => toServerProfileResponse(await command.run(request)));
