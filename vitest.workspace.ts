@@ -11,7 +11,8 @@ export const projects: TestProjectConfiguration[] = [
     test: {
       name: `api-${database}`,
       root: 'apps/api',
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // Unit tests beside the code need no database: they run once, with the PGlite project.
+      include: database === 'pglite' ? ['src/**/*.test.ts', 'test/**/*.test.ts'] : ['test/**/*.test.ts'],
       env: { TEST_DATABASE: database },
       globalSetup: database === 'postgres' ? ['test/helpers/postgres-global-setup.ts'] : [],
       testTimeout: 30_000,

@@ -4,7 +4,7 @@ import { createEwsConnectionProbe } from '@sync-admin/ews';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { loadSecretKey } from './lib/secret-key.ts';
-import { seedDemoData } from './seed/demo-data.ts';
+import { seedDemoData, shouldSeedDemoData } from './seed/demo-data.ts';
 
 /** Composition root: configuration, database (migrated, seeded on first embedded start), adapters, HTTP. */
 const config = loadConfig();
@@ -14,8 +14,7 @@ const db = await openDatabase(
 );
 await applyMigrations(db);
 
-const shouldSeed = config.SEED_DEMO_DATA === 'true' || (config.SEED_DEMO_DATA === 'auto' && db.target === 'pglite');
-if (shouldSeed && (await db.prisma.environment.count()) === 0) await seedDemoData(db.prisma);
+if (shouldSeedDemoData(config.SEED_DEMO_DATA, db.target, await db.prisma.environment.count())) await seedDemoData(db.prisma);
 
 const cipher = createSecretCipher(await loadSecretKey(config.SECRET_ENCRYPTION_KEY, dataDir));
 const s2s =

@@ -66,6 +66,15 @@ export function demoMailboxes(environmentId: string, domain: string, count: numb
   });
 }
 
+/**
+ * Demo data goes into an empty database only: automatically into a new embedded one, and into PostgreSQL
+ * only when asked for explicitly (SEED_DEMO_DATA=true), never silently into a real deployment.
+ */
+export function shouldSeedDemoData(setting: 'auto' | 'true' | 'false', target: 'pglite' | 'postgres', environmentCount: number): boolean {
+  if (environmentCount > 0) return false;
+  return setting === 'true' || (setting === 'auto' && target === 'pglite');
+}
+
 /** Seeds the demo environments, roles, users, profiles and mailboxes into an empty database. */
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
