@@ -70,8 +70,9 @@ async function testExchangeOnline(target: ServerProfileConnectionTarget, options
     app = options.s2s;
   }
 
-  const url = settings.incomingServerLocation ?? settings.defaultServerLocation ?? EXCHANGE_ONLINE_EWS_URL;
-  const cloud = cloudFor(settings.defaultServerLocation ?? url);
+  // Saving fills the incoming location from the EWS endpoint override (or the worldwide endpoint).
+  const url = settings.incomingServerLocation ?? EXCHANGE_ONLINE_EWS_URL;
+  const cloud = cloudFor(url);
   const token = await acquireExchangeOnlineToken({
     app,
     cloud: options.authorityHost ? { ...cloud, authorityHost: options.authorityHost } : cloud,
@@ -110,8 +111,9 @@ async function testExchangeServer(target: ServerProfileConnectionTarget, options
         message: "Windows Integrated Authentication uses the Windows account of the synchronization service, which this portal can't use to test. Test a mailbox from the synchronization service instead.",
       };
     case 'withoutCredentials':
-    case null:
       return { status: 'failure', message: 'Without Credential (Anonymous) is not a valid setting. Choose another way to authenticate.' };
+    case null:
+      return { status: 'failure', message: 'Choose how the profile authenticates (Authenticate Using) before testing it.' };
     case 'credentialsSpecifiedInEmailServerProfile':
       break;
   }
