@@ -70,9 +70,9 @@ async function testExchangeOnline(target: ServerProfileConnectionTarget, options
     app = options.s2s;
   }
 
-  // Saving fills the incoming location from the EWS endpoint override (or the worldwide endpoint).
-  const url = settings.incomingServerLocation ?? EXCHANGE_ONLINE_EWS_URL;
-  const cloud = cloudFor(url);
+  const url = settings.incomingServerLocation ?? settings.defaultServerLocation ?? EXCHANGE_ONLINE_EWS_URL;
+  // The cloud follows the EWS endpoint override when there is one, wherever EWS itself is reached.
+  const cloud = cloudFor(settings.defaultServerLocation ?? url);
   const token = await acquireExchangeOnlineToken({
     app,
     cloud: options.authorityHost ? { ...cloud, authorityHost: options.authorityHost } : cloud,
