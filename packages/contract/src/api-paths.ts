@@ -8,4 +8,19 @@ export const apiPaths = {
     `/api/environments/${environmentId}/server-profiles/${profileId}`,
   serverProfileAction: (environmentId: string, profileId: string, action: 'activate' | 'deactivate' | 'set-default' | 'test-connection') =>
     `/api/environments/${environmentId}/server-profiles/${profileId}/${action}`,
+  mailboxes: (environmentId: string) => `/api/environments/${environmentId}/mailboxes`,
+  mailbox: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}`,
+  mailboxApproval: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}/approval`,
+  mailboxAction: (environmentId: string, action: 'apply-default-email-settings' | 'change-multiple' | 'approve-email' | 'test-and-enable') =>
+    `/api/environments/${environmentId}/mailbox-actions/${action}`,
+  emailSettings: (environmentId: string) => `/api/environments/${environmentId}/email-settings`,
+  securityRoles: (environmentId: string) => `/api/environments/${environmentId}/security-roles`,
+  securityRolePrivilege: (environmentId: string, roleId: string, privilege: string) =>
+    `/api/environments/${environmentId}/security-roles/${roleId}/privileges/${privilege}`,
+  users: (environmentId: string) => `/api/environments/${environmentId}/users`,
+  userSecurityRoles: (environmentId: string, userId: string) => `/api/environments/${environmentId}/users/${userId}/security-roles`,
+  teams: (environmentId: string) => `/api/environments/${environmentId}/teams`,
+  teamSecurityRoles: (environmentId: string, teamId: string) => `/api/environments/${environmentId}/teams/${teamId}/security-roles`,
+  alerts: (environmentId: string) => `/api/environments/${environmentId}/alerts`,
+  audit: (environmentId: string) => `/api/environments/${environmentId}/audit`,
 } as const;

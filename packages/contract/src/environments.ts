@@ -5,6 +5,8 @@ export const environmentSchema = z.object({
   id: z.string(),
   name: z.string(),
   customerEngagement: z.enum(CUSTOMER_ENGAGEMENT_DEPLOYMENTS),
+  /** The default profile for new mailboxes (Email settings' Server Profile). */
+  defaultServerProfileId: z.string().nullable(),
   /** The signed-in user's security roles and merged privileges here, so the UI can show what they may do. */
   securityRoles: z.array(z.string()),
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),

@@ -9,6 +9,8 @@ export const errorResponseSchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     fieldErrors: z.array(fieldErrorSchema),
+    /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), where the seeds name one. */
+    dynamicsErrorCode: z.string().optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

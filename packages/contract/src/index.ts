@@ -3,6 +3,12 @@ export * from './auth.ts';
 export * from './environments.ts';
 export * from './server-profiles.ts';
 export * from './api-paths.ts';
+export * from './approval.ts';
+export * from './mailboxes.ts';
+export * from './email-settings.ts';
+export * from './security-roles.ts';
+export * from './alerts.ts';
+export * from './audit.ts';
 // The form lays itself out from the domain's field rules and option labels: one source for both sides.
 export {
   SERVER_PROFILE_FIELD_RULES,
@@ -16,6 +22,43 @@ export {
   PRIVILEGE_LABELS,
   PRIVILEGE_DEPTH_LABELS,
   EXCHANGE_ONLINE_EWS_URL,
+  MAILBOX_TYPE_LABELS,
+  MAILBOX_VIEW_LABELS,
+  MAILBOX_SETTING_LABELS,
+  INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
+  OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
+  APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
+  EMAIL_ADDRESS_STATUS_LABELS,
+  MAILBOX_TEST_STATUS_LABELS,
+  EMAIL_SETTING_LABELS,
+  ALERT_SEVERITY_LABELS,
+  AUDITED_ENTITY_TYPE_LABELS,
+  AUDIT_ACTION_LABELS,
+  BUILT_IN_ROLE_NAMES,
+  PRIVILEGES,
+  PRIVILEGE_DEPTHS,
+  INCOMING_EMAIL_DELIVERY_METHODS,
+  OUTGOING_EMAIL_DELIVERY_METHODS,
+  APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS,
+  EMAIL_ADDRESS_STATUSES,
+  MAILBOX_TYPES,
+  MAILBOX_VIEWS,
+  MAILBOX_SORT_FIELDS,
+  ALERT_SEVERITIES,
+  AUDITED_ENTITY_TYPES,
+  AUDIT_ACTIONS,
+  APPROVAL_PERMISSION_TABLE,
+  APPROVAL_PERMISSION_FOOTNOTES,
+  APPROVER_ROLE_COMBINATIONS,
+  APPROVER_ROLE_COMBINATION_LABELS,
+  APPROVAL_RULE_LABELS,
+  EXCHANGE_DEPLOYMENTS,
+  EXCHANGE_DEPLOYMENT_LABELS,
+  validateMailbox,
+  type Privilege,
+  type PrivilegeDepth,
+  type MailboxView,
+  type MailboxSortField,
   EXCHANGE_ONLINE_CHINA_EWS_URL,
   newServerProfileSettings,
   validateServerProfile,

@@ -5,6 +5,8 @@ import type { TenantRole } from './tenant-roles.ts';
 export interface Actor {
   userId: string;
   email: string;
+  /** Shown in the audit log; the email (UPN) stands in when absent. */
+  fullName?: string;
   tenantRoles: TenantRole[];
   /** Names of the security roles held in this environment. */
   securityRoles: string[];

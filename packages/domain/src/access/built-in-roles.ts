@@ -21,12 +21,18 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleKey, Partial<Record<Privilege, Pr
     'mailbox.read': 'organization',
     'mailbox.write': 'organization',
     approveEmailAddresses: 'organization',
+    'organization.write': 'organization',
+    'securityRole.read': 'organization',
+    'securityRole.write': 'organization',
+    'auditHistory.read': 'organization',
   },
   serviceAdministrator: {
     'emailServerProfile.read': 'organization',
     'emailServerProfile.write': 'organization',
     'mailbox.read': 'organization',
     'mailbox.write': 'organization',
+    'securityRole.read': 'organization',
+    'auditHistory.read': 'organization',
   },
   delegatedMailboxApprover: {
     'mailbox.read': 'organization',
@@ -36,6 +42,8 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleKey, Partial<Record<Privilege, Pr
   support: {
     'emailServerProfile.read': 'organization',
     'mailbox.read': 'organization',
+    'securityRole.read': 'organization',
+    'auditHistory.read': 'organization',
   },
   // Enough to see and self-approve one's own mailbox (seed 000: "a minimum of User-level Write").
   basicUser: {

@@ -51,6 +51,8 @@ describe('mergePrivileges', () => {
       'emailServerProfile.read': 'organization',
       'mailbox.read': 'organization',
       'mailbox.write': 'user',
+      'securityRole.read': 'organization',
+      'auditHistory.read': 'organization',
     });
   });
 });

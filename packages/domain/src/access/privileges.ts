@@ -18,6 +18,10 @@ export const PRIVILEGES = [
   'mailbox.read',
   'mailbox.write',
   'approveEmailAddresses',
+  'organization.write',
+  'securityRole.read',
+  'securityRole.write',
+  'auditHistory.read',
 ] as const;
 export type Privilege = (typeof PRIVILEGES)[number];
 
@@ -27,6 +31,11 @@ export const PRIVILEGE_LABELS: Record<Privilege, string> = {
   'mailbox.read': 'Read: Mailbox',
   'mailbox.write': 'Write: Mailbox',
   approveEmailAddresses: 'Approve Email Addresses for Users or Queues',
+  // Email settings live on Dataverse's Organization table.
+  'organization.write': 'Write: Organization',
+  'securityRole.read': 'Read: Security Role',
+  'securityRole.write': 'Write: Security Role',
+  'auditHistory.read': 'View Audit History',
 };
 
 /** What a user holds in one environment: the deepest depth per privilege across all their roles. */

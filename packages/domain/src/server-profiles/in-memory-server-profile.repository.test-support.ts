@@ -1,3 +1,4 @@
+import type { AuditEntryInput } from '../audit/audit-entry.ts';
 import type { ServerProfileSecrets } from './server-profile-connection.port.ts';
 import type { ServerProfileListFilter, ServerProfileRepository } from './server-profile.repository.port.ts';
 import {
@@ -34,6 +35,8 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
   private readonly defaultByEnvironment = new Map<string, string>();
   private readonly mailboxCounts = new Map<string, number>();
   private nextId = 1;
+  /** What the use cases asked to audit, in order. */
+  readonly auditEntries: AuditEntryInput[] = [];
 
   /** Pretend this many mailboxes use the profile. */
   setMailboxCount(profileId: string, count: number): void {
@@ -116,8 +119,9 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
     settings: ServerProfileSettings;
     secrets: ServerProfileSecretChanges;
     makeDefault: boolean;
-  }): Promise<ServerProfile> {
+  }, audit: (id: string) => AuditEntryInput): Promise<ServerProfile> {
     const id = `profile-${this.nextId++}`;
+    this.auditEntries.push(audit(id));
     const now = new Date();
     const secrets: StoredSecrets = { clientSecret: null, incomingPassword: null, outgoingPassword: null };
     this.applySecrets(secrets, input.secrets);
@@ -142,7 +146,9 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
     settings: ServerProfileSettings,
     secrets: ServerProfileSecretChanges,
     makeDefault: boolean,
+    audit: AuditEntryInput,
   ): Promise<ServerProfile> {
+    this.auditEntries.push(audit);
     const row = this.row(id);
     row.settings = structuredClone(settings);
     this.applySecrets(row.secrets, secrets);
@@ -151,15 +157,18 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
     return this.toProfile(row);
   }
 
-  async setServerProfileActive(id: string, isActive: boolean): Promise<void> {
+  async setServerProfileActive(id: string, isActive: boolean, audit: AuditEntryInput): Promise<void> {
+    this.auditEntries.push(audit);
     this.row(id).isActive = isActive;
   }
 
-  async setDefaultServerProfile(environmentId: string, id: string): Promise<void> {
+  async setDefaultServerProfile(environmentId: string, id: string, audit: AuditEntryInput | null): Promise<void> {
+    if (audit) this.auditEntries.push(audit);
     this.defaultByEnvironment.set(environmentId, id);
   }
 
-  async deleteServerProfile(environmentId: string, id: string): Promise<void> {
+  async deleteServerProfile(environmentId: string, id: string, audit: AuditEntryInput): Promise<void> {
+    this.auditEntries.push(audit);
     if (this.defaultByEnvironment.get(environmentId) === id) this.defaultByEnvironment.delete(environmentId);
     this.rows.delete(id);
   }

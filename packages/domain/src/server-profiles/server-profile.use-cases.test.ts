@@ -20,6 +20,7 @@ import {
   type ServerProfileChanges,
 } from './server-profile.use-cases.ts';
 
+const NOW = new Date('2026-11-23T10:00:00Z');
 const ENV = 'env-contoso';
 const OTHER_ENV = 'env-fabrikam';
 const HTTPS: ServerProfileChannel = { isSecureChannel: true, allowCredentialsEntryViaNonSecureChannels: false };
@@ -78,7 +79,7 @@ let deps: ServerProfileDeps;
 
 beforeEach(() => {
   repo = new InMemoryServerProfileRepository();
-  deps = { profiles: repo };
+  deps = { profiles: repo, clock: () => NOW };
 });
 
 async function defaultIds(environmentId = ENV): Promise<string[]> {
@@ -488,5 +489,37 @@ describe('testServerProfileConnection', () => {
     await expectDomainError(testServerProfileConnection({ ...deps, probe }, who, ENV, created.id, null), code);
     expect(targets).toEqual([]);
     expect((await repo.findServerProfile(ENV, created.id))?.lastTest).toBeNull();
+  });
+});
+
+describe('audit of server profile changes', () => {
+  it('records a create with every setting set, secrets masked', async () => {
+    const created = await createServerProfile(deps, admin, ENV, oauthCrossTenant('Cross tenant', 's3cret'), HTTPS);
+    const [entry] = repo.auditEntries;
+    expect(entry).toMatchObject({ environmentId: ENV, at: NOW, actorId: admin.userId, entityType: 'serverProfile', entityId: created.id, entityName: 'Cross tenant', action: 'create' });
+    expect(entry!.changes).toContainEqual({ field: 'clientSecret', before: '(not set)', after: '(set)' });
+    expect(entry!.changes).toContainEqual({ field: 'isDefault', before: false, after: true });
+    expect(JSON.stringify(repo.auditEntries)).not.toContain('s3cret');
+  });
+
+  it('records only the fields that changed on update', async () => {
+    const created = await createServerProfile(deps, admin, ENV, exchangeOnline('Primary'), HTTPS);
+    await updateServerProfile(deps, admin, ENV, created.id, { settings: { description: 'Main tenant', incomingPort: 443 }, secrets: {} }, HTTPS);
+    expect(repo.auditEntries.at(-1)).toMatchObject({ action: 'update', changes: [{ field: 'description', before: '', after: 'Main tenant' }] });
+  });
+
+  it('records activation, the default switch and deletion', async () => {
+    const first = await createServerProfile(deps, admin, ENV, exchangeOnline('Primary'), HTTPS);
+    const second = await createServerProfile(deps, admin, ENV, exchangeOnline('Secondary'), HTTPS);
+    await setServerProfileActive(deps, admin, ENV, second.id, false);
+    await setServerProfileActive(deps, admin, ENV, second.id, true);
+    await setDefaultServerProfile(deps, admin, ENV, second.id);
+    await deleteServerProfile(deps, admin, ENV, first.id);
+    expect(repo.auditEntries.slice(2).map((e) => [e.action, e.entityName, e.changes])).toEqual([
+      ['update', 'Secondary', [{ field: 'isActive', before: true, after: false }]],
+      ['update', 'Secondary', [{ field: 'isActive', before: false, after: true }]],
+      ['update', 'Secondary', [{ field: 'isDefault', before: false, after: true }]],
+      ['delete', 'Primary', []],
+    ]);
   });
 });

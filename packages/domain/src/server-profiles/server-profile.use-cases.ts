@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor.ts';
+import { diffForAudit, secretChangeForAudit, type AuditAction, type AuditChange, type AuditEntryInput } from '../audit/audit-entry.ts';
 import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
 import { DomainError, notFound, validationFailed } from '../shared/domain-error.ts';
 import type { ServerProfileConnectionProbe } from './server-profile-connection.port.ts';
@@ -14,6 +15,30 @@ import { normalizeServerProfile, validateServerProfile } from './validate-server
 
 export interface ServerProfileDeps {
   profiles: ServerProfileRepository;
+  clock: () => Date;
+}
+
+const AUDITED_SETTINGS = Object.keys(newServerProfileSettings('exchangeServer')) as (keyof ServerProfileSettings)[];
+
+function auditEntry(
+  deps: ServerProfileDeps, actor: Actor, environmentId: string, profile: { id: string; name: string }, action: AuditAction, changes: AuditChange[],
+): AuditEntryInput {
+  return {
+    environmentId, at: deps.clock(), actorId: actor.userId, actorName: actor.fullName ?? actor.email,
+    entityType: 'serverProfile', entityId: profile.id, entityName: profile.name, action, changes,
+  };
+}
+
+/** Settings, secrets (masked) and the default flag that differ: what the audit log records. */
+function changesForAudit(
+  before: ServerProfile | null, settings: ServerProfileSettings, secrets: ServerProfileSecretChanges, isDefault: boolean,
+): AuditChange[] {
+  return [
+    ...diffForAudit(before, settings, AUDITED_SETTINGS),
+    ...(Object.keys(NONE_STORED) as (keyof typeof NONE_STORED)[]).flatMap((secret) =>
+      secretChangeForAudit(secret, before?.secretsSet[secret] ?? false, secrets[secret])),
+    ...((before?.isDefault ?? false) === isDefault ? [] : [{ field: 'isDefault', before: before?.isDefault ?? false, after: isDefault }]),
+  ];
 }
 
 export interface ServerProfileChannel {
@@ -135,13 +160,11 @@ export async function createServerProfile(
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, null);
   // The first profile of an environment becomes its default: there is always exactly one once any exists.
   const isFirst = (await deps.profiles.countServerProfiles(environmentId)) === 0;
-  return deps.profiles.createServerProfile({
-    environmentId,
-    ownerId: actor.userId,
-    settings,
-    secrets,
-    makeDefault: input.isDefault || isFirst,
-  });
+  const makeDefault = input.isDefault || isFirst;
+  return deps.profiles.createServerProfile(
+    { environmentId, ownerId: actor.userId, settings, secrets, makeDefault },
+    (id) => auditEntry(deps, actor, environmentId, { id, name: settings.name }, 'create', changesForAudit(null, settings, secrets, makeDefault)),
+  );
 }
 
 export async function updateServerProfile(
@@ -159,7 +182,8 @@ export async function updateServerProfile(
     throw validationFailed([{ field: 'serverType', message }]);
   }
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, existing);
-  return deps.profiles.updateServerProfile(id, settings, secrets, input.isDefault && !existing.isDefault);
+  return deps.profiles.updateServerProfile(id, settings, secrets, input.isDefault && !existing.isDefault,
+    auditEntry(deps, actor, environmentId, { id, name: settings.name }, 'update', changesForAudit(existing, settings, secrets, input.isDefault)));
 }
 
 export async function setServerProfileActive(
@@ -176,7 +200,8 @@ export async function setServerProfileActive(
       `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deactivating it.`,
     );
   }
-  await deps.profiles.setServerProfileActive(id, isActive);
+  await deps.profiles.setServerProfileActive(id, isActive,
+    auditEntry(deps, actor, environmentId, profile, 'update', [{ field: 'isActive', before: profile.isActive, after: isActive }]));
   return { ...profile, isActive };
 }
 
@@ -185,7 +210,8 @@ export async function setDefaultServerProfile(deps: ServerProfileDeps, actor: Ac
   if (!profile.isActive) {
     throw new DomainError('CONFLICT', `Activate "${profile.name}" before making it the default profile.`);
   }
-  await deps.profiles.setDefaultServerProfile(environmentId, id);
+  await deps.profiles.setDefaultServerProfile(environmentId, id,
+    auditEntry(deps, actor, environmentId, profile, 'update', [{ field: 'isDefault', before: profile.isDefault, after: true }]));
   return { ...profile, isDefault: true };
 }
 
@@ -204,7 +230,7 @@ export async function deleteServerProfile(deps: ServerProfileDeps, actor: Actor,
       `${mailboxCount} mailbox${mailboxCount === 1 ? ' uses' : 'es use'} "${profile.name}". Move them to another profile before deleting it.`,
     );
   }
-  await deps.profiles.deleteServerProfile(environmentId, id);
+  await deps.profiles.deleteServerProfile(environmentId, id, auditEntry(deps, actor, environmentId, profile, 'delete', []));
 }
 
 

@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'CSRF_TOKEN_INVALID',
   'RATE_LIMITED',
   'INTERNAL',
+  // Seed 000, "Delegate mailbox approval": the two refusals Dynamics 365 gives when assigning that role.
+  'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED',
+  'DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -21,15 +24,22 @@ export interface FieldError {
   message: string;
 }
 
+export interface DomainErrorOptions {
+  /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), so admins can match it with Microsoft's documentation. */
+  dynamicsErrorCode?: string;
+}
+
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: FieldError[];
+  readonly dynamicsErrorCode?: string;
 
-  constructor(code: ErrorCode, message: string, fieldErrors: FieldError[] = []) {
+  constructor(code: ErrorCode, message: string, fieldErrors: FieldError[] = [], options: DomainErrorOptions = {}) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.dynamicsErrorCode = options.dynamicsErrorCode;
   }
 }
 

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+const approvalCheckSchema = z.object({
+  rule: z.string(),
+  path: z.enum(['permissionModel', 'selfApproval']),
+  outcome: z.enum(['passed', 'failed', 'notApplicable']),
+  message: z.string(),
+});
+
+/** Why approval is or is not allowed: every rule checked, with its outcome. */
+export const approvalDecisionSchema = z.object({
+  allowed: z.boolean(),
+  via: z.enum(['permissionModel', 'selfApproval']).nullable(),
+  summary: z.string(),
+  checks: z.array(approvalCheckSchema),
+});
+export type ApprovalDecisionResponse = z.infer<typeof approvalDecisionSchema>;
+
+export const mailboxApprovalResponseSchema = z.object({
+  approveEmail: approvalDecisionSchema,
+  testAndEnableSelfApproval: approvalDecisionSchema,
+});
+export type MailboxApprovalResponse = z.infer<typeof mailboxApprovalResponseSchema>;

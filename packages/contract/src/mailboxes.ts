@@ -1,0 +1,161 @@
+import {
+  APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS,
+  EMAIL_ADDRESS_STATUSES,
+  INCOMING_EMAIL_DELIVERY_METHODS,
+  MAILBOX_SORT_FIELDS,
+  MAILBOX_TEST_STATUSES,
+  MAILBOX_TYPES,
+  MAILBOX_VIEWS,
+  MAX_MAILBOX_PAGE_SIZE,
+  OUTGOING_EMAIL_DELIVERY_METHODS,
+  SERVER_TYPES,
+} from '@sync-admin/domain';
+import { z } from 'zod';
+import { approvalDecisionSchema } from './approval.ts';
+
+const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' });
+
+/** The grid's view and filters; the same object targets "all that match" in a bulk command. */
+export const mailboxFilterSchema = z.object({
+  view: z.enum(MAILBOX_VIEWS).default('active'),
+  search: z.string().trim().max(200, 'Search text can be at most 200 characters.').optional(),
+  serverProfileId: z.union([z.uuid(), z.literal('none')], { message: 'serverProfileId must be a profile id or "none".' }).optional(),
+  type: z.enum(MAILBOX_TYPES).optional(),
+  emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES).optional(),
+}).strict();
+export type MailboxFilterWire = z.infer<typeof mailboxFilterSchema>;
+
+export const mailboxListQuerySchema = mailboxFilterSchema.extend({
+  sort: z.enum(MAILBOX_SORT_FIELDS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_MAILBOX_PAGE_SIZE).default(100),
+});
+export type MailboxListQuery = z.infer<typeof mailboxListQuerySchema>;
+
+export const mailboxListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  emailAddress: z.string(),
+  type: z.enum(MAILBOX_TYPES),
+  isActive: z.boolean(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  serverProfileId: z.string().nullable(),
+  serverProfileName: z.string().nullable(),
+  incomingEmailDeliveryMethod: z.enum(INCOMING_EMAIL_DELIVERY_METHODS),
+  outgoingEmailDeliveryMethod: z.enum(OUTGOING_EMAIL_DELIVERY_METHODS),
+  appointmentsContactsTasksDeliveryMethod: z.enum(APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS),
+  emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES),
+  incomingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
+  outgoingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
+  appointmentsContactsTasksStatus: z.enum(MAILBOX_TEST_STATUSES),
+  testCompletedOn: z.string().nullable(),
+  testAndEnableRequestedAt: z.string().nullable(),
+});
+export type MailboxListItemResponse = z.infer<typeof mailboxListItemSchema>;
+
+export const mailboxListResponseSchema = z.object({ items: z.array(mailboxListItemSchema), total: z.number() });
+export type MailboxListResponse = z.infer<typeof mailboxListResponseSchema>;
+
+/** The editable fields of one mailbox, as they travel. */
+export const mailboxSettingsSchema = z.object({
+  name: z.string().max(200, 'Name can be at most 200 characters.'),
+  emailAddress: z.string().max(320, 'Email Address can be at most 320 characters.'),
+  ownerId: z.uuid('ownerId must be a user id.'),
+  isActive: z.boolean(),
+  serverProfileId: z.uuid('serverProfileId must be a profile id.').nullable(),
+  incomingEmailDeliveryMethod: z.enum(INCOMING_EMAIL_DELIVERY_METHODS),
+  outgoingEmailDeliveryMethod: z.enum(OUTGOING_EMAIL_DELIVERY_METHODS),
+  appointmentsContactsTasksDeliveryMethod: z.enum(APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS),
+  syncItemsFromThisOrgOnly: z.boolean(),
+  allowCredentialsForEmailProcessing: z.boolean(),
+  userName: z.string().max(256, 'User Name can be at most 256 characters.').nullable(),
+  processEmailsReceivedAfter: isoDateTime.nullable(),
+});
+export type MailboxSettingsWire = z.infer<typeof mailboxSettingsSchema>;
+
+const mailboxPassword = z.string().max(1024, 'Password can be at most 1024 characters.').nullable().optional();
+
+export const createMailboxRequestSchema = mailboxSettingsSchema.partial()
+  .extend({ type: z.enum(MAILBOX_TYPES), password: mailboxPassword })
+  .required({ name: true, emailAddress: true })
+  .strict();
+export type CreateMailboxRequest = z.infer<typeof createMailboxRequestSchema>;
+
+/** Only the fields sent change; the password is write-only (a value sets, null clears, absent keeps). */
+export const updateMailboxRequestSchema = mailboxSettingsSchema.partial().extend({ password: mailboxPassword }).strict();
+export type UpdateMailboxRequest = z.infer<typeof updateMailboxRequestSchema>;
+
+export const mailboxResponseSchema = mailboxSettingsSchema.extend({
+  id: z.string(),
+  environmentId: z.string(),
+  type: z.enum(MAILBOX_TYPES),
+  ownerName: z.string(),
+  serverProfileName: z.string().nullable(),
+  serverType: z.enum(SERVER_TYPES).nullable(),
+  emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES),
+  emailAddressApprovedById: z.string().nullable(),
+  emailAddressApprovedByName: z.string().nullable(),
+  emailAddressApprovedAt: z.string().nullable(),
+  incomingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
+  outgoingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
+  appointmentsContactsTasksStatus: z.enum(MAILBOX_TEST_STATUSES),
+  isEnabledForIncomingEmail: z.boolean(),
+  isEnabledForOutgoingEmail: z.boolean(),
+  isEnabledForAppointmentsContactsTasks: z.boolean(),
+  passwordSet: z.boolean(),
+  testCompletedOn: z.string().nullable(),
+  testAndEnableLastAttemptedById: z.string().nullable(),
+  testAndEnableLastAttemptedByName: z.string().nullable(),
+  testAndEnableRequestedAt: z.string().nullable(),
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
+  consecutiveErrorCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MailboxResponse = z.infer<typeof mailboxResponseSchema>;
+
+export const mailboxParamsSchema = z.object({
+  environmentId: z.uuid('environmentId must be a UUID.'),
+  mailboxId: z.uuid('mailboxId must be a UUID.'),
+});
+
+/** The selected rows, or every mailbox matching the grid's filter. */
+export const mailboxTargetSchema = z.union([
+  z.object({ ids: z.array(z.uuid('Each id must be a mailbox id.')).min(1, 'Select at least one mailbox.').max(100_000) }).strict(),
+  z.object({ filter: mailboxFilterSchema }).strict(),
+], { message: 'target must be { ids: [...] } or { filter: {...} }.' });
+export type MailboxTargetWire = z.infer<typeof mailboxTargetSchema>;
+
+export const MAILBOX_ACTIONS = ['apply-default-email-settings', 'change-multiple', 'approve-email', 'test-and-enable'] as const;
+export type MailboxAction = (typeof MAILBOX_ACTIONS)[number];
+
+export const applyDefaultEmailSettingsRequestSchema = z.object({
+  target: mailboxTargetSchema,
+  /** Seed 000: by default the mailboxes are tested and enabled after the settings are applied. */
+  testAndEnable: z.boolean().default(true),
+}).strict();
+
+export const changeMultipleMailboxesRequestSchema = z.object({
+  target: mailboxTargetSchema,
+  changes: mailboxSettingsSchema.pick({
+    serverProfileId: true, incomingEmailDeliveryMethod: true, outgoingEmailDeliveryMethod: true, appointmentsContactsTasksDeliveryMethod: true,
+  }).partial().strict(),
+}).strict();
+
+export const mailboxTargetRequestSchema = z.object({ target: mailboxTargetSchema }).strict();
+
+export const bulkResultResponseSchema = z.object({
+  done: z.number(),
+  skipped: z.number(),
+  results: z.array(z.object({
+    mailboxId: z.string(),
+    name: z.string(),
+    outcome: z.enum(['done', 'skipped']),
+    message: z.string(),
+    decisionIndex: z.number().optional(),
+  })),
+  decisions: z.array(approvalDecisionSchema),
+});
+export type BulkResultResponse = z.infer<typeof bulkResultResponseSchema>;

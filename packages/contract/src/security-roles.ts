@@ -1,0 +1,47 @@
+import { PRIVILEGES, PRIVILEGE_DEPTHS, TENANT_ROLES } from '@sync-admin/domain';
+import { z } from 'zod';
+
+export const securityRoleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  isBuiltIn: z.boolean(),
+  privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
+  userCount: z.number(),
+  teamCount: z.number(),
+});
+export type SecurityRoleResponse = z.infer<typeof securityRoleSchema>;
+export const securityRoleListResponseSchema = z.object({ items: z.array(securityRoleSchema) });
+
+export const securityRolePrivilegeParamsSchema = z.object({
+  environmentId: z.uuid('environmentId must be a UUID.'),
+  roleId: z.uuid('roleId must be a UUID.'),
+  privilege: z.enum(PRIVILEGES),
+});
+/** The privilege level; null removes the privilege from the role. */
+export const setRolePrivilegeRequestSchema = z.object({ depth: z.enum(PRIVILEGE_DEPTHS).nullable() }).strict();
+
+export const directoryUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  fullName: z.string(),
+  tenantRoles: z.array(z.enum(TENANT_ROLES)),
+  roleIds: z.array(z.string()),
+  teamIds: z.array(z.string()),
+});
+export type DirectoryUserResponse = z.infer<typeof directoryUserSchema>;
+export const directoryUserListResponseSchema = z.object({ items: z.array(directoryUserSchema) });
+
+export const teamSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  members: z.array(z.object({ id: z.string(), fullName: z.string() })),
+  roleIds: z.array(z.string()),
+});
+export type TeamResponse = z.infer<typeof teamSchema>;
+export const teamListResponseSchema = z.object({ items: z.array(teamSchema) });
+
+export const userParamsSchema = z.object({ environmentId: z.uuid('environmentId must be a UUID.'), userId: z.uuid('userId must be a UUID.') });
+export const teamParamsSchema = z.object({ environmentId: z.uuid('environmentId must be a UUID.'), teamId: z.uuid('teamId must be a UUID.') });
+/** Manage roles: the complete set of roles held directly afterwards. */
+export const setSecurityRolesRequestSchema = z.object({ roleIds: z.array(z.uuid('Each role id must be a UUID.')).max(100) }).strict();
+export type SetSecurityRolesRequest = z.infer<typeof setSecurityRolesRequestSchema>;

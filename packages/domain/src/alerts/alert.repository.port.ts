@@ -1,0 +1,16 @@
+import type { Alert, AlertFilter, AlertSeverity } from './alert.ts';
+
+export interface NewAlert {
+  environmentId: string;
+  mailboxId: string | null;
+  serverProfileId: string | null;
+  severity: AlertSeverity;
+  code: string | null;
+  message: string;
+  createdAt: Date;
+}
+
+export interface AlertRepository {
+  listAlerts(environmentId: string, filter: AlertFilter, page: { offset: number; limit: number }): Promise<{ items: Alert[]; total: number }>;
+  createAlerts(alerts: NewAlert[]): Promise<void>;
+}

@@ -1,0 +1,90 @@
+import type { Actor } from '../access/actor.ts';
+import { hasPrivilege } from '../access/privileges.ts';
+import { diffForAudit } from '../audit/audit-entry.ts';
+import {
+  APPROVER_ROLE_COMBINATION_LABELS,
+  EXCHANGE_DEPLOYMENT_LABELS,
+  EXCHANGE_DEPLOYMENTS,
+  approverRoleCombinationsHeld,
+  approvingCombinations,
+  decidePermissionModel,
+  exchangeDeploymentOf,
+} from '../approval/approval-permission-table.ts';
+import { CUSTOMER_ENGAGEMENT_LABELS, type Environment } from '../environments/environment.ts';
+import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
+import { DomainError, validationFailed } from '../shared/domain-error.ts';
+import type { EmailSettingsRepository } from './email-settings.repository.port.ts';
+import { EMAIL_SETTING_LABELS, type EmailSettings } from './email-settings.ts';
+
+export interface EmailSettingsDeps {
+  emailSettings: EmailSettingsRepository;
+  profiles: ServerProfileRepository;
+  clock: () => Date;
+}
+
+export interface EmailSettingsView extends EmailSettings {
+  defaultServerProfileId: string | null;
+}
+
+export async function getEmailSettings(deps: Pick<EmailSettingsDeps, 'emailSettings'>, environment: Environment): Promise<EmailSettingsView> {
+  return { ...(await deps.emailSettings.findEmailSettings(environment.id)), defaultServerProfileId: environment.defaultServerProfileId };
+}
+
+/**
+ * Seed 000, "Remove the requirement to approve mailboxes": only admins as described in the permissions
+ * model may turn the approval switches off (or on). The row is the environment's deployment and the Exchange
+ * of its default profile; without one, the user must qualify for both Exchange rows.
+ */
+async function checkApprovalRequirementChange(deps: EmailSettingsDeps, actor: Actor, environment: Environment, defaultServerProfileId: string | null) {
+  const profile = defaultServerProfileId ? await deps.profiles.findServerProfile(environment.id, defaultServerProfileId) : null;
+  const rows = profile ? [exchangeDeploymentOf(profile.serverType)] : [...EXCHANGE_DEPLOYMENTS];
+  const held = approverRoleCombinationsHeld(actor);
+  const failing = rows.find((exchange) => !decidePermissionModel(environment.customerEngagement, exchange, held).allowed);
+  if (!failing) return;
+  const needed = approvingCombinations(environment.customerEngagement, failing).map((c) => APPROVER_ROLE_COMBINATION_LABELS[c]);
+  throw new DomainError('ACCESS_DENIED',
+    `Only admins as described in the permissions model can change whether mailboxes need approval. In ${CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]} with ${EXCHANGE_DEPLOYMENT_LABELS[failing]} that is: ${needed.join('; ')}.`);
+}
+
+/** Saves Email settings; the Server Profile chosen here becomes the environment's default profile. */
+export async function updateEmailSettings(
+  deps: EmailSettingsDeps, actor: Actor, environment: Environment, changes: Partial<EmailSettingsView>,
+): Promise<EmailSettingsView> {
+  if (!hasPrivilege(actor.privileges, 'organization.write')) {
+    throw new DomainError('ACCESS_DENIED', 'You need Write privilege on Organization to change email settings.');
+  }
+  const before = await getEmailSettings(deps, environment);
+  const sent = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const after: EmailSettingsView = { ...before, ...sent };
+  if (after.defaultServerProfileId !== before.defaultServerProfileId) {
+    if (after.defaultServerProfileId === null) {
+      throw validationFailed([{ field: 'defaultServerProfileId', message: 'Server Profile is required once the environment has a profile. Choose another profile instead.' }]);
+    }
+    const profile = await deps.profiles.findServerProfile(environment.id, after.defaultServerProfileId);
+    if (!profile) throw validationFailed([{ field: 'defaultServerProfileId', message: 'The email server profile was not found in this environment.' }]);
+    if (!profile.isActive) throw validationFailed([{ field: 'defaultServerProfileId', message: `"${profile.name}" is inactive. Choose an active email server profile.` }]);
+  }
+  const changesForAudit = diffForAudit(before, after, Object.keys(EMAIL_SETTING_LABELS) as (keyof EmailSettingsView)[]);
+  if (changesForAudit.length === 0) return before;
+  if (changesForAudit.some((c) => c.field === 'processEmailsOnlyForApprovedUsers' || c.field === 'processEmailsOnlyForApprovedQueues')) {
+    await checkApprovalRequirementChange(deps, actor, environment, after.defaultServerProfileId);
+  }
+  // The log shows profiles by name: an id means nothing to the reader.
+  const profileName = async (id: string | null) => (id ? (await deps.profiles.findServerProfile(environment.id, id))?.name ?? id : null);
+  for (const change of changesForAudit) {
+    if (change.field !== 'defaultServerProfileId') continue;
+    change.before = await profileName(before.defaultServerProfileId);
+    change.after = await profileName(after.defaultServerProfileId);
+  }
+  const audit = {
+    environmentId: environment.id, at: deps.clock(), actorId: actor.userId, actorName: actor.fullName ?? actor.email,
+    entityType: 'emailSettings' as const, entityId: environment.id, entityName: `Email settings of ${environment.name}`,
+    action: 'update' as const, changes: changesForAudit,
+  };
+  const { defaultServerProfileId, ...settings } = after;
+  if (defaultServerProfileId !== before.defaultServerProfileId && defaultServerProfileId) {
+    // The Email settings audit entry below records the default switch.
+    await deps.profiles.setDefaultServerProfile(environment.id, defaultServerProfileId, null);
+  }
+  return { ...(await deps.emailSettings.updateEmailSettings(environment.id, settings, audit)), defaultServerProfileId };
+}

@@ -1,0 +1,310 @@
+import type { Actor } from '../access/actor.ts';
+import type { SecurityRoleRepository } from '../access/security-role.repository.port.ts';
+import { canReachRecord, hasPrivilege, PRIVILEGE_DEPTH_LABELS } from '../access/privileges.ts';
+import { explainApproval, explainTestAndEnableSelfApproval, type ApprovalContext, type ApprovalDecision } from '../approval/explain-approval.ts';
+import { diffForAudit, secretChangeForAudit, type AuditAction, type AuditChange, type AuditEntryInput } from '../audit/audit-entry.ts';
+import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
+import type { Environment } from '../environments/environment.ts';
+import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
+import { DomainError, notFound, validationFailed, type FieldError } from '../shared/domain-error.ts';
+import { createBulkResult, type BulkResult } from './bulk-result.ts';
+import type { MailboxFilter, MailboxPage } from './mailbox-list-query.ts';
+import type { MailboxRepository, MailboxTarget } from './mailbox.repository.port.ts';
+import type { Mailbox, MailboxForCommand, MailboxSettings, MailboxSynchronizationMethod, MailboxType } from './mailbox.ts';
+import { MAILBOX_SETTING_LABELS } from './mailbox.ts';
+import { normalizeEmailAddress, synchronizationMethodErrors, validateMailbox } from './validate-mailbox.ts';
+
+export interface MailboxDeps {
+  mailboxes: MailboxRepository;
+  emailSettings: EmailSettingsRepository;
+  profiles: ServerProfileRepository;
+  /** Directory lookups: a mailbox's owner must be a user of the tenant. */
+  securityRoles: Pick<SecurityRoleRepository, 'findUser'>;
+  clock: () => Date;
+}
+
+const AUDITED_SETTINGS = Object.keys(MAILBOX_SETTING_LABELS) as (keyof MailboxSettings)[];
+
+function denied(message: string): DomainError {
+  return new DomainError('ACCESS_DENIED', message);
+}
+
+function auditEntry(actor: Actor, environmentId: string, at: Date, mailbox: { id: string; name: string }, action: AuditAction, changes: AuditChange[]): AuditEntryInput {
+  return {
+    environmentId, at, actorId: actor.userId, actorName: actor.fullName ?? actor.email,
+    entityType: 'mailbox', entityId: mailbox.id, entityName: mailbox.name, action, changes,
+  };
+}
+
+/** Why the actor may not write this mailbox, or null when they may. */
+function writeDenial(actor: Actor, mailbox: { ownerId: string }): string | null {
+  if (canReachRecord(actor.privileges, 'mailbox.write', actor.userId, mailbox.ownerId)) return null;
+  const held = actor.privileges['mailbox.write'];
+  return held
+    ? `You hold Write privilege on Mailbox at ${PRIVILEGE_DEPTH_LABELS[held]} level, which reaches only mailboxes you own.`
+    : 'You need Write privilege on Mailbox to change mailboxes.';
+}
+
+function readScope(actor: Actor): { ownerId?: string } {
+  const depth = actor.privileges['mailbox.read'];
+  if (!depth) throw denied('You need Read privilege on Mailbox.');
+  return depth === 'user' ? { ownerId: actor.userId } : {};
+}
+
+async function approvalContext(deps: Pick<MailboxDeps, 'emailSettings'>, environment: Environment): Promise<ApprovalContext> {
+  const settings = await deps.emailSettings.findEmailSettings(environment.id);
+  return { customerEngagement: environment.customerEngagement, requirePrivilegeToSelfApproveEmailAddress: settings.requirePrivilegeToSelfApproveEmailAddress };
+}
+
+export async function listMailboxes(deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, filter: MailboxFilter, page: MailboxPage) {
+  return deps.mailboxes.listMailboxes(environmentId, { ...filter, ...readScope(actor) }, page);
+}
+
+export async function getMailbox(deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, id: string): Promise<Mailbox> {
+  const mailbox = await deps.mailboxes.findMailbox(environmentId, id);
+  // A mailbox the actor may not read is reported as missing, so its existence does not leak.
+  if (!mailbox || !canReachRecord(actor.privileges, 'mailbox.read', actor.userId, mailbox.ownerId)) throw notFound('The mailbox');
+  return mailbox;
+}
+
+/** Whether the actor may approve this mailbox, and why: every rule checked with its outcome. */
+export async function explainMailboxApproval(deps: Pick<MailboxDeps, 'mailboxes' | 'emailSettings'>, actor: Actor, environment: Environment, id: string) {
+  const mailbox = await getMailbox(deps, actor, environment.id, id);
+  const context = await approvalContext(deps, environment);
+  return {
+    approveEmail: explainApproval(actor, mailbox, context),
+    testAndEnableSelfApproval: explainTestAndEnableSelfApproval(actor, mailbox, context),
+  };
+}
+
+/** What the admin sends for one mailbox; settings left out keep their value (or take the defaults on create). */
+export interface MailboxChanges {
+  settings: Partial<MailboxSettings>;
+  password?: string | null;
+}
+
+async function checkReferences(deps: MailboxDeps, environmentId: string, settings: MailboxSettings, existing: Mailbox | null): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const address = normalizeEmailAddress(settings.emailAddress);
+  if (address !== '' && (!existing || normalizeEmailAddress(existing.emailAddress) !== address)
+    && (await deps.mailboxes.isEmailAddressTaken(environmentId, address, existing?.id))) {
+    errors.push({ field: 'emailAddress', message: `Another mailbox in this environment already uses ${address}.` });
+  }
+  if (settings.serverProfileId !== null && settings.serverProfileId !== existing?.serverProfileId) {
+    const profile = await deps.profiles.findServerProfile(environmentId, settings.serverProfileId);
+    if (!profile) errors.push({ field: 'serverProfileId', message: 'The email server profile was not found in this environment.' });
+    else if (!profile.isActive) errors.push({ field: 'serverProfileId', message: `"${profile.name}" is inactive. Choose an active email server profile.` });
+  }
+  if (settings.ownerId !== existing?.ownerId && !(await deps.securityRoles.findUser(environmentId, settings.ownerId))) {
+    errors.push({ field: 'ownerId', message: 'The owner was not found.' });
+  }
+  return errors;
+}
+
+function mergeSettings(base: MailboxSettings, changes: Partial<MailboxSettings>): MailboxSettings {
+  const sent = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const merged = { ...base, ...sent };
+  return { ...merged, name: merged.name.trim(), emailAddress: normalizeEmailAddress(merged.emailAddress), userName: merged.userName?.trim() || null };
+}
+
+/** A new user or queue mailbox: it takes the environment's email settings as its defaults. */
+export async function createMailbox(deps: MailboxDeps, actor: Actor, environment: Environment, type: MailboxType, changes: MailboxChanges): Promise<Mailbox> {
+  if (!hasPrivilege(actor.privileges, 'mailbox.write')) throw denied('You need Write privilege on Mailbox to create one.');
+  const defaults = await deps.emailSettings.findEmailSettings(environment.id);
+  // A queue has no Outlook client: an Outlook default becomes None for it, and only an explicit choice is refused.
+  const forType = <T extends string>(method: T): T | 'none' => (type === 'queue' && method === 'outlook' ? 'none' : method);
+  const settings = mergeSettings({
+    name: '', emailAddress: '', ownerId: actor.userId, isActive: true,
+    serverProfileId: environment.defaultServerProfileId,
+    incomingEmailDeliveryMethod: forType(defaults.incomingEmailDeliveryMethod),
+    outgoingEmailDeliveryMethod: forType(defaults.outgoingEmailDeliveryMethod),
+    appointmentsContactsTasksDeliveryMethod: forType(defaults.appointmentsContactsTasksDeliveryMethod),
+    syncItemsFromThisOrgOnly: false, allowCredentialsForEmailProcessing: false, userName: null, processEmailsReceivedAfter: null,
+  }, changes.settings);
+  if (!canReachRecord(actor.privileges, 'mailbox.write', actor.userId, settings.ownerId)) {
+    throw denied('You hold Write privilege on Mailbox at User level: you can create mailboxes only for yourself.');
+  }
+  const errors = [...validateMailbox(type, settings, changes.password, false), ...(await checkReferences(deps, environment.id, settings, null))];
+  if (errors.length > 0) throw validationFailed(errors);
+  const at = deps.clock();
+  return deps.mailboxes.createMailbox(
+    { environmentId: environment.id, type, write: { settings, password: changes.password, emailAddressStatus: 'pendingApproval' } },
+    (id) => auditEntry(actor, environment.id, at, { id, name: settings.name }, 'create', [
+      ...diffForAudit(null, settings, AUDITED_SETTINGS),
+      ...secretChangeForAudit('password', false, changes.password),
+    ]),
+  );
+}
+
+/** Changes one mailbox; a new email address needs approval again. */
+export async function updateMailbox(deps: MailboxDeps, actor: Actor, environment: Environment, id: string, changes: MailboxChanges): Promise<Mailbox> {
+  const existing = await getMailbox(deps, actor, environment.id, id);
+  const denial = writeDenial(actor, existing);
+  if (denial) throw denied(denial);
+  const settings = mergeSettings(existing, changes.settings);
+  if (settings.ownerId !== existing.ownerId && !canReachRecord(actor.privileges, 'mailbox.write', actor.userId, settings.ownerId)) {
+    throw denied('You hold Write privilege on Mailbox at User level: you cannot give a mailbox to someone else.');
+  }
+  const errors = [...validateMailbox(existing.type, settings, changes.password, existing.passwordSet), ...(await checkReferences(deps, environment.id, settings, existing))];
+  if (errors.length > 0) throw validationFailed(errors);
+  const addressChanged = settings.emailAddress !== normalizeEmailAddress(existing.emailAddress);
+  const changesForAudit = [
+    ...diffForAudit(existing, settings, AUDITED_SETTINGS),
+    ...secretChangeForAudit('password', existing.passwordSet, changes.password),
+    ...(addressChanged && existing.emailAddressStatus !== 'pendingApproval'
+      ? [{ field: 'emailAddressStatus', before: existing.emailAddressStatus, after: 'pendingApproval' }]
+      : []),
+  ];
+  if (changesForAudit.length === 0) return existing;
+  return deps.mailboxes.updateMailbox(environment.id, id, {
+    settings: Object.fromEntries(changesForAudit.filter((c) => c.field in settings).map((c) => [c.field, settings[c.field as keyof MailboxSettings]])),
+    password: changes.password,
+    ...(addressChanged ? { emailAddressStatus: 'pendingApproval' as const } : {}),
+  }, auditEntry(actor, environment.id, deps.clock(), { id, name: settings.name }, 'update', changesForAudit));
+}
+
+/** The rows a bulk command acts on: only mailboxes the actor can read, so names of others never leak. */
+async function resolveTarget(deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, target: MailboxTarget): Promise<MailboxForCommand[]> {
+  const scope = readScope(actor);
+  const rows = 'filter' in target
+    ? await deps.mailboxes.findMailboxesForCommand(environmentId, { filter: { ...target.filter, ...scope } })
+    : (await deps.mailboxes.findMailboxesForCommand(environmentId, target)).filter((row) => !scope.ownerId || row.ownerId === scope.ownerId);
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'No mailboxes matched. Select mailboxes or change the filter.');
+  return rows;
+}
+
+/** Sets profile and delivery methods on each mailbox the actor may write; returns what changed per row. */
+async function setMethodOn(
+  deps: MailboxDeps, actor: Actor, environmentId: string, rows: MailboxForCommand[], method: Partial<MailboxSynchronizationMethod>,
+  bulk: ReturnType<typeof createBulkResult>, doneMessage: string,
+): Promise<MailboxForCommand[]> {
+  const at = deps.clock();
+  const accepted: MailboxForCommand[] = [];
+  const audit: AuditEntryInput[] = [];
+  const fields = Object.keys(method) as (keyof MailboxSynchronizationMethod)[];
+  for (const row of rows) {
+    const denial = writeDenial(actor, row);
+    if (denial) { bulk.skip(row, denial); continue; }
+    const methodErrors = synchronizationMethodErrors(row.type, method);
+    if (methodErrors.length > 0) { bulk.skip(row, methodErrors[0]!.message); continue; }
+    accepted.push(row);
+    const changes = diffForAudit(row, { ...row, ...method }, fields);
+    if (changes.length > 0) audit.push(auditEntry(actor, environmentId, at, row, 'update', changes));
+    bulk.done(row, changes.length > 0 ? doneMessage : 'Already had these settings.');
+  }
+  if (accepted.length > 0) await deps.mailboxes.setSynchronizationMethod(accepted.map((r) => r.id), method, audit);
+  return accepted;
+}
+
+async function checkProfileForBulk(deps: MailboxDeps, environmentId: string, serverProfileId: string | null | undefined) {
+  if (!serverProfileId) return;
+  const profile = await deps.profiles.findServerProfile(environmentId, serverProfileId);
+  if (!profile) throw validationFailed([{ field: 'serverProfileId', message: 'The email server profile was not found in this environment.' }]);
+  if (!profile.isActive) throw validationFailed([{ field: 'serverProfileId', message: `"${profile.name}" is inactive. Choose an active email server profile.` }]);
+}
+
+/** Edit → Change Multiple Records: Server Profile and the delivery methods, on each mailbox it may. */
+export async function changeMultipleMailboxes(
+  deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget, method: Partial<MailboxSynchronizationMethod>,
+): Promise<BulkResult> {
+  const fields = Object.entries(method).filter(([, value]) => value !== undefined);
+  if (fields.length === 0) throw validationFailed([{ field: 'changes', message: 'Choose at least one setting to change.' }]);
+  await checkProfileForBulk(deps, environment.id, method.serverProfileId);
+  const rows = await resolveTarget(deps, actor, environment.id, target);
+  const bulk = createBulkResult();
+  await setMethodOn(deps, actor, environment.id, rows, Object.fromEntries(fields), bulk, 'Changed.');
+  return bulk.result();
+}
+
+/**
+ * Apply Default Email Settings: the environment's default profile and delivery methods. By default the
+ * mailboxes are then tested and enabled (seed 000); that run is queued here.
+ */
+export async function applyDefaultEmailSettings(
+  deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget, options: { testAndEnable: boolean },
+): Promise<BulkResult> {
+  if (!environment.defaultServerProfileId) {
+    throw new DomainError('DEFAULT_PROFILE_REQUIRED', 'This environment has no default email server profile. Set one in Email settings first.');
+  }
+  const settings = await deps.emailSettings.findEmailSettings(environment.id);
+  const rows = await resolveTarget(deps, actor, environment.id, target);
+  const applied = createBulkResult();
+  const method: MailboxSynchronizationMethod = {
+    serverProfileId: environment.defaultServerProfileId,
+    incomingEmailDeliveryMethod: settings.incomingEmailDeliveryMethod,
+    outgoingEmailDeliveryMethod: settings.outgoingEmailDeliveryMethod,
+    appointmentsContactsTasksDeliveryMethod: settings.appointmentsContactsTasksDeliveryMethod,
+  };
+  const accepted = await setMethodOn(deps, actor, environment.id, rows, method, applied, 'Default email settings applied.');
+  if (!options.testAndEnable) return applied.result();
+
+  const queued = await queueOn(deps, actor, environment, accepted.map((row) => ({ ...row, serverProfileId: method.serverProfileId })));
+  const byId = new Map(queued.results.map((r) => [r.mailboxId, r]));
+  const result = applied.result();
+  const results = result.results.map((row) => {
+    const test = byId.get(row.mailboxId);
+    if (!test) return row;
+    return { ...row, message: `${row.message} ${test.message}`, ...(test.decisionIndex === undefined ? {} : { decisionIndex: test.decisionIndex }) };
+  });
+  return { ...result, results, decisions: queued.decisions };
+}
+
+async function queueOn(deps: MailboxDeps, actor: Actor, environment: Environment, rows: MailboxForCommand[]): Promise<BulkResult> {
+  const at = deps.clock();
+  const context = await approvalContext(deps, environment);
+  const bulk = createBulkResult();
+  const queue: string[] = [];
+  const selfApproved: string[] = [];
+  const audit: AuditEntryInput[] = [];
+  for (const row of rows) {
+    const denial = writeDenial(actor, row);
+    if (denial) { bulk.skip(row, denial); continue; }
+    if (!row.isActive) { bulk.skip(row, 'The mailbox is inactive. Activate it before testing and enabling it.'); continue; }
+    if (!row.serverProfileId) { bulk.skip(row, 'The mailbox has no email server profile. Apply Default Email Settings or choose a Server Profile first.'); continue; }
+    if (row.testAndEnableRequestedAt) { bulk.skip(row, `A Test & Enable run is already queued since ${row.testAndEnableRequestedAt.toISOString()}.`); continue; }
+    queue.push(row.id);
+    audit.push(auditEntry(actor, environment.id, at, row, 'queueTestAndEnable', []));
+    // Seed 000: when the self-approval conditions hold, Test & Enable approves the address as part of the run.
+    const selfApproval = row.emailAddressStatus === 'approved' ? null : explainTestAndEnableSelfApproval(actor, row, context);
+    if (selfApproval?.allowed) {
+      selfApproved.push(row.id);
+      audit.push(auditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
+      bulk.done(row, 'Test & Enable queued; your email address was approved as part of it (self-approval).', selfApproval);
+    } else {
+      bulk.done(row, 'Test & Enable queued.');
+    }
+  }
+  if (queue.length > 0) await deps.mailboxes.queueTestAndEnable(queue, actor.userId, at, audit.filter((a) => a.action === 'queueTestAndEnable'));
+  if (selfApproved.length > 0) await deps.mailboxes.approveMailboxes(selfApproved, actor.userId, at, audit.filter((a) => a.action === 'approveEmail'));
+  return bulk.result();
+}
+
+/** Test & Enable Mailbox: queues the run (the test-and-enable job performs it) for each mailbox it may. */
+export async function queueTestAndEnableMailboxes(deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget): Promise<BulkResult> {
+  const rows = await resolveTarget(deps, actor, environment.id, target);
+  return queueOn(deps, actor, environment, rows);
+}
+
+/** More Commands → Approve Email: approves each mailbox the rules allow and says why for every other one. */
+export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget): Promise<BulkResult> {
+  const rows = await resolveTarget(deps, actor, environment.id, target);
+  const context = await approvalContext(deps, environment);
+  const at = deps.clock();
+  const bulk = createBulkResult();
+  const approved: string[] = [];
+  const audit: AuditEntryInput[] = [];
+  const decisions = new Map<string, ApprovalDecision>();
+  for (const row of rows) {
+    if (row.emailAddressStatus === 'approved') { bulk.skip(row, 'The email address is already approved.'); continue; }
+    // Most rows share one decision; the key holds everything the rules read.
+    const key = `${row.type}|${row.serverType}|${row.ownerId === actor.userId}|${normalizeEmailAddress(row.emailAddress) === normalizeEmailAddress(actor.email)}`;
+    let decision = decisions.get(key);
+    if (!decision) decisions.set(key, (decision = explainApproval(actor, row, context)));
+    if (!decision.allowed) { bulk.skip(row, decision.summary, decision); continue; }
+    approved.push(row.id);
+    audit.push(auditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
+    bulk.done(row, 'Email address approved.', decision);
+  }
+  if (approved.length > 0) await deps.mailboxes.approveMailboxes(approved, actor.userId, at, audit);
+  return bulk.result();
+}
