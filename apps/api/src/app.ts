@@ -10,6 +10,11 @@ import openapi from './plugins/external/openapi.ts';
 import webApp from './plugins/external/web-app.ts';
 import environmentRoutes from './routes/environments/environments.routes.ts';
 import healthRoutes from './routes/health/health.routes.ts';
+import alertRoutes from './routes/alerts/alerts.routes.ts';
+import auditRoutes from './routes/audit/audit.routes.ts';
+import emailSettingsRoutes from './routes/email-settings/email-settings.routes.ts';
+import mailboxRoutes from './routes/mailboxes/mailboxes.routes.ts';
+import securityRoleRoutes from './routes/security-roles/security-roles.routes.ts';
 import serverProfileRoutes from './routes/server-profiles/server-profiles.routes.ts';
 import sessionRoutes from './routes/session/session.routes.ts';
 
@@ -40,6 +45,11 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   await app.register(sessionRoutes);
   await app.register(environmentRoutes);
   await app.register(serverProfileRoutes);
+  await app.register(emailSettingsRoutes);
+  await app.register(mailboxRoutes);
+  await app.register(securityRoleRoutes);
+  await app.register(alertRoutes);
+  await app.register(auditRoutes);
 
   await app.register(webApp, { root: deps.config.WEB_DIST_DIR });
   return app;

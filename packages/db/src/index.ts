@@ -2,6 +2,12 @@ export { openDatabase, type Database, type DatabaseTarget } from './database.ts'
 export { applyMigrations, MIGRATIONS_DIR } from './migrate.ts';
 export { createSecretCipher, type SecretCipher } from './secret-cipher.ts';
 export { createServerProfileRepository } from './server-profiles/server-profile.repository.ts';
+export { createMailboxRepository, type MailboxRepositoryOptions } from './mailboxes/mailbox.repository.ts';
+export { buildMailboxCommandQuery, buildMailboxListQuery, type SqlQuery } from './mailboxes/mailbox-query.ts';
+export { createEmailSettingsRepository } from './email-settings/email-settings.repository.ts';
+export { createAlertRepository } from './alerts/alert.repository.ts';
+export { createAuditRepository } from './audit/audit.repository.ts';
+export { createSecurityRoleRepository } from './access/security-role.repository.ts';
 export {
   createAccessRepository,
   toActor,

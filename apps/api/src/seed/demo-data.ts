@@ -1,5 +1,5 @@
 import { BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, EXCHANGE_ONLINE_EWS_URL, newServerProfileSettings, type BuiltInRoleKey, type TenantRole } from '@sync-admin/domain';
-import type { PrismaClient } from '@sync-admin/db';
+import type { Prisma, PrismaClient } from '@sync-admin/db';
 import { hashPassword } from '../lib/password-hash.ts';
 
 export const DEMO_PASSWORD = 'Demo!Passw0rd';
@@ -78,9 +78,10 @@ export function shouldSeedDemoData(setting: 'auto' | 'true' | 'false', target: '
 /** Seeds the demo environments, roles, users, profiles and mailboxes into an empty database. */
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Every environment starts with the default email settings (the row's column defaults).
   const environments = {
-    Contoso: await prisma.environment.create({ data: { name: 'Contoso', customerEngagement: 'online' } }),
-    Fabrikam: await prisma.environment.create({ data: { name: 'Fabrikam', customerEngagement: 'onPremises' } }),
+    Contoso: await prisma.environment.create({ data: { name: 'Contoso', customerEngagement: 'online', emailSettings: { create: {} } } }),
+    Fabrikam: await prisma.environment.create({ data: { name: 'Fabrikam', customerEngagement: 'onPremises', emailSettings: { create: {} } } }),
   };
 
   const roleIds = new Map<string, string>();
@@ -116,6 +117,17 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   const globalAdminId = users.get('global.admin@contoso.example')!;
   const sysadminId = users.get('sysadmin@contoso.example')!;
 
+  // A team holding a role, and an empty one to assign roles and members to.
+  await prisma.team.create({
+    data: {
+      environmentId: environments.Contoso.id,
+      name: 'Contoso Helpdesk',
+      members: { create: [{ userId: users.get('support@contoso.example')! }] },
+      securityRoles: { create: [{ roleId: roleIds.get('Contoso:support')! }] },
+    },
+  });
+  await prisma.team.create({ data: { environmentId: environments.Contoso.id, name: 'Mail Approvers' } });
+
   // Created automatically for an Exchange Online subscription in the same tenant (seed 000).
   const exchangeOnline = await prisma.serverProfile.create({
     data: {
@@ -129,7 +141,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
     },
   });
   await prisma.environment.update({ where: { id: environments.Contoso.id }, data: { defaultServerProfileId: exchangeOnline.id } });
-  await prisma.serverProfile.create({
+  const retiredServer = await prisma.serverProfile.create({
     data: {
       ...newServerProfileSettings('exchangeServer'),
       environmentId: environments.Contoso.id,
@@ -167,4 +179,47 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
       ownerId: sysadminId, serverProfileId: exchangeOnline.id, emailAddressStatus: i % 2 === 0 ? 'pendingApproval' as const : 'approved' as const,
     })),
   });
+
+  await prisma.alert.createMany({ data: await demoAlerts(prisma, retiredServer) });
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The Alerts wall as server-side synchronization would have filled it: an error for each mailbox whose
+ * last run failed, an information alert for each one enabled, and a few warnings; dated when they happened.
+ */
+async function demoAlerts(prisma: PrismaClient, retiredServer: { id: string; environmentId: string; name: string }): Promise<Prisma.AlertCreateManyInput[]> {
+  const mailboxes = await prisma.mailbox.findMany({
+    select: {
+      id: true, environmentId: true, name: true, emailAddress: true, serverProfileId: true, isActive: true, emailAddressStatus: true,
+      incomingEmailStatus: true, testCompletedOn: true, lastErrorCode: true, lastErrorMessage: true, lastErrorAt: true,
+      serverProfile: { select: { name: true } },
+    },
+    orderBy: { name: 'asc' },
+  });
+  const about = (mailbox: (typeof mailboxes)[number]) => ({ environmentId: mailbox.environmentId, mailboxId: mailbox.id, serverProfileId: mailbox.serverProfileId });
+
+  const errors = mailboxes.flatMap((mailbox) => (mailbox.lastErrorCode && mailbox.lastErrorAt
+    ? [{ ...about(mailbox), severity: 'error' as const, code: mailbox.lastErrorCode, message: mailbox.lastErrorMessage ?? mailbox.lastErrorCode, createdAt: mailbox.lastErrorAt }]
+    : []));
+  const enabled = mailboxes.flatMap((mailbox) => (mailbox.incomingEmailStatus === 'success' && mailbox.testCompletedOn
+    ? [{ ...about(mailbox), severity: 'information' as const, message: `The mailbox ${mailbox.name} has been enabled for email processing.`, createdAt: mailbox.testCompletedOn }]
+    : []));
+  // A few active mailboxes that their profile tries to synchronize while the address awaits approval.
+  const unapproved = mailboxes
+    .filter((mailbox) => mailbox.isActive && mailbox.emailAddressStatus === 'pendingApproval' && mailbox.serverProfile)
+    .filter((_, i) => i % 20 === 0)
+    .map((mailbox, i) => ({
+      ...about(mailbox), severity: 'warning' as const, code: 'MAILBOX_EMAIL_NOT_APPROVED',
+      message: `Email can't be received for the mailbox ${mailbox.name} because the email address of the mailbox ${mailbox.emailAddress} `
+        + `isn't approved. The owner of the associated email server profile ${mailbox.serverProfile!.name} has been notified.`,
+      createdAt: new Date(Date.UTC(2026, 10, 2, 6) + i * 31 * HOUR),
+    }));
+  const inactiveProfile = {
+    environmentId: retiredServer.environmentId, serverProfileId: retiredServer.id, severity: 'warning' as const, code: 'PROFILE_INACTIVE',
+    message: `The email server profile ${retiredServer.name} is inactive. Mailboxes that use it won't synchronize until another profile is chosen.`,
+    createdAt: new Date(Date.UTC(2026, 9, 28, 9, 30)),
+  };
+  return [...errors, ...enabled, ...unapproved, inactiveProfile];
 }

@@ -1,12 +1,6 @@
-import {
-  mergePrivileges,
-  type Actor,
-  type Environment,
-  type Privilege,
-  type PrivilegeSet,
-  type TenantRole,
-} from '@sync-admin/domain';
+import type { Actor, Environment, PrivilegeSet, TenantRole } from '@sync-admin/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { toPrivilegeSet } from './privilege.mapper.ts';
 
 export interface UserAccount {
   id: string;
@@ -31,10 +25,14 @@ const userSelect = { id: true, email: true, fullName: true, tenantRoles: true } 
 
 /** Users, sessions and what each user may do in each environment. */
 export function createAccessRepository(prisma: PrismaClient) {
+  /** The roles a user holds, directly or through a team they belong to; each once. */
   async function rolesIn(userId: string, environmentId?: string) {
-    return prisma.userSecurityRole.findMany({
-      where: { userId, ...(environmentId ? { role: { environmentId } } : {}) },
-      select: { role: { select: { environmentId: true, name: true, privileges: { select: { privilege: true, depth: true } } } } },
+    return prisma.securityRole.findMany({
+      where: {
+        ...(environmentId ? { environmentId } : {}),
+        OR: [{ users: { some: { userId } } }, { teams: { some: { team: { members: { some: { userId } } } } } }],
+      },
+      select: { environmentId: true, name: true, privileges: { select: { privilege: true, depth: true } } },
     });
   }
 
@@ -42,11 +40,11 @@ export function createAccessRepository(prisma: PrismaClient) {
     environment: { id: string; name: string; customerEngagement: Environment['customerEngagement']; defaultServerProfileId: string | null },
     roles: Awaited<ReturnType<typeof rolesIn>>,
   ): EnvironmentAccess {
-    const mine = roles.filter((r) => r.role.environmentId === environment.id);
+    const mine = roles.filter((role) => role.environmentId === environment.id);
     return {
       ...environment,
-      securityRoles: mine.map((r) => r.role.name).sort(),
-      privileges: mergePrivileges(mine.flatMap((r) => r.role.privileges.map((p) => ({ privilege: p.privilege as Privilege, depth: p.depth })))),
+      securityRoles: mine.map((role) => role.name).sort(),
+      privileges: toPrivilegeSet(mine.flatMap((role) => role.privileges)),
     };
   }
 
@@ -71,11 +69,11 @@ export function createAccessRepository(prisma: PrismaClient) {
       await prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
     },
 
-    /** Environments a user can open: those where they hold a security role; a Global admin sees all. */
+    /** Environments a user can open: those where they hold a security role (or a team of theirs does); a Global admin sees all. */
     async listEnvironmentsForUser(user: { id: string; tenantRoles: TenantRole[] }): Promise<EnvironmentAccess[]> {
       const roles = await rolesIn(user.id);
       const environments = await prisma.environment.findMany({
-        where: user.tenantRoles.includes('globalAdmin') ? {} : { id: { in: roles.map((r) => r.role.environmentId) } },
+        where: user.tenantRoles.includes('globalAdmin') ? {} : { id: { in: roles.map((role) => role.environmentId) } },
         select: { id: true, name: true, customerEngagement: true, defaultServerProfileId: true },
         orderBy: { name: 'asc' },
       });
@@ -97,10 +95,11 @@ export function createAccessRepository(prisma: PrismaClient) {
 
 export type AccessRepository = ReturnType<typeof createAccessRepository>;
 
-export function toActor(user: { id: string; email: string; tenantRoles: TenantRole[] }, access: EnvironmentAccess): Actor {
+export function toActor(user: { id: string; email: string; fullName?: string; tenantRoles: TenantRole[] }, access: EnvironmentAccess): Actor {
   return {
     userId: user.id,
     email: user.email,
+    ...(user.fullName ? { fullName: user.fullName } : {}),
     tenantRoles: user.tenantRoles,
     securityRoles: access.securityRoles,
     privileges: access.privileges,

@@ -5,6 +5,7 @@ import {
   type ServerProfileSecretChanges,
 } from '@sync-admin/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { writeAuditEntry } from '../audit/audit-writer.ts';
 import type { SecretCipher } from '../secret-cipher.ts';
 import { serverProfileInclude, toServerProfile } from './server-profile.mapper.ts';
 
@@ -55,7 +56,7 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
 
     countMailboxesUsingServerProfile: (id) => prisma.mailbox.count({ where: { serverProfileId: id } }),
 
-    async createServerProfile({ environmentId, ownerId, settings, secrets, makeDefault }) {
+    async createServerProfile({ environmentId, ownerId, settings, secrets, makeDefault }, audit) {
       const id = await prisma.$transaction(async (tx) => {
         const created = await tx.serverProfile.create({
           data: { ...pickServerProfileSettings(settings), ...encryptedColumns(secrets), environmentId, ownerId },
@@ -64,12 +65,13 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
         if (makeDefault) {
           await tx.environment.update({ where: { id: environmentId }, data: { defaultServerProfileId: created.id } });
         }
+        await writeAuditEntry(tx, audit(created.id));
         return created.id;
       });
       return find(id);
     },
 
-    async updateServerProfile(id, settings, secrets, makeDefault) {
+    async updateServerProfile(id, settings, secrets, makeDefault, audit) {
       await prisma.$transaction(async (tx) => {
         const updated = await tx.serverProfile.update({
           where: { id },
@@ -79,23 +81,31 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
         if (makeDefault) {
           await tx.environment.update({ where: { id: updated.environmentId }, data: { defaultServerProfileId: id } });
         }
+        if (audit.changes.length > 0) await writeAuditEntry(tx, audit);
       });
       return find(id);
     },
 
-    async setServerProfileActive(id, isActive) {
-      await prisma.serverProfile.update({ where: { id }, data: { isActive } });
+    async setServerProfileActive(id, isActive, audit) {
+      await prisma.$transaction(async (tx) => {
+        await tx.serverProfile.update({ where: { id }, data: { isActive } });
+        await writeAuditEntry(tx, audit);
+      });
     },
 
-    async setDefaultServerProfile(environmentId, id) {
-      await prisma.environment.update({ where: { id: environmentId }, data: { defaultServerProfileId: id } });
+    async setDefaultServerProfile(environmentId, id, audit) {
+      await prisma.$transaction(async (tx) => {
+        await tx.environment.update({ where: { id: environmentId }, data: { defaultServerProfileId: id } });
+        if (audit) await writeAuditEntry(tx, audit);
+      });
     },
 
-    async deleteServerProfile(environmentId, id) {
-      await prisma.$transaction([
-        prisma.environment.updateMany({ where: { id: environmentId, defaultServerProfileId: id }, data: { defaultServerProfileId: null } }),
-        prisma.serverProfile.delete({ where: { id } }),
-      ]);
+    async deleteServerProfile(environmentId, id, audit) {
+      await prisma.$transaction(async (tx) => {
+        await tx.environment.updateMany({ where: { id: environmentId, defaultServerProfileId: id }, data: { defaultServerProfileId: null } });
+        await tx.serverProfile.delete({ where: { id } });
+        await writeAuditEntry(tx, audit);
+      });
     },
 
     async findServerProfileSecrets(id) {

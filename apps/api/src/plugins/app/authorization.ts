@@ -31,6 +31,11 @@ export function requireActor(request: { actor: Actor | null }): Actor {
   return request.actor;
 }
 
+export function requireEnvironment(request: { environment: EnvironmentAccess | null }): EnvironmentAccess {
+  if (!request.environment) throw new Error('Route reached without an environment: declare its access.');
+  return request.environment;
+}
+
 /** Deny by default: a route without an access declaration fails at start-up, not in production. */
 export default fp(
   async function authorization(app: FastifyInstance) {
@@ -61,7 +66,7 @@ export default fp(
       // An environment the user cannot open is reported as missing, so its existence does not leak.
       if (!environment) throw new DomainError('NOT_FOUND', 'The environment was not found.');
       request.environment = environment;
-      request.actor = toActor(session.user, environment);
+      request.actor = { ...toActor(session.user, environment), fullName: session.user.fullName };
       if (access !== 'environment' && !hasPrivilege(environment.privileges, access)) {
         throw new DomainError('ACCESS_DENIED', `You need the "${PRIVILEGE_LABELS[access]}" privilege in ${environment.name}.`);
       }

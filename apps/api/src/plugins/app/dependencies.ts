@@ -1,11 +1,24 @@
 import {
   createAccessRepository,
+  createAlertRepository,
+  createAuditRepository,
+  createEmailSettingsRepository,
+  createMailboxRepository,
+  createSecurityRoleRepository,
   createServerProfileRepository,
   type AccessRepository,
   type Database,
   type SecretCipher,
 } from '@sync-admin/db';
-import type { ServerProfileConnectionProbe, ServerProfileRepository } from '@sync-admin/domain';
+import type {
+  AlertRepository,
+  AuditRepository,
+  EmailSettingsRepository,
+  MailboxRepository,
+  SecurityRoleRepository,
+  ServerProfileConnectionProbe,
+  ServerProfileRepository,
+} from '@sync-admin/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
@@ -25,6 +38,11 @@ export interface AppServices {
   access: AccessRepository;
   profiles: ServerProfileRepository;
   probe: ServerProfileConnectionProbe;
+  mailboxes: MailboxRepository;
+  emailSettings: EmailSettingsRepository;
+  securityRoles: SecurityRoleRepository;
+  alerts: AlertRepository;
+  audit: AuditRepository;
 }
 
 declare module 'fastify' {
@@ -41,6 +59,11 @@ export default fp(
       access: createAccessRepository(options.db.prisma),
       profiles: createServerProfileRepository(options.db.prisma, options.cipher),
       probe: options.probe,
+      mailboxes: createMailboxRepository(options.db.prisma, options.cipher),
+      emailSettings: createEmailSettingsRepository(options.db.prisma),
+      securityRoles: createSecurityRoleRepository(options.db.prisma),
+      alerts: createAlertRepository(options.db.prisma),
+      audit: createAuditRepository(options.db.prisma),
     });
   },
   { name: 'dependencies' },

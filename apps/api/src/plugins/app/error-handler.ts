@@ -10,6 +10,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_AUTHENTICATED: 401,
   CSRF_TOKEN_INVALID: 403,
   ACCESS_DENIED: 403,
+  DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED: 403,
+  DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DEFAULT_PROFILE_REQUIRED: 409,
@@ -17,8 +19,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, fieldErrors: FieldError[] = []) {
-  const body: ErrorResponse = { error: { code, message, fieldErrors } };
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string, fieldErrors: FieldError[] = [], dynamicsErrorCode?: string) {
+  const body: ErrorResponse = { error: { code, message, fieldErrors, ...(dynamicsErrorCode ? { dynamicsErrorCode } : {}) } };
   return reply.status(STATUS_BY_CODE[code]).type('application/json').send(body);
 }
 
@@ -34,10 +36,11 @@ interface ValidationIssue {
 function validationFieldErrors(error: FastifyError): FieldError[] {
   const issues = (error.validation ?? []) as ValidationIssue[];
   return issues.flatMap((issue) => {
-    if (issue.keyword === 'unrecognized_keys' && issue.params?.keys) {
-      return issue.params.keys.map((key) => ({ field: key, message: `"${key}" is not a field of this request.` }));
-    }
     const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    if (issue.keyword === 'unrecognized_keys' && issue.params?.keys) {
+      // Nested keys keep their path (target.filter.ownerId), so a form can put the error on the right field.
+      return issue.params.keys.map((key) => ({ field: [path, key].filter(Boolean).join('.'), message: `"${key}" is not a field of this request.` }));
+    }
     return { field: path || (error.validationContext ?? 'body'), message: issue.message ?? 'Invalid value.' };
   });
 }
@@ -46,7 +49,7 @@ function validationFieldErrors(error: FastifyError): FieldError[] {
 export default fp(
   async function errorHandler(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error instanceof DomainError) return sendError(reply, error.code, error.message, error.fieldErrors);
+      if (error instanceof DomainError) return sendError(reply, error.code, error.message, error.fieldErrors, error.dynamicsErrorCode);
       if (error.validation) {
         const fieldErrors = validationFieldErrors(error);
         const where = error.validationContext === 'querystring' ? 'query string' : error.validationContext;

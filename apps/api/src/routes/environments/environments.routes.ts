@@ -12,8 +12,8 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const environments = await app.deps.access.listEnvironmentsForUser(request.session!.user);
     return {
-      items: environments.map(({ id, name, customerEngagement, securityRoles, privileges }) => ({
-        id, name, customerEngagement, securityRoles, privileges,
+      items: environments.map(({ id, name, customerEngagement, defaultServerProfileId, securityRoles, privileges }) => ({
+        id, name, customerEngagement, defaultServerProfileId, securityRoles, privileges,
       })),
     };
   });

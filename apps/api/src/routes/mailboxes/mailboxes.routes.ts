@@ -1,0 +1,112 @@
+import {
+  apiPaths,
+  applyDefaultEmailSettingsRequestSchema,
+  bulkResultResponseSchema,
+  changeMultipleMailboxesRequestSchema,
+  createMailboxRequestSchema,
+  environmentParamsSchema,
+  errorResponseSchema,
+  mailboxApprovalResponseSchema,
+  mailboxListQuerySchema,
+  mailboxListResponseSchema,
+  mailboxParamsSchema,
+  mailboxResponseSchema,
+  mailboxTargetRequestSchema,
+  updateMailboxRequestSchema,
+} from '@sync-admin/contract';
+import {
+  applyDefaultEmailSettings,
+  approveMailboxEmails,
+  changeMultipleMailboxes,
+  createMailbox,
+  explainMailboxApproval,
+  getMailbox,
+  listMailboxes,
+  queueTestAndEnableMailboxes,
+  updateMailbox,
+} from '@sync-admin/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
+import { toMailboxChanges, toMailboxFilter, toMailboxListItemResponse, toMailboxResponse, toMailboxTarget } from './mailbox.mapper.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const tags = ['mailboxes'];
+
+const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+
+  app.get(apiPaths.mailboxes(':environmentId'), {
+    config: { access: 'mailbox.read' },
+    schema: {
+      tags, summary: 'List mailboxes of a view, filtered, sorted and paged on the server',
+      params: environmentParamsSchema, querystring: mailboxListQuerySchema, response: { 200: mailboxListResponseSchema, ...errors },
+    },
+  }, async (request) => {
+    const { sort, order, offset, limit, ...filter } = request.query;
+    const page = await listMailboxes(deps, requireActor(request), request.params.environmentId, toMailboxFilter(filter), { sort, order, offset, limit });
+    return { items: page.items.map(toMailboxListItemResponse), total: page.total };
+  });
+
+  app.post(apiPaths.mailboxes(':environmentId'), {
+    config: { access: 'mailbox.write' },
+    schema: {
+      tags, summary: 'Create a user or queue mailbox; unset fields take the email settings defaults',
+      params: environmentParamsSchema, body: createMailboxRequestSchema, response: { 201: mailboxResponseSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const { type, ...fields } = request.body;
+    const mailbox = await createMailbox(deps, requireActor(request), requireEnvironment(request), type, toMailboxChanges(fields));
+    return reply.status(201).send(toMailboxResponse(mailbox));
+  });
+
+  app.get(apiPaths.mailbox(':environmentId', ':mailboxId'), {
+    config: { access: 'mailbox.read' },
+    schema: { tags, summary: 'Get a mailbox', params: mailboxParamsSchema, response: { 200: mailboxResponseSchema, ...errors } },
+  }, async (request) => toMailboxResponse(await getMailbox(deps, requireActor(request), request.params.environmentId, request.params.mailboxId)));
+
+  app.patch(apiPaths.mailbox(':environmentId', ':mailboxId'), {
+    config: { access: 'mailbox.write' },
+    schema: {
+      tags, summary: 'Change a mailbox: only the fields sent change; a new email address needs approval again',
+      params: mailboxParamsSchema, body: updateMailboxRequestSchema, response: { 200: mailboxResponseSchema, ...errors },
+    },
+  }, async (request) => {
+    const mailbox = await updateMailbox(deps, requireActor(request), requireEnvironment(request), request.params.mailboxId, toMailboxChanges(request.body));
+    return toMailboxResponse(mailbox);
+  });
+
+  app.get(apiPaths.mailboxApproval(':environmentId', ':mailboxId'), {
+    config: { access: 'mailbox.read' },
+    schema: {
+      tags, summary: 'Whether the signed-in user may approve this mailbox, and why: every rule checked with its outcome',
+      params: mailboxParamsSchema, response: { 200: mailboxApprovalResponseSchema, ...errors },
+    },
+  }, async (request) => explainMailboxApproval(deps, requireActor(request), requireEnvironment(request), request.params.mailboxId));
+
+  const bulk = { params: environmentParamsSchema, response: { 200: bulkResultResponseSchema, ...errors } };
+  // A selection may hold up to 100,000 ids (about 4 MB of JSON); other routes keep the small global limit.
+  const bodyLimit = 8 * 1024 * 1024;
+
+  app.post(apiPaths.mailboxAction(':environmentId', 'apply-default-email-settings'), {
+    config: { access: 'mailbox.write' }, bodyLimit,
+    schema: { ...bulk, tags, summary: 'Apply Default Email Settings to the selected (or all matching) mailboxes, then queue Test & Enable', body: applyDefaultEmailSettingsRequestSchema },
+  }, async (request) => applyDefaultEmailSettings(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target), { testAndEnable: request.body.testAndEnable }));
+
+  app.post(apiPaths.mailboxAction(':environmentId', 'change-multiple'), {
+    config: { access: 'mailbox.write' }, bodyLimit,
+    schema: { ...bulk, tags, summary: 'Edit → Change Multiple Records: Server Profile and delivery methods', body: changeMultipleMailboxesRequestSchema },
+  }, async (request) => changeMultipleMailboxes(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target), request.body.changes));
+
+  // Approval has its own rules (permission model, self-approval), decided per mailbox in the domain.
+  app.post(apiPaths.mailboxAction(':environmentId', 'approve-email'), {
+    config: { access: 'environment' }, bodyLimit,
+    schema: { ...bulk, tags, summary: 'More Commands → Approve Email, with the rules checked for every mailbox skipped', body: mailboxTargetRequestSchema },
+  }, async (request) => approveMailboxEmails(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
+
+  app.post(apiPaths.mailboxAction(':environmentId', 'test-and-enable'), {
+    config: { access: 'mailbox.write' }, bodyLimit,
+    schema: { ...bulk, tags, summary: 'Test & Enable Mailbox: queue the run for the selected (or all matching) mailboxes', body: mailboxTargetRequestSchema },
+  }, async (request) => queueTestAndEnableMailboxes(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
+};
+
+export default mailboxRoutes;

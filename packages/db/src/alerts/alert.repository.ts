@@ -1,0 +1,69 @@
+import type { Alert, AlertRepository } from '@sync-admin/domain';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { escapeLikePattern } from '../sql/sql-params.ts';
+
+const alertInclude = {
+  mailbox: { select: { name: true } },
+  serverProfile: { select: { name: true } },
+} satisfies Prisma.AlertInclude;
+
+function toAlert(row: Prisma.AlertGetPayload<{ include: typeof alertInclude }>): Alert {
+  return {
+    id: row.id,
+    environmentId: row.environmentId,
+    mailboxId: row.mailboxId,
+    mailboxName: row.mailbox?.name ?? null,
+    serverProfileId: row.serverProfileId,
+    serverProfileName: row.serverProfile?.name ?? null,
+    severity: row.severity,
+    code: row.code,
+    message: row.message,
+    createdAt: row.createdAt,
+  };
+}
+
+/** The Alerts wall. */
+export function createAlertRepository(prisma: PrismaClient): AlertRepository {
+  return {
+    async listAlerts(environmentId, filter, page) {
+      const search = filter.search?.trim();
+      const where: Prisma.AlertWhereInput = {
+        environmentId,
+        mailboxId: filter.mailboxId,
+        serverProfileId: filter.serverProfileId,
+        severity: filter.severity,
+        ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+        ...(filter.profileOwnerId ? { serverProfile: { is: { ownerId: filter.profileOwnerId } } } : {}),
+        ...(filter.mailboxOwnerId ? { mailbox: { is: { ownerId: filter.mailboxOwnerId } } } : {}),
+        // Prisma passes `contains` to ILIKE as it is: the user's % and _ are escaped here to match literally.
+        ...(search ? { message: { contains: escapeLikePattern(search), mode: 'insensitive' as const } } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        prisma.alert.findMany({
+          where,
+          include: alertInclude,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: page.offset,
+          take: page.limit,
+        }),
+        prisma.alert.count({ where }),
+      ]);
+      return { items: rows.map(toAlert), total };
+    },
+
+    async createAlerts(alerts) {
+      if (alerts.length === 0) return;
+      await prisma.alert.createMany({
+        data: alerts.map((alert) => ({
+          environmentId: alert.environmentId,
+          mailboxId: alert.mailboxId,
+          serverProfileId: alert.serverProfileId,
+          severity: alert.severity,
+          code: alert.code,
+          message: alert.message,
+          createdAt: alert.createdAt,
+        })),
+      });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_EMAIL_SETTINGS } from '@sync-admin/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../database.ts';
+import { auditEntry, createEnvironment, openTestDatabase } from '../test-database.test-support.ts';
+import { createEmailSettingsRepository } from './email-settings.repository.ts';
+
+describe('email settings repository', () => {
+  let db: Database;
+  let repository: ReturnType<typeof createEmailSettingsRepository>;
+  let contoso: string;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    repository = createEmailSettingsRepository(db.prisma);
+    contoso = (await createEnvironment(db.prisma, 'Contoso')).id;
+  });
+  afterAll(() => db.close());
+
+  it('gives the defaults to an environment without a row', async () => {
+    expect(await repository.findEmailSettings(contoso)).toEqual(DEFAULT_EMAIL_SETTINGS);
+  });
+
+  it('stores the settings (a row on first save) with the audit entry', async () => {
+    const settings = { ...DEFAULT_EMAIL_SETTINGS, processEmailsOnlyForApprovedQueues: false, appointmentsContactsTasksDeliveryMethod: 'none' as const };
+    const saved = await repository.updateEmailSettings(contoso, settings, auditEntry({ environmentId: contoso, entityId: contoso, entityType: 'emailSettings' }));
+    expect(saved).toEqual(settings);
+    expect(await repository.findEmailSettings(contoso)).toEqual(settings);
+
+    const again = { ...settings, notifyMailboxOwner: true };
+    await repository.updateEmailSettings(contoso, { ...again, defaultServerProfileId: 'ignored' } as typeof again, null);
+    expect(await repository.findEmailSettings(contoso)).toEqual(again);
+    expect(await db.prisma.emailSettings.count()).toBe(1);
+    expect(await db.prisma.auditEntry.count({ where: { entityType: 'emailSettings' } })).toBe(1);
+  });
+
+  it('saves nothing when the audit entry cannot be stored', async () => {
+    const before = await repository.findEmailSettings(contoso);
+    await expect(repository.updateEmailSettings(contoso, { ...before, alertOnErrors: false },
+      auditEntry({ environmentId: 'ffffffff-ffff-4fff-8fff-ffffffffffff', entityId: contoso }))).rejects.toThrow();
+    expect(await repository.findEmailSettings(contoso)).toEqual(before);
+  });
+});
