@@ -1,17 +1,8 @@
+import { signIn } from './support/sign-in.ts';
 import { expect, test, type Page } from '@playwright/test';
 
-const PASSWORD = 'Demo!Passw0rd';
 const CLIENT_SECRET = 's3cr3t-CLIENT-value-XYZ';
 const NEW_PROFILE = 'Fabrikam mail tenant';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 async function openContosoServerProfiles(page: Page) {
   await page.getByRole('combobox', { name: 'Environment' }).click();

@@ -1,6 +1,6 @@
 import type { Privilege } from '@sync-admin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * What each demo user holds, written out by hand from the issue and seed 000 (not derived from the role
@@ -39,7 +39,7 @@ describe('every API route, every demo user: deny by default', () => {
       supportRoleIds[name] = (await t.db.prisma.securityRole.findFirstOrThrow({ where: { environmentId: ids[name], name: 'Support' } })).id;
     }
     teamIds.Contoso = (await t.db.prisma.team.findFirstOrThrow({ where: { environmentId: ids.Contoso } })).id;
-    alexId = (await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'alex@contoso.example' } })).id;
+    alexId = await userId(t.db, 'alex@contoso.example');
   });
 
   /** A valid body for each writing route, so the walk reaches the access decision and the domain beyond it. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Prisma } from '@sync-admin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const CLIENT_SECRET = 'Audit-Cl1ent-Secret-That-Must-Not-Leak';
 const CLIENT_SECRET_2 = 'Audit-Cl1ent-Secret-2-That-Must-Not-Leak';
@@ -47,14 +47,13 @@ describe('the Alerts wall and the audit log', () => {
     t = await createTestApp();
     for (const login of ['global.admin', 'sysadmin', 'support', 'alex'] as const) {
       sessions.set(login, await signIn(t.app, `${login}@contoso.example`));
-      userIds.set(login, (await t.db.prisma.user.findUniqueOrThrow({ where: { email: `${login}@contoso.example` } })).id);
+      userIds.set(login, await userId(t.db, `${login}@contoso.example`));
     }
     contoso = await environmentId(t.db, 'Contoso');
     fabrikam = await environmentId(t.db, 'Fabrikam');
-    const profile = (environment: string, name: string) => t.db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId: environment, name } }).then((p) => p.id);
-    profiles.exchangeOnline = await profile(contoso, 'Microsoft Exchange Online');
-    profiles.retired = await profile(contoso, 'Contoso Exchange 2016 (retired)');
-    profiles.fabrikam = await profile(fabrikam, 'Fabrikam Exchange Server');
+    profiles.exchangeOnline = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
+    profiles.retired = await serverProfileId(t.db, contoso, 'Contoso Exchange 2016 (retired)');
+    profiles.fabrikam = await serverProfileId(t.db, fabrikam, 'Fabrikam Exchange Server');
   });
   afterAll(async () => {
     // No secret value, in any audit response of this file, nor in what the database keeps for the log.

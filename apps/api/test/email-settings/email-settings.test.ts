@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const SSS = 'serverSideSynchronization';
 
@@ -44,11 +44,10 @@ describe('Settings > Email > Email settings', () => {
     alex = await signIn(t.app, 'alex@contoso.example');
     contoso = await environmentId(t.db, 'Contoso');
     fabrikam = await environmentId(t.db, 'Fabrikam');
-    adminId = (await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'global.admin@contoso.example' } })).id;
-    const profile = (environment: string, name: string) => t.db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId: environment, name } }).then((p) => p.id);
-    profiles.exchangeOnline = await profile(contoso, 'Microsoft Exchange Online');
-    profiles.retired = await profile(contoso, 'Contoso Exchange 2016 (retired)');
-    profiles.fabrikam = await profile(fabrikam, 'Fabrikam Exchange Server');
+    adminId = await userId(t.db, 'global.admin@contoso.example');
+    profiles.exchangeOnline = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
+    profiles.retired = await serverProfileId(t.db, contoso, 'Contoso Exchange 2016 (retired)');
+    profiles.fabrikam = await serverProfileId(t.db, fabrikam, 'Fabrikam Exchange Server');
   });
   afterAll(() => t.close());
 

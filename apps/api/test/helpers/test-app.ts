@@ -80,3 +80,11 @@ export async function signIn(app: App, email: string, password = DEMO_PASSWORD):
 export async function environmentId(db: Database, name: 'Contoso' | 'Fabrikam'): Promise<string> {
   return (await db.prisma.environment.findUniqueOrThrow({ where: { name } })).id;
 }
+
+export async function userId(db: Database, email: string): Promise<string> {
+  return (await db.prisma.user.findUniqueOrThrow({ where: { email } })).id;
+}
+
+export async function serverProfileId(db: Database, environmentId: string, name: string): Promise<string> {
+  return (await db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId, name } })).id;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@sync-admin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const SSS = 'serverSideSynchronization';
 const OUTLOOK_FOR_QUEUE = 'Microsoft Dynamics 365 for Outlook is not available for queue mailboxes: a queue has no Outlook client.';
@@ -57,14 +57,12 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
     alex = await signIn(t.app, 'alex@contoso.example');
     contoso = await environmentId(t.db, 'Contoso');
     fabrikam = await environmentId(t.db, 'Fabrikam');
-    const user = (email: string) => t.db.prisma.user.findUniqueOrThrow({ where: { email } }).then((u) => u.id);
-    ids.admin = await user('global.admin@contoso.example');
-    ids.alex = await user('alex@contoso.example');
-    ids.sysadmin = await user('sysadmin@contoso.example');
-    const profile = (environment: string, name: string) => t.db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId: environment, name } }).then((p) => p.id);
-    ids.exchangeOnline = await profile(contoso, 'Microsoft Exchange Online');
-    ids.retired = await profile(contoso, 'Contoso Exchange 2016 (retired)');
-    ids.fabrikamProfile = await profile(fabrikam, 'Fabrikam Exchange Server');
+    ids.admin = await userId(t.db, 'global.admin@contoso.example');
+    ids.alex = await userId(t.db, 'alex@contoso.example');
+    ids.sysadmin = await userId(t.db, 'sysadmin@contoso.example');
+    ids.exchangeOnline = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
+    ids.retired = await serverProfileId(t.db, contoso, 'Contoso Exchange 2016 (retired)');
+    ids.fabrikamProfile = await serverProfileId(t.db, fabrikam, 'Fabrikam Exchange Server');
   });
   afterAll(() => t.close());
 

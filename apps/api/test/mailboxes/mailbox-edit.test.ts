@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const PASSWORD = 'Mailb0x-Passw0rd-That-Must-Not-Leak';
 const SSS = 'serverSideSynchronization';
@@ -56,14 +56,12 @@ describe('create and edit one mailbox', () => {
     alex = await signIn(t.app, 'alex@contoso.example');
     contoso = await environmentId(t.db, 'Contoso');
     fabrikam = await environmentId(t.db, 'Fabrikam');
-    const user = (email: string) => t.db.prisma.user.findUniqueOrThrow({ where: { email } }).then((u) => u.id);
-    ids.admin = await user('global.admin@contoso.example');
-    ids.alex = await user('alex@contoso.example');
-    ids.sysadmin = await user('sysadmin@contoso.example');
-    const profile = (environment: string, name: string) => t.db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId: environment, name } }).then((p) => p.id);
-    ids.exchangeOnline = await profile(contoso, 'Microsoft Exchange Online');
-    ids.retired = await profile(contoso, 'Contoso Exchange 2016 (retired)');
-    ids.fabrikamProfile = await profile(fabrikam, 'Fabrikam Exchange Server');
+    ids.admin = await userId(t.db, 'global.admin@contoso.example');
+    ids.alex = await userId(t.db, 'alex@contoso.example');
+    ids.sysadmin = await userId(t.db, 'sysadmin@contoso.example');
+    ids.exchangeOnline = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
+    ids.retired = await serverProfileId(t.db, contoso, 'Contoso Exchange 2016 (retired)');
+    ids.fabrikamProfile = await serverProfileId(t.db, fabrikam, 'Fabrikam Exchange Server');
     ids.alexMailbox = (await t.db.prisma.mailbox.findFirstOrThrow({ where: { environmentId: contoso, emailAddress: 'alex@contoso.example' } })).id;
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { MAILBOX_SORT_FIELDS, type MailboxSortField, type MailboxView } from '@sync-admin/contract';
 import type { Prisma } from '@sync-admin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 interface Row {
   id: string;
@@ -61,9 +61,9 @@ describe('Settings > Email > Mailboxes: views, Quick Find, filters, sort and pag
     alex = await signIn(t.app, 'alex@contoso.example');
     contoso = await environmentId(t.db, 'Contoso');
     fabrikam = await environmentId(t.db, 'Fabrikam');
-    exchangeOnlineId = (await t.db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId: contoso, name: 'Microsoft Exchange Online' } })).id;
-    alexId = (await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'alex@contoso.example' } })).id;
-    const sysadminId = (await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'sysadmin@contoso.example' } })).id;
+    exchangeOnlineId = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
+    alexId = await userId(t.db, 'alex@contoso.example');
+    const sysadminId = await userId(t.db, 'sysadmin@contoso.example');
     // Names with LIKE wildcards, and look-alikes a wildcard would wrongly match.
     await t.db.prisma.mailbox.createMany({
       data: [

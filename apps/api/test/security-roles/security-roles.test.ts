@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 type Login = 'global.admin' | 'exchange.admin' | 'sysadmin' | 'support' | 'alex';
 type RoleName = 'System Administrator' | 'Service Administrator' | 'Delegated Mailbox Approver' | 'Support' | 'Basic User';
@@ -64,7 +64,7 @@ describe('Settings > Users + permissions: security roles, users and teams', () =
     t = await createTestApp();
     for (const login of ['global.admin', 'exchange.admin', 'sysadmin', 'support', 'alex'] as const) {
       sessions.set(login, await signIn(t.app, `${login}@contoso.example`));
-      userIds.set(login, (await t.db.prisma.user.findUniqueOrThrow({ where: { email: `${login}@contoso.example` } })).id);
+      userIds.set(login, await userId(t.db, `${login}@contoso.example`));
     }
     contoso = await environmentId(t.db, 'Contoso');
     fabrikam = await environmentId(t.db, 'Fabrikam');

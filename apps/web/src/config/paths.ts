@@ -3,6 +3,10 @@ export type ServerProfileView = 'active' | 'inactive' | 'all';
 const serverProfilesBase = (environmentId: string) =>
   `/environments/${encodeURIComponent(environmentId)}/settings/email/server-profiles`;
 
+const environmentBase = (environmentId: string) => `/environments/${encodeURIComponent(environmentId)}`;
+const mailboxesBase = (environmentId: string) => `${environmentBase(environmentId)}/settings/email/mailboxes`;
+const usersPermissionsBase = (environmentId: string) => `${environmentBase(environmentId)}/settings/users-permissions`;
+
 /** Every route of the SPA, with helpers that build links so no screen spells a URL by hand. */
 export const paths = {
   home: { path: '/', getHref: () => '/' },
@@ -25,6 +29,48 @@ export const paths = {
     path: '/environments/:environmentId/settings/email/server-profiles/:profileId',
     getHref: (environmentId: string, profileId: string) =>
       `${serverProfilesBase(environmentId)}/${encodeURIComponent(profileId)}`,
+  },
+  emailSettings: {
+    path: '/environments/:environmentId/settings/email/email-settings',
+    getHref: (environmentId: string) => `${environmentBase(environmentId)}/settings/email/email-settings`,
+  },
+  /** The view and filters travel in the query string (see features/mailboxes). */
+  mailboxes: {
+    path: '/environments/:environmentId/settings/email/mailboxes',
+    getHref: (environmentId: string, search = '') => `${mailboxesBase(environmentId)}${search ? `?${search}` : ''}`,
+  },
+  newMailbox: {
+    path: '/environments/:environmentId/settings/email/mailboxes/new',
+    getHref: (environmentId: string, type: 'user' | 'queue' = 'user') => `${mailboxesBase(environmentId)}/new?type=${type}`,
+  },
+  mailbox: {
+    path: '/environments/:environmentId/settings/email/mailboxes/:mailboxId',
+    getHref: (environmentId: string, mailboxId: string, tab?: 'alerts' | 'audit') =>
+      `${mailboxesBase(environmentId)}/${encodeURIComponent(mailboxId)}${tab ? `?tab=${tab}` : ''}`,
+  },
+  securityRoles: {
+    path: '/environments/:environmentId/settings/users-permissions/security-roles',
+    getHref: (environmentId: string) => `${usersPermissionsBase(environmentId)}/security-roles`,
+  },
+  securityRole: {
+    path: '/environments/:environmentId/settings/users-permissions/security-roles/:roleId',
+    getHref: (environmentId: string, roleId: string) => `${usersPermissionsBase(environmentId)}/security-roles/${encodeURIComponent(roleId)}`,
+  },
+  users: {
+    path: '/environments/:environmentId/settings/users-permissions/users',
+    getHref: (environmentId: string) => `${usersPermissionsBase(environmentId)}/users`,
+  },
+  teams: {
+    path: '/environments/:environmentId/settings/users-permissions/teams',
+    getHref: (environmentId: string) => `${usersPermissionsBase(environmentId)}/teams`,
+  },
+  alerts: {
+    path: '/environments/:environmentId/alerts',
+    getHref: (environmentId: string) => `${environmentBase(environmentId)}/alerts`,
+  },
+  auditLog: {
+    path: '/environments/:environmentId/settings/audit-log',
+    getHref: (environmentId: string) => `${environmentBase(environmentId)}/settings/audit-log`,
   },
 } as const;
 

@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly code: ErrorBody['code'];
   readonly status: number;
   readonly fieldErrors: ErrorBody['fieldErrors'];
+  /** The code Dynamics 365 shows for the same refusal, where there is one (e.g. 0x80090904). */
+  readonly dynamicsErrorCode: string | undefined;
 
   constructor(status: number, body: ErrorBody) {
     super(body.message);
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fieldErrors = body.fieldErrors;
+    this.dynamicsErrorCode = body.dynamicsErrorCode;
   }
 }
 
@@ -26,7 +29,7 @@ export function configureCsrfToken(read: () => string | undefined): void {
   readCsrfToken = read;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 async function request<T>(method: Method, path: string, schema: Schema<T> | null, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -60,9 +63,11 @@ export const api = {
   get: <T>(path: string, schema: Schema<T>) => request('GET', path, schema),
   post: <T>(path: string, schema: Schema<T>, body?: unknown) => request('POST', path, schema, body),
   patch: <T>(path: string, schema: Schema<T>, body: unknown) => request('PATCH', path, schema, body),
+  put: <T>(path: string, schema: Schema<T>, body: unknown) => request('PUT', path, schema, body),
   delete: (path: string) => request<void>('DELETE', path, null),
 };
 
 export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.dynamicsErrorCode) return `${error.message} (Error code: ${error.dynamicsErrorCode})`;
   return error instanceof Error ? error.message : 'Something went wrong. Try again.';
 }

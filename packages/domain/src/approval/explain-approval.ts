@@ -359,9 +359,11 @@ export function explainApproval(actor: Actor, mailbox: MailboxForApproval, conte
     return { allowed: true, via: 'selfApproval', summary: `You can approve this mailbox: ${SELF_APPROVAL_REASON}.`, checks };
   }
   // On one's own mailbox the self-approval reason is the one the user can act on; elsewhere the admin one.
-  // A queue is nobody's own mailbox, even when its address equals the user's UPN.
-  const isOwnMailbox = conditions[0]?.outcome === 'passed' && mailbox.type !== 'queue';
-  const reason = (isOwnMailbox ? selfChecks : permissionChecks).find((item) => item.outcome === 'failed');
+  // A queue whose address equals the user's UPN is still nobody's own mailbox: say exactly that.
+  const isOwnMailbox = conditions[0]?.outcome === 'passed';
+  const reason = isOwnMailbox
+    ? selfChecks.find((item) => item.rule === 'notQueueMailbox' && item.outcome === 'failed') ?? selfChecks.find((item) => item.outcome === 'failed')
+    : permissionChecks.find((item) => item.outcome === 'failed');
   return { allowed: false, via: null, summary: `You cannot approve this mailbox: ${continueSentence(reason?.message ?? '')}`, checks };
 }
 

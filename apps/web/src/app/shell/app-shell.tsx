@@ -5,7 +5,9 @@ import { TopBar } from './top-bar.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
-  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  // The drawer keeps its width however wide a page's content is, and its background runs the page's full height.
+  body: { display: 'flex', flexGrow: 1, minHeight: 0, alignItems: 'stretch' },
+  nav: { flexShrink: 0, display: 'flex', backgroundColor: tokens.colorNeutralBackground2 },
   main: {
     flexGrow: 1,
     minWidth: 0,
@@ -20,7 +22,9 @@ export function AppShell() {
     <div className={styles.root}>
       <TopBar />
       <div className={styles.body}>
-        <NavMenu />
+        <div className={styles.nav}>
+          <NavMenu />
+        </div>
         <main className={styles.main}>
           <Outlet />
         </main>

@@ -8,11 +8,23 @@ import {
   NavSubItem,
   NavSubItemGroup,
 } from '@fluentui/react-components';
-import { GlobeRegular, MailSettingsRegular } from '@fluentui/react-icons';
+import { AlertRegular, GlobeRegular, HistoryRegular, MailSettingsRegular, PeopleSettingsRegular } from '@fluentui/react-icons';
 import type { MouseEvent } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { useEnvironments } from '../../features/environments/api/get-environments.ts';
+
+/** Which entry a page belongs to: the first whose path prefix the location starts with. */
+const SECTIONS = [
+  { value: 'server-profiles', segment: '/settings/email/server-profiles' },
+  { value: 'email-settings', segment: '/settings/email/email-settings' },
+  { value: 'mailboxes', segment: '/settings/email/mailboxes' },
+  { value: 'security-roles', segment: '/settings/users-permissions/security-roles' },
+  { value: 'users', segment: '/settings/users-permissions/users' },
+  { value: 'teams', segment: '/settings/users-permissions/teams' },
+  { value: 'alerts', segment: '/alerts' },
+  { value: 'audit-log', segment: '/settings/audit-log' },
+] as const;
 
 /** Left navigation of the admin center, trimmed to the area this portal re-creates. */
 export function NavMenu() {
@@ -20,13 +32,10 @@ export function NavMenu() {
   const { pathname } = useLocation();
   const { environmentId } = useParams();
   const environments = useEnvironments();
-  const targetEnvironment = environmentId ?? environments.data?.items[0]?.id;
-  const serverProfilesHref = targetEnvironment ? paths.serverProfiles.getHref(targetEnvironment) : undefined;
-  const selectedValue = pathname.includes('/settings/email/server-profiles')
-    ? 'server-profiles'
-    : pathname === paths.environments.getHref()
-      ? 'environments'
-      : undefined;
+  const target = environmentId ?? environments.data?.items[0]?.id;
+  const selectedValue = pathname === paths.environments.getHref()
+    ? 'environments'
+    : SECTIONS.find((section) => pathname.includes(section.segment))?.value;
 
   // Keeps the real hrefs (open in new tab works) while navigating inside the SPA on a plain click.
   const go = (href: string) => (event: MouseEvent<HTMLElement>) => {
@@ -34,24 +43,43 @@ export function NavMenu() {
     event.preventDefault();
     void navigate(href);
   };
+  const sub = (value: string, href: string, label: string) => (
+    <NavSubItem value={value} href={href} onClick={go(href)}>{label}</NavSubItem>
+  );
 
   return (
-    <NavDrawer open type="inline" selectedValue={selectedValue} defaultOpenCategories={['email']} aria-label="Admin center">
+    <NavDrawer open type="inline" selectedValue={selectedValue} defaultOpenCategories={['email', 'users-permissions']} aria-label="Admin center">
       <NavDrawerBody>
         <NavItem value="environments" icon={<GlobeRegular />} href={paths.environments.getHref()} onClick={go(paths.environments.getHref())}>
           Environments
         </NavItem>
-        <NavSectionHeader>Settings</NavSectionHeader>
-        <NavCategory value="email">
-          <NavCategoryItem icon={<MailSettingsRegular />}>Email</NavCategoryItem>
-          <NavSubItemGroup>
-            {serverProfilesHref && (
-              <NavSubItem value="server-profiles" href={serverProfilesHref} onClick={go(serverProfilesHref)}>
-                Server profiles
-              </NavSubItem>
-            )}
-          </NavSubItemGroup>
-        </NavCategory>
+        {target && (
+          <>
+            <NavItem value="alerts" icon={<AlertRegular />} href={paths.alerts.getHref(target)} onClick={go(paths.alerts.getHref(target))}>
+              Alerts
+            </NavItem>
+            <NavSectionHeader>Settings</NavSectionHeader>
+            <NavCategory value="email">
+              <NavCategoryItem icon={<MailSettingsRegular />}>Email</NavCategoryItem>
+              <NavSubItemGroup>
+                {sub('server-profiles', paths.serverProfiles.getHref(target), 'Server profiles')}
+                {sub('email-settings', paths.emailSettings.getHref(target), 'Email settings')}
+                {sub('mailboxes', paths.mailboxes.getHref(target), 'Mailboxes')}
+              </NavSubItemGroup>
+            </NavCategory>
+            <NavCategory value="users-permissions">
+              <NavCategoryItem icon={<PeopleSettingsRegular />}>Users + permissions</NavCategoryItem>
+              <NavSubItemGroup>
+                {sub('security-roles', paths.securityRoles.getHref(target), 'Security roles')}
+                {sub('users', paths.users.getHref(target), 'Users')}
+                {sub('teams', paths.teams.getHref(target), 'Teams')}
+              </NavSubItemGroup>
+            </NavCategory>
+            <NavItem value="audit-log" icon={<HistoryRegular />} href={paths.auditLog.getHref(target)} onClick={go(paths.auditLog.getHref(target))}>
+              Audit log
+            </NavItem>
+          </>
+        )}
       </NavDrawerBody>
     </NavDrawer>
   );

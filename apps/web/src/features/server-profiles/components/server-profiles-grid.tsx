@@ -1,19 +1,7 @@
-import {
-  Badge,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  Text,
-  createTableColumn,
-  makeStyles,
-  tokens,
-  type TableColumnDefinition,
-} from '@fluentui/react-components';
+import { Badge, Text, createTableColumn, makeStyles, tokens, type TableColumnDefinition } from '@fluentui/react-components';
 import { SERVER_TYPE_LABELS, type ServerProfileResponse } from '@sync-admin/contract';
 import { RouterLink } from '../../../components/router-link.tsx';
+import { SortableDataGrid } from '../../../components/sortable-data-grid.tsx';
 import { paths } from '../../../config/paths.ts';
 import { TestStatusBadge, formatDateTime } from './test-status-badge.tsx';
 
@@ -79,35 +67,12 @@ interface Props {
 
 export function ServerProfilesGrid({ profiles, selectedId, onSelect }: Props) {
   return (
-    <DataGrid
+    <SortableDataGrid
       aria-label="Email server profiles"
       items={profiles}
       columns={columns}
-      getRowId={(profile: ServerProfileResponse) => profile.id}
-      sortable
-      defaultSortState={{ sortColumn: 'name', sortDirection: 'ascending' }}
-      selectionMode="single"
-      selectedItems={selectedId ? [selectedId] : []}
-      onSelectionChange={(_, data) => {
-        const [first] = data.selectedItems;
-        onSelect(first === undefined ? null : String(first));
-      }}
-    >
-      <DataGridHeader>
-        <DataGridRow>
-          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-        </DataGridRow>
-      </DataGridHeader>
-      <DataGridBody<ServerProfileResponse>>
-        {({ item, rowId }) => (
-          <DataGridRow<ServerProfileResponse>
-            key={rowId}
-            selectionCell={{ radioIndicator: { 'aria-label': `Select ${item.name}` } }}
-          >
-            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
-          </DataGridRow>
-        )}
-      </DataGridBody>
-    </DataGrid>
+      defaultSortColumn="name"
+      selection={{ selectedId, onSelect, nameOf: (profile) => profile.name }}
+    />
   );
 }

@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Every demo account's password (README). */
+export const DEMO_PASSWORD = 'Demo!Passw0rd';
+
+/** Signs in through the sign-in page and, when asked, opens an environment from the top bar's picker. */
+export async function signIn(page: Page, email: string, environment?: 'Contoso' | 'Fabrikam') {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  if (!environment) return;
+  await page.getByRole('combobox', { name: 'Environment' }).click();
+  await page.getByRole('option', { name: new RegExp(`^${environment} ·`) }).click();
+}

@@ -1,0 +1,37 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
+import { MailboxesList } from '../../features/mailboxes/components/mailboxes-list.tsx';
+import { mailboxesCrumbs } from '../../features/mailboxes/lib/crumbs.ts';
+import { gridQueryToParams, parseGridQuery, type MailboxGridQuery } from '../../features/mailboxes/lib/grid-query.ts';
+
+export function MailboxesRoute() {
+  // View, Quick Find, filters and sort live in the URL so Back, Refresh and shared links keep them.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const query = parseGridQuery(searchParams);
+
+  const onQueryChange = useCallback(
+    (changes: Partial<MailboxGridQuery>, options?: { replace?: boolean }) => {
+      setSearchParams((current) => gridQueryToParams({ ...parseGridQuery(current), ...changes }), { replace: options?.replace ?? false });
+    },
+    [setSearchParams],
+  );
+  const onClearFilters = useCallback(() => {
+    setSearchParams((current) => {
+      const { view, sort, order } = parseGridQuery(current);
+      return gridQueryToParams({ view, sort, order });
+    });
+  }, [setSearchParams]);
+
+  return (
+    <EnvironmentGate>
+      {(environment) => (
+        <>
+          <PageHeader crumbs={mailboxesCrumbs(environment.id)} title="Mailboxes" />
+          <MailboxesList environment={environment} query={query} onQueryChange={onQueryChange} onClearFilters={onClearFilters} />
+        </>
+      )}
+    </EnvironmentGate>
+  );
+}

@@ -1,0 +1,23 @@
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useCurrentSession } from '../../features/auth/api/get-session.ts';
+import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
+import { NewMailbox } from '../../features/mailboxes/components/new-mailbox.tsx';
+import { mailboxesCrumbs } from '../../features/mailboxes/lib/crumbs.ts';
+
+export function NewMailboxRoute() {
+  const [searchParams] = useSearchParams();
+  const type = searchParams.get('type') === 'queue' ? 'queue' : 'user';
+  const { user } = useCurrentSession();
+  const title = type === 'queue' ? 'New queue mailbox' : 'New user mailbox';
+  return (
+    <EnvironmentGate>
+      {(environment) => (
+        <>
+          <PageHeader crumbs={[...mailboxesCrumbs(environment.id), { label: title }]} title={title} />
+          <NewMailbox environment={environment} type={type} user={user} />
+        </>
+      )}
+    </EnvironmentGate>
+  );
+}

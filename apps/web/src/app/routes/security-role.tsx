@@ -1,0 +1,59 @@
+import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import type { EnvironmentResponse } from '@sync-admin/contract';
+import { useParams } from 'react-router';
+import { LoadError } from '../../components/load-error.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
+import { useSecurityRoles } from '../../features/security-roles/api/get-security-roles.ts';
+import { ReadAccessNotice } from '../../features/security-roles/components/read-access-notice.tsx';
+import { SecurityRolePrivileges } from '../../features/security-roles/components/security-role-privileges.tsx';
+import { canReadSecurityRoles, canWriteSecurityRoles } from '../../features/security-roles/lib/access.ts';
+import { usersPermissionsCrumbs } from '../../features/security-roles/lib/crumbs.ts';
+
+export function SecurityRoleRoute() {
+  return (
+    <EnvironmentGate>
+      {(environment) =>
+        canReadSecurityRoles(environment) ? (
+          <SecurityRolePage environment={environment} />
+        ) : (
+          <>
+            <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'securityRoles')} title="Security role" />
+            <ReadAccessNotice />
+          </>
+        )
+      }
+    </EnvironmentGate>
+  );
+}
+
+function SecurityRolePage({ environment }: { environment: EnvironmentResponse }) {
+  const { roleId = '' } = useParams();
+  const roles = useSecurityRoles(environment.id);
+  const role = roles.data?.items.find((r) => r.id === roleId);
+  const crumbs = usersPermissionsCrumbs(environment.id, 'securityRoles');
+
+  if (roles.isPending) return <Spinner label="Loading security role…" />;
+  if (roles.isError) return <LoadError error={roles.error} onRetry={() => void roles.refetch()} />;
+  if (!role) {
+    return (
+      <>
+        <PageHeader crumbs={crumbs} title="Security role" />
+        <MessageBar intent="warning">
+          <MessageBarBody>This security role doesn&apos;t exist in this environment.</MessageBarBody>
+        </MessageBar>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader crumbs={[...crumbs, { label: role.name }]} title={role.name} />
+      <SecurityRolePrivileges
+        key={role.id}
+        environmentId={environment.id}
+        role={role}
+        canWrite={canWriteSecurityRoles(environment)}
+      />
+    </>
+  );
+}

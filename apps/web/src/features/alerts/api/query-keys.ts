@@ -1,0 +1,7 @@
+import type { AlertFilters } from './get-alerts.ts';
+
+/** Under the environment's prefix, so one invalidation refreshes every wall of that environment. */
+export const alertKeys = {
+  all: (environmentId: string) => ['environments', environmentId, 'alerts'] as const,
+  list: (environmentId: string, filters: AlertFilters) => [...alertKeys.all(environmentId), 'list', filters] as const,
+};

@@ -1,0 +1,201 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  SearchBox,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { ALERT_SEVERITIES, ALERT_SEVERITY_LABELS, type AlertResponse } from '@sync-admin/contract';
+import { useState } from 'react';
+import { LoadError } from '../../../components/load-error.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { useEnvironment } from '../../environments/api/get-environments.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useAlerts, type AlertFilters, type AlertSeverity } from '../api/get-alerts.ts';
+import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
+import { AlertSeverityBadge } from './alert-severity-badge.tsx';
+import { RelativeTime } from '../../../components/relative-time.tsx';
+
+export const MAILBOX_READ_REQUIRED = 'You need Read privilege on Mailbox to read alerts.';
+
+const ALL_SEVERITIES = 'all';
+
+const useStyles = makeStyles({
+  // Takes the width it is given rather than widening the page: the filters and grid wrap or scroll inside it.
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  severity: { minWidth: '180px' },
+  search: { minWidth: '260px' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: tokens.strokeWidthThickest,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  information: { borderLeftColor: tokens.colorBrandStroke1 },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  message: { margin: 0 },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground3,
+  },
+  footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+});
+
+interface Props {
+  environmentId: string;
+  mailboxId?: string;
+  serverProfileId?: string;
+  mine?: boolean;
+}
+
+/**
+ * The Alerts wall (seed 000: "an alert is shown on the Alerts wall of the mailbox and the profile owner"): one
+ * environment's alerts, narrowed to a mailbox, a server profile or the profiles the user owns, newest first.
+ */
+export function AlertsList({ environmentId, mailboxId, serverProfileId, mine }: Props) {
+  const styles = useStyles();
+  const { environment, isPending: environmentPending } = useEnvironment(environmentId);
+  const canRead = environment?.privileges['mailbox.read'] !== undefined;
+  const [severity, setSeverity] = useState<AlertSeverity | undefined>(undefined);
+  const [searchText, setSearchText] = useState('');
+  const search = useDebouncedValue(searchText.trim());
+  const filters: AlertFilters = { mailboxId, serverProfileId, mine, severity, search: search || undefined };
+  const alerts = useAlerts(environmentId, filters, { enabled: canRead });
+
+  if (environmentPending) return <Spinner label="Loading alerts…" />;
+  const denial = alerts.error instanceof ApiError && alerts.error.status === 403 ? alerts.error : null;
+  if (!canRead || denial) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{denial ? denial.message : MAILBOX_READ_REQUIRED}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const items = alerts.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = alerts.data?.pages.at(-1)?.total ?? 0;
+  const isFiltered = severity !== undefined || search !== '';
+
+  return (
+    <section className={styles.root} aria-label="Alerts">
+      <div className={styles.filters} role="search" aria-label="Filter alerts">
+        <Field label="Severity" className={styles.severity}>
+          <Dropdown
+            value={severity ? ALERT_SEVERITY_LABELS[severity] : 'All severities'}
+            selectedOptions={[severity ?? ALL_SEVERITIES]}
+            onOptionSelect={(_, data) =>
+              setSeverity(data.optionValue === ALL_SEVERITIES ? undefined : (data.optionValue as AlertSeverity))
+            }
+          >
+            <Option value={ALL_SEVERITIES}>All severities</Option>
+            {ALERT_SEVERITIES.map((value) => (
+              <Option key={value} value={value}>{ALERT_SEVERITY_LABELS[value]}</Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Search alerts" className={styles.search}>
+          <SearchBox
+            placeholder="Message, mailbox or code"
+            maxLength={200}
+            value={searchText}
+            onChange={(_, data) => setSearchText(data.value)}
+          />
+        </Field>
+        <Button
+          appearance="subtle"
+          icon={<ArrowClockwiseRegular />}
+          disabled={alerts.isFetching}
+          onClick={() => void alerts.refetch()}
+        >
+          Refresh
+        </Button>
+      </div>
+
+      {alerts.isPending ? (
+        <Spinner label="Loading alerts…" />
+      ) : alerts.isError && items.length === 0 ? (
+        <LoadError error={alerts.error} onRetry={() => void alerts.refetch()} />
+      ) : items.length === 0 ? (
+        <Text>
+          {isFiltered ? 'No alerts match these filters.' : mailboxId ? 'This mailbox has no alerts.' : 'There are no alerts.'}
+        </Text>
+      ) : (
+        <>
+          <ul className={styles.list} aria-label="Alerts, newest first" aria-busy={alerts.isFetching}>
+            {items.map((alert) => (
+              <li key={alert.id}>
+                <AlertCard alert={alert} environmentId={environmentId} showMailbox={mailboxId === undefined} />
+              </li>
+            ))}
+          </ul>
+          <div className={styles.footer}>
+            <Text size={200} aria-live="polite">
+              Showing {items.length} of {total} {total === 1 ? 'alert' : 'alerts'}
+            </Text>
+            {alerts.hasNextPage && (
+              <Button disabled={alerts.isFetchingNextPage} onClick={() => void alerts.fetchNextPage()}>
+                {alerts.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </Button>
+            )}
+          </div>
+          {alerts.isFetchNextPageError && <LoadError error={alerts.error} onRetry={() => void alerts.fetchNextPage()} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse; environmentId: string; showMailbox: boolean }) {
+  const styles = useStyles();
+  const messageId = `alert-${alert.id}`;
+  return (
+    <article className={mergeClasses(styles.card, styles[alert.severity])} aria-labelledby={messageId}>
+      <div className={styles.head}>
+        <AlertSeverityBadge severity={alert.severity} />
+        <RelativeTime iso={alert.createdAt} />
+      </div>
+      <Text as="p" weight="semibold" id={messageId} className={styles.message}>
+        {alert.message}
+      </Text>
+      <div className={styles.meta}>
+        {showMailbox && alert.mailboxId && (
+          <Text size={200}>
+            Mailbox:{' '}
+            <RouterLink to={paths.mailbox.getHref(environmentId, alert.mailboxId, 'alerts')}>
+              {alert.mailboxName ?? 'Open mailbox'}
+            </RouterLink>
+          </Text>
+        )}
+        {alert.serverProfileId && (
+          <Text size={200}>
+            Server profile:{' '}
+            <RouterLink to={paths.serverProfile.getHref(environmentId, alert.serverProfileId)}>
+              {alert.serverProfileName ?? 'Open server profile'}
+            </RouterLink>
+          </Text>
+        )}
+        {alert.code && <Text size={200}>Code: {alert.code}</Text>}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,297 @@
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  SearchBox,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ChevronDownRegular, ChevronRightRegular, DismissRegular } from '@fluentui/react-icons';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ACTION_LABELS,
+  AUDITED_ENTITY_TYPES,
+  AUDITED_ENTITY_TYPE_LABELS,
+  type AuditEntryResponse,
+} from '@sync-admin/contract';
+import { Fragment, useState } from 'react';
+import { LoadError } from '../../../components/load-error.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { RelativeTime } from '../../../components/relative-time.tsx';
+import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
+import { useEnvironment } from '../../environments/api/get-environments.ts';
+import { useAuditEntries, type AuditAction, type AuditedEntityType } from '../api/get-audit-entries.ts';
+import { AuditChangesTable } from './audit-changes-table.tsx';
+
+export const AUDIT_PRIVILEGE_REQUIRED = 'You need the View Audit History privilege to see the audit history.';
+
+const ANY = 'any';
+const COLUMN_COUNT = 5;
+
+const useStyles = makeStyles({
+  // Takes the width it is given rather than widening the page: the filters and grid wrap or scroll inside it.
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  dropdown: { minWidth: '200px' },
+  search: { minWidth: '240px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  expandCell: { width: '44px' },
+  when: { width: '260px' },
+  details: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}` },
+  footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+const isEntityType = (value: string | undefined): value is AuditedEntityType =>
+  value !== undefined && (AUDITED_ENTITY_TYPES as readonly string[]).includes(value);
+
+/** A date input's day, as the first or last instant of that day where the admin is. */
+const startOfDay = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
+const endOfDay = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
+
+/** Where an audited record is edited, when it has a page of its own. */
+function entityHref(environmentId: string, entry: AuditEntryResponse): string | null {
+  switch (entry.entityType) {
+    case 'mailbox':
+      return paths.mailbox.getHref(environmentId, entry.entityId);
+    case 'serverProfile':
+      return paths.serverProfile.getHref(environmentId, entry.entityId);
+    case 'securityRole':
+      return paths.securityRole.getHref(environmentId, entry.entityId);
+    case 'emailSettings':
+      return paths.emailSettings.getHref(environmentId);
+    case 'user':
+      return paths.users.getHref(environmentId);
+    case 'team':
+      return paths.teams.getHref(environmentId);
+  }
+}
+
+interface Props {
+  environmentId: string;
+  entityType?: string;
+  entityId?: string;
+}
+
+/** Audit history: who changed what and when, each entry opening onto its values before and after. */
+export function AuditHistory({ environmentId, entityType, entityId }: Props) {
+  const styles = useStyles();
+  const { environment, isPending: environmentPending } = useEnvironment(environmentId);
+  const canRead = environment?.privileges['auditHistory.read'] !== undefined;
+  const fixedEntityType = isEntityType(entityType) ? entityType : undefined;
+
+  const [chosenEntityType, setChosenEntityType] = useState<AuditedEntityType | undefined>(undefined);
+  const [action, setAction] = useState<AuditAction | undefined>(undefined);
+  const [searchText, setSearchText] = useState('');
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const search = useDebouncedValue(searchText.trim());
+  const rangeInvalid = fromDay !== '' && toDay !== '' && fromDay > toDay;
+
+  const entries = useAuditEntries(
+    environmentId,
+    {
+      entityType: fixedEntityType ?? chosenEntityType,
+      entityId,
+      action,
+      search: search || undefined,
+      from: startOfDay(fromDay),
+      to: endOfDay(toDay),
+    },
+    { enabled: canRead && !rangeInvalid },
+  );
+
+  if (environmentPending) return <Spinner label="Loading audit history…" />;
+  const denied = entries.error instanceof ApiError && entries.error.status === 403;
+  if (!canRead || denied) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{AUDIT_PRIVILEGE_REQUIRED}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = entries.data?.pages.at(-1)?.total ?? 0;
+  const isFiltered = chosenEntityType !== undefined || action !== undefined || search !== '' || fromDay !== '' || toDay !== '';
+  const toggle = (id: string) =>
+    setExpanded((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const clearFilters = () => {
+    setChosenEntityType(undefined);
+    setAction(undefined);
+    setSearchText('');
+    setFromDay('');
+    setToDay('');
+  };
+
+  return (
+    <section className={styles.root} aria-label="Audit history">
+      <div className={styles.filters} role="search" aria-label="Filter audit history">
+        {!fixedEntityType && (
+          <Field label="Record type" className={styles.dropdown}>
+            <Dropdown
+              value={chosenEntityType ? AUDITED_ENTITY_TYPE_LABELS[chosenEntityType] : 'All record types'}
+              selectedOptions={[chosenEntityType ?? ANY]}
+              onOptionSelect={(_, data) =>
+                setChosenEntityType(data.optionValue === ANY ? undefined : (data.optionValue as AuditedEntityType))
+              }
+            >
+              <Option value={ANY}>All record types</Option>
+              {AUDITED_ENTITY_TYPES.map((value) => (
+                <Option key={value} value={value}>{AUDITED_ENTITY_TYPE_LABELS[value]}</Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        <Field label="Event" className={styles.dropdown}>
+          <Dropdown
+            value={action ? AUDIT_ACTION_LABELS[action] : 'All events'}
+            selectedOptions={[action ?? ANY]}
+            onOptionSelect={(_, data) => setAction(data.optionValue === ANY ? undefined : (data.optionValue as AuditAction))}
+          >
+            <Option value={ANY}>All events</Option>
+            {AUDIT_ACTIONS.map((value) => (
+              <Option key={value} value={value}>{AUDIT_ACTION_LABELS[value]}</Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Search" className={styles.search}>
+          <SearchBox
+            placeholder="Record or user name begins with"
+            maxLength={200}
+            value={searchText}
+            onChange={(_, data) => setSearchText(data.value)}
+          />
+        </Field>
+        <Field label="From">
+          <Input type="date" value={fromDay} max={toDay || undefined} onChange={(_, data) => setFromDay(data.value)} />
+        </Field>
+        <Field
+          label="To"
+          validationState={rangeInvalid ? 'error' : 'none'}
+          validationMessage={rangeInvalid ? 'To must be on or after From.' : undefined}
+        >
+          <Input type="date" value={toDay} min={fromDay || undefined} onChange={(_, data) => setToDay(data.value)} />
+        </Field>
+        <div className={styles.actions}>
+          <Button appearance="subtle" icon={<DismissRegular />} disabled={!isFiltered} onClick={clearFilters}>
+            Clear filters
+          </Button>
+          <Button
+            appearance="subtle"
+            icon={<ArrowClockwiseRegular />}
+            disabled={entries.isFetching}
+            onClick={() => void entries.refetch()}
+          >
+            Refresh
+          </Button>
+        </div>
+      </div>
+
+      {rangeInvalid ? null : entries.isPending ? (
+        <Spinner label="Loading audit history…" />
+      ) : entries.isError && items.length === 0 ? (
+        <LoadError error={entries.error} onRetry={() => void entries.refetch()} />
+      ) : items.length === 0 ? (
+        <Text>{isFiltered ? 'No audit entries match these filters.' : 'There is no audit history yet.'}</Text>
+      ) : (
+        <>
+          <Table aria-label="Audit history entries" aria-busy={entries.isFetching}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.expandCell}>
+                  <span className={styles.visuallyHidden}>Details</span>
+                </TableHeaderCell>
+                <TableHeaderCell className={styles.when}>Changed date</TableHeaderCell>
+                <TableHeaderCell>Changed by</TableHeaderCell>
+                <TableHeaderCell>Event</TableHeaderCell>
+                <TableHeaderCell>Record</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((entry) => {
+                const isOpen = expanded.has(entry.id);
+                const detailsId = `audit-changes-${entry.id}`;
+                const recordId = `audit-record-${entry.id}`;
+                const href = entityHref(environmentId, entry);
+                return (
+                  <Fragment key={entry.id}>
+                    <TableRow>
+                      <TableCell className={styles.expandCell}>
+                        <Button
+                          appearance="transparent"
+                          size="small"
+                          icon={isOpen ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                          aria-label="Show changes"
+                          aria-expanded={isOpen}
+                          aria-describedby={recordId}
+                          aria-controls={isOpen ? detailsId : undefined}
+                          onClick={() => toggle(entry.id)}
+                        />
+                      </TableCell>
+                      <TableCell><RelativeTime iso={entry.at} /></TableCell>
+                      <TableCell>{entry.actorName}</TableCell>
+                      <TableCell>
+                        <Badge appearance="outline" color="informative">{AUDIT_ACTION_LABELS[entry.action]}</Badge>
+                      </TableCell>
+                      <TableCell id={recordId}>
+                        <Text size={200}>{AUDITED_ENTITY_TYPE_LABELS[entry.entityType]}: </Text>
+                        {href ? <RouterLink to={href}>{entry.entityName}</RouterLink> : entry.entityName}
+                      </TableCell>
+                    </TableRow>
+                    {isOpen && (
+                      <TableRow id={detailsId}>
+                        <TableCell colSpan={COLUMN_COUNT} className={styles.details}>
+                          <AuditChangesTable entry={entry} />
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </TableBody>
+          </Table>
+          <div className={styles.footer}>
+            <Text size={200} aria-live="polite">
+              Showing {items.length} of {total} {total === 1 ? 'entry' : 'entries'}
+            </Text>
+            {entries.hasNextPage && (
+              <Button disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
+                {entries.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </Button>
+            )}
+          </div>
+          {entries.isFetchNextPageError && <LoadError error={entries.error} onRetry={() => void entries.fetchNextPage()} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export const emailSettingsKeys = {
+  detail: (environmentId: string) => ['environments', environmentId, 'email-settings'] as const,
+};

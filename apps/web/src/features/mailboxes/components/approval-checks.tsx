@@ -1,0 +1,99 @@
+import {
+  Button,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { CheckmarkCircleFilled, DismissCircleFilled, SubtractCircleRegular } from '@fluentui/react-icons';
+import { APPROVAL_RULE_LABELS, type ApprovalDecisionResponse } from '@sync-admin/contract';
+
+type Check = ApprovalDecisionResponse['checks'][number];
+
+/** The two ways to approve, in the order the decision lists them. */
+const PATH_TITLES: Record<Check['path'], string> = {
+  permissionModel: 'As an approver (permissions model)',
+  selfApproval: 'Self-approval',
+};
+
+const OUTCOME_TEXT: Record<Check['outcome'], string> = {
+  passed: 'Passed',
+  failed: 'Failed',
+  notApplicable: 'Not applicable',
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'grid', gridTemplateColumns: '20px 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  icon: { fontSize: '18px', marginTop: '1px' },
+  passed: { color: tokens.colorPaletteGreenForeground1 },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+  notApplicable: { color: tokens.colorNeutralForeground3 },
+  rule: { fontWeight: tokens.fontWeightSemibold },
+  message: { color: tokens.colorNeutralForeground2 },
+  surface: { maxHeight: '70vh', overflowY: 'auto' },
+});
+
+const ruleLabel = (rule: string) => (APPROVAL_RULE_LABELS as Record<string, string>)[rule] ?? rule;
+
+function OutcomeIcon({ outcome }: { outcome: Check['outcome'] }) {
+  const styles = useStyles();
+  const className = mergeClasses(styles.icon, styles[outcome]);
+  if (outcome === 'passed') return <CheckmarkCircleFilled className={className} aria-hidden />;
+  if (outcome === 'failed') return <DismissCircleFilled className={className} aria-hidden />;
+  return <SubtractCircleRegular className={className} aria-hidden />;
+}
+
+/** Every rule checked for one approval, ✓ passed / ✗ failed / – not applicable, grouped by way of approving. */
+export function ApprovalChecks({ decision }: { decision: ApprovalDecisionResponse }) {
+  const styles = useStyles();
+  const paths = (Object.keys(PATH_TITLES) as Check['path'][]).filter((path) => decision.checks.some((c) => c.path === path));
+  return (
+    <div className={styles.root}>
+      <Text weight="semibold">{decision.summary}</Text>
+      {paths.map((path) => (
+        <section key={path} className={styles.group} aria-label={PATH_TITLES[path]}>
+          <Subtitle2 as="h3">{PATH_TITLES[path]}</Subtitle2>
+          <ul className={styles.list}>
+            {decision.checks
+              .filter((check) => check.path === path)
+              .map((check) => (
+                <li key={`${check.path}:${check.rule}`} className={styles.item}>
+                  <OutcomeIcon outcome={check.outcome} />
+                  <span>
+                    <Text className={styles.rule}>
+                      {ruleLabel(check.rule)}: {OUTCOME_TEXT[check.outcome]}
+                    </Text>
+                    <br />
+                    <Text size={200} className={styles.message}>{check.message}</Text>
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** "Why?": opens the full list of rules behind a refusal, so approval never fails silently. */
+export function WhyPopover({ decision, label = 'Why?' }: { decision: ApprovalDecisionResponse; label?: string }) {
+  const styles = useStyles();
+  return (
+    // Not modal: it only explains. (A focus-trapping popover with nothing focusable inside gets aria-hidden.)
+    <Popover withArrow positioning="below-start">
+      <PopoverTrigger disableButtonEnhancement>
+        <Button size="small" appearance="secondary">{label}</Button>
+      </PopoverTrigger>
+      <PopoverSurface aria-label="Rules checked for Approve Email" tabIndex={-1} className={styles.surface}>
+        <ApprovalChecks decision={decision} />
+      </PopoverSurface>
+    </Popover>
+  );
+}

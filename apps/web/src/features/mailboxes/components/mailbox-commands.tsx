@@ -1,0 +1,118 @@
+import {
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  AddRegular,
+  ArrowClockwiseRegular,
+  CheckmarkStarburstRegular,
+  ChevronDownRegular,
+  EditRegular,
+  MailCheckmarkRegular,
+  MoreHorizontalRegular,
+  PersonMailRegular,
+  PeopleTeamRegular,
+  SettingsRegular,
+} from '@fluentui/react-icons';
+import type { ApproveEmailAvailability } from '../lib/use-approve-email-availability.ts';
+
+const useStyles = makeStyles({
+  toolbar: {
+    flexWrap: 'wrap',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    '& button': { whiteSpace: 'nowrap' },
+  },
+  count: { marginInlineStart: 'auto', paddingInline: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+});
+
+interface Props {
+  canWrite: boolean;
+  selectedCount: number;
+  busy: boolean;
+  isRefreshing: boolean;
+  approve: ApproveEmailAvailability;
+  onNew: (type: 'user' | 'queue') => void;
+  onEdit: () => void;
+  onApplyDefaults: () => void;
+  onTestAndEnable: () => void;
+  onApprove: () => void;
+  onRefresh: () => void;
+}
+
+/**
+ * The Mailboxes command bar, as in the admin center. Write commands are left out for users without Write
+ * privilege on Mailbox; Approve Email is never left out, so a refusal always comes with its reason.
+ */
+export function MailboxCommands({
+  canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onApprove, onRefresh,
+}: Props) {
+  const styles = useStyles();
+  const none = selectedCount === 0;
+  const approveItem = (
+    <MenuItem icon={<CheckmarkStarburstRegular />} disabled={!approve.isEnabled || busy} onClick={onApprove}>
+      Approve Email
+    </MenuItem>
+  );
+
+  return (
+    <Toolbar aria-label="Mailbox commands" className={styles.toolbar}>
+      {canWrite && (
+        <>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <ToolbarButton icon={<AddRegular />}>
+                New <ChevronDownRegular aria-hidden />
+              </ToolbarButton>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem icon={<PersonMailRegular />} onClick={() => onNew('user')}>User mailbox</MenuItem>
+                <MenuItem icon={<PeopleTeamRegular />} onClick={() => onNew('queue')}>Queue mailbox</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+          <ToolbarButton icon={<EditRegular />} disabled={none || busy} onClick={onEdit}>Edit</ToolbarButton>
+          <ToolbarButton icon={<SettingsRegular />} disabled={none || busy} onClick={onApplyDefaults}>
+            Apply Default Email Settings
+          </ToolbarButton>
+          <ToolbarButton icon={<MailCheckmarkRegular />} disabled={none || busy} onClick={onTestAndEnable}>
+            Test &amp; Enable Mailbox
+          </ToolbarButton>
+          <ToolbarDivider />
+        </>
+      )}
+      <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={isRefreshing} onClick={onRefresh}>Refresh</ToolbarButton>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Tooltip content="More Commands" relationship="label">
+            <ToolbarButton icon={<MoreHorizontalRegular />} aria-label="More Commands" />
+          </Tooltip>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {approve.reason && !approve.isEnabled ? (
+              <Tooltip content={approve.reason} relationship="description" positioning="after">
+                {approveItem}
+              </Tooltip>
+            ) : (
+              approveItem
+            )}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      <Text className={styles.count} aria-live="polite">
+        {selectedCount === 0 ? 'No mailboxes selected' : `${selectedCount.toLocaleString()} selected`}
+      </Text>
+    </Toolbar>
+  );
+}

@@ -1,0 +1,286 @@
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import {
+  MAILBOX_VIEW_LABELS,
+  type BulkResultResponse,
+  type EnvironmentResponse,
+  type MailboxSortField,
+} from '@sync-admin/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { LoadError } from '../../../components/load-error.tsx';
+import { paths } from '../../../config/paths.ts';
+import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { useMailboxPages } from '../api/get-mailboxes.ts';
+import { mailboxKeys } from '../api/query-keys.ts';
+import {
+  MAILBOX_ACTION_TITLES,
+  useMailboxAction,
+  type MailboxActionRequest,
+  type SynchronizationMethodChanges,
+} from '../api/run-mailbox-action.ts';
+import { filterOf, type MailboxGridQuery } from '../lib/grid-query.ts';
+import {
+  NO_SELECTION,
+  isRowSelected,
+  mailboxCount,
+  selectedCount,
+  singleSelectedRow,
+  targetOf,
+  toggleRows,
+  type MailboxRow,
+  type MailboxSelection,
+} from '../lib/selection.ts';
+import { useApproveEmailAvailability } from '../lib/use-approve-email-availability.ts';
+import { ApplyDefaultSettingsDialog } from './apply-default-settings-dialog.tsx';
+import { WhyPopover } from './approval-checks.tsx';
+import { ApproveEmailDialog } from './approve-email-dialog.tsx';
+import { BulkResultDialog } from './bulk-result-dialog.tsx';
+import { ChangeMultipleDialog } from './change-multiple-dialog.tsx';
+import { MailboxCommands } from './mailbox-commands.tsx';
+import { MailboxesFilters } from './mailboxes-filters.tsx';
+import { MailboxesGrid } from './mailboxes-grid.tsx';
+
+/** At most this many pages are observed at once: a screenful of rows never spans more. */
+const MAX_VISIBLE_PAGES = 4;
+
+export const MAILBOX_WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Mailbox to change mailboxes.';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '24px' },
+  note: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type OpenDialog = 'change' | 'applyDefaults' | 'approve' | null;
+
+interface Props {
+  environment: EnvironmentResponse;
+  query: MailboxGridQuery;
+  onQueryChange: (changes: Partial<MailboxGridQuery>, options?: { replace?: boolean }) => void;
+  onClearFilters: () => void;
+}
+
+export function MailboxesList({ environment, query, onQueryChange, onClearFilters }: Props) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const environmentId = environment.id;
+  const canWrite = environment.privileges['mailbox.write'] !== undefined;
+
+  // The pages in view belong to one query: a new view, filter or sort starts from the first page, so no
+  // request goes out for the old scroll position's pages of the new query.
+  const queryKey = JSON.stringify(query);
+  const [visible, setVisible] = useState({ queryKey, first: 0, last: 0 });
+  const onVisiblePagesChange = useCallback((key: string, first: number, last: number) => {
+    setVisible((prev) => (prev.queryKey === key && prev.first === first && prev.last === last ? prev : { queryKey: key, first, last }));
+  }, []);
+  const [firstPage, lastPage] = visible.queryKey === queryKey ? [visible.first, visible.last] : [0, 0];
+  const pageIndexes: number[] = [];
+  for (let page = firstPage; page <= Math.min(lastPage, firstPage + MAX_VISIBLE_PAGES - 1); page++) pageIndexes.push(page);
+  const data = useMailboxPages(environmentId, query, pageIndexes);
+  const total = data.total ?? 0;
+  const loadedRows: MailboxRow[] = pageIndexes.flatMap((page) => data.pages.get(page) ?? []);
+
+  // A selection belongs to one filter: a new view or search starts with nothing selected. Sorting keeps it.
+  const filterKey = JSON.stringify(filterOf(query));
+  const [selectionState, setSelectionState] = useState<{ key: string; selection: MailboxSelection }>({
+    key: filterKey,
+    selection: NO_SELECTION,
+  });
+  const selection = selectionState.key === filterKey ? selectionState.selection : NO_SELECTION;
+  const setSelection = (next: MailboxSelection) => setSelectionState({ key: filterKey, selection: next });
+  const count = selectedCount(selection, total);
+  const single = singleSelectedRow(selection);
+  const approve = useApproveEmailAvailability(environment, single, count);
+
+  const action = useMailboxAction(environmentId);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [result, setResult] = useState<{ title: string; result: BulkResultResponse } | null>(null);
+  const [notice, setNotice] = useState<{ title: string; details: string[] } | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
+
+  const run = (request: MailboxActionRequest) => {
+    setNotice(null);
+    // "All that match" can be 100,000 mailboxes: say what is running while the server works through them.
+    setRunning(`${MAILBOX_ACTION_TITLES[request.action]}: working on ${mailboxCount(count)}…`);
+    action.mutate(request, {
+      onSettled: () => setRunning(null),
+      onSuccess: (answer) => {
+        setDialog(null);
+        setSelection(NO_SELECTION);
+        setResult({ title: MAILBOX_ACTION_TITLES[request.action], result: answer });
+      },
+      onError: (error) => {
+        setDialog(null);
+        setNotice({
+          title: `${MAILBOX_ACTION_TITLES[request.action]} didn't run: ${errorMessage(error)}`,
+          details: error instanceof ApiError ? error.fieldErrors.map((e) => e.message) : [],
+        });
+      },
+    });
+  };
+  const target = () => targetOf(selection, query);
+
+  const allLoadedSelected = loadedRows.length > 0 && loadedRows.every((row) => isRowSelected(selection, row.id));
+  const onSortChange = useCallback(
+    (sort: MailboxSortField, order: 'asc' | 'desc') => onQueryChange({ sort, order }),
+    [onQueryChange],
+  );
+
+  const viewLabel = MAILBOX_VIEW_LABELS[query.view];
+
+  return (
+    <div className={styles.root}>
+      <MailboxCommands
+        canWrite={canWrite}
+        selectedCount={count}
+        busy={action.isPending}
+        isRefreshing={data.isFetching}
+        approve={approve}
+        onNew={(type) => void navigate(paths.newMailbox.getHref(environmentId, type))}
+        onEdit={() => setDialog('change')}
+        onApplyDefaults={() => setDialog('applyDefaults')}
+        onTestAndEnable={() => run({ action: 'test-and-enable', target: target() })}
+        onApprove={() => setDialog('approve')}
+        onRefresh={() => void queryClient.invalidateQueries({ queryKey: mailboxKeys.all(environmentId) })}
+      />
+
+      <MailboxesFilters environmentId={environmentId} query={query} onChange={onQueryChange} onClear={onClearFilters} />
+
+      {!canWrite && (
+        <MessageBar intent="info"><MessageBarBody>{MAILBOX_WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>
+      )}
+      {single && !approve.isEnabled && approve.reason && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Approve Email isn&apos;t available for {single.name}</MessageBarTitle>
+            <span className={styles.note}>
+              <span>{approve.reason}</span>
+              {approve.decision && <WhyPopover decision={approve.decision} />}
+            </span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!single && count > 0 && !approve.isEnabled && approve.reason && (
+        <MessageBar intent="info"><MessageBarBody>{approve.reason}</MessageBarBody></MessageBar>
+      )}
+      {running && action.isPending && (
+        <MessageBar intent="info" icon={<Spinner size="extra-tiny" />}>
+          <MessageBarBody>{running}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.details.length > 0 && <ul>{notice.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setNotice(null)} />}
+          />
+        </MessageBar>
+      )}
+
+      {selection.mode === 'allMatching' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            All {mailboxCount(total)} that match this view are selected.{' '}
+            <Link as="button" onClick={() => setSelection(NO_SELECTION)}>Clear selection</Link>
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        allLoadedSelected && total > selection.rows.size && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              All {selection.rows.size.toLocaleString()} loaded mailboxes are selected.{' '}
+              <Link as="button" onClick={() => setSelection({ mode: 'allMatching' })}>
+                Select all {mailboxCount(total)} that match this view
+              </Link>
+            </MessageBarBody>
+          </MessageBar>
+        )
+      )}
+
+      <div className={styles.status} role="status">
+        {data.first.data && (
+          <Text>
+            {viewLabel}: {mailboxCount(total)}
+          </Text>
+        )}
+        {(data.isShowingPrevious || (data.isFetching && !data.first.isPending)) && <Spinner size="extra-tiny" label="Updating…" />}
+      </div>
+
+      {data.pageError && (
+        <MessageBar intent="error">
+          <MessageBarBody>Some rows couldn&apos;t be loaded: {errorMessage(data.pageError)}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void queryClient.invalidateQueries({ queryKey: mailboxKeys.lists(environmentId) })}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {data.first.isPending ? (
+        <Spinner label="Loading mailboxes…" />
+      ) : data.first.isError && !data.first.data ? (
+        <LoadError error={data.first.error} onRetry={() => void data.first.refetch()} />
+      ) : (
+        <MailboxesGrid
+          environmentId={environmentId}
+          query={query}
+          total={total}
+          pages={data.pages}
+          loadedRows={loadedRows}
+          isShowingPrevious={data.isShowingPrevious}
+          isFetching={data.isFetching}
+          selection={selection}
+          onToggleRows={(rows, selected) => setSelection(toggleRows(selection, rows, selected, loadedRows))}
+          onSortChange={onSortChange}
+          onVisiblePagesChange={onVisiblePagesChange}
+        />
+      )}
+
+      {dialog === 'change' && (
+        <ChangeMultipleDialog
+          open
+          environmentId={environmentId}
+          count={count}
+          running={action.isPending}
+          onSubmit={(changes: SynchronizationMethodChanges) => run({ action: 'change-multiple', target: target(), changes })}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'applyDefaults' && (
+        <ApplyDefaultSettingsDialog
+          environment={environment}
+          count={count}
+          running={action.isPending}
+          onSubmit={(testAndEnable) => run({ action: 'apply-default-email-settings', target: target(), testAndEnable })}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'approve' && (
+        <ApproveEmailDialog
+          count={count}
+          name={single?.name ?? null}
+          running={action.isPending}
+          onConfirm={() => run({ action: 'approve-email', target: target() })}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {result && <BulkResultDialog title={result.title} result={result.result} onClose={() => setResult(null)} />}
+    </div>
+  );
+}
