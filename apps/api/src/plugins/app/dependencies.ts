@@ -6,7 +6,6 @@ import {
   createMailboxRepository,
   createSecurityRoleRepository,
   createServerProfileRepository,
-  type AccessRepository,
   type Database,
   type SecretCipher,
 } from '@sync-admin/db';
@@ -22,6 +21,7 @@ import type {
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
+import { createCachedAccess, type CachedAccess } from '../../lib/cached-access.ts';
 
 /** What the composition root hands the app; tests pass the same real pieces. */
 export interface AppDependencies {
@@ -35,7 +35,7 @@ export interface AppDependencies {
 export interface AppServices {
   config: Config;
   clock: () => Date;
-  access: AccessRepository;
+  access: CachedAccess;
   profiles: ServerProfileRepository;
   probe: ServerProfileConnectionProbe;
   mailboxes: MailboxRepository;
@@ -56,7 +56,7 @@ export default fp(
     app.decorate('deps', {
       config: options.config,
       clock: options.clock ?? (() => new Date()),
-      access: createAccessRepository(options.db.prisma),
+      access: createCachedAccess(createAccessRepository(options.db.prisma), { ttlMs: 5_000, now: Date.now }),
       profiles: createServerProfileRepository(options.db.prisma, options.cipher),
       probe: options.probe,
       mailboxes: createMailboxRepository(options.db.prisma, options.cipher),
@@ -64,6 +64,10 @@ export default fp(
       securityRoles: createSecurityRoleRepository(options.db.prisma),
       alerts: createAlertRepository(options.db.prisma),
       audit: createAuditRepository(options.db.prisma),
+    });
+    // Before the answer leaves, so the client's next request already sees the change (see cached-access.ts).
+    app.addHook('onSend', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') app.deps.access.clear();
     });
   },
   { name: 'dependencies' },
