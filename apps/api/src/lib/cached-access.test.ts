@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createCachedAccess } from './cached-access.ts';
 
 /** Counts the lookups that reach the repository behind the cache. */
-function countingRepository() {
+function countingRepository({ known = false } = {}) {
   const calls = { findSession: 0, findEnvironmentAccess: 0 };
   const repository = {
     findSession: async () => {
       calls.findSession++;
-      return null;
+      return known ? { csrfToken: 't', expiresAt: new Date(0), user: { id: 'u1', email: 'a@b.c', fullName: 'A', tenantRoles: [] } } : null;
     },
     findEnvironmentAccess: async () => {
       calls.findEnvironmentAccess++;
@@ -24,7 +24,7 @@ describe('createCachedAccess', () => {
 
   it('reuses a session lookup within the time to live, and looks again after it', async () => {
     let now = 0;
-    const { repository, calls } = countingRepository();
+    const { repository, calls } = countingRepository({ known: true });
     const access = createCachedAccess(repository, { ttlMs: 5000, now: () => now });
     await access.findSession('s1');
     await access.findSession('s1');
@@ -35,7 +35,7 @@ describe('createCachedAccess', () => {
   });
 
   it('forgets everything on clear, as after every state-changing request', async () => {
-    const { repository, calls } = countingRepository();
+    const { repository, calls } = countingRepository({ known: true });
     const access = createCachedAccess(repository, { ttlMs: 5000, now: () => 0 });
     await access.findSession('s1');
     access.clear();
@@ -59,5 +59,14 @@ describe('createCachedAccess', () => {
     await access.findEnvironmentAccess(user, 'e2');
     await access.findEnvironmentAccess({ id: 'u2', tenantRoles: [] }, 'e1');
     expect(calls.findEnvironmentAccess).toBe(4);
+  });
+
+  it('does not keep unknown sessions, so random cookies cannot fill it', async () => {
+    const { repository, calls } = countingRepository();
+    const access = createCachedAccess(repository, { ttlMs: 5000, now: () => 0 });
+    await access.findSession('unknown');
+    await Promise.resolve();
+    await access.findSession('unknown');
+    expect(calls.findSession).toBe(2);
   });
 });
