@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode, type FieldError } from '@sync-admin/domain';
-import type { ErrorResponse } from '@sync-admin/contract';
+import { errorResponseSchema, type ErrorResponse } from '@sync-admin/contract';
 import { Prisma } from '@sync-admin/db';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
@@ -18,6 +18,10 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
+
+/** The error answers every environment route documents: reads can't conflict, writes can. */
+export const READ_ERROR_RESPONSES = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+export const WRITE_ERROR_RESPONSES = { ...READ_ERROR_RESPONSES, 409: errorResponseSchema };
 
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string, fieldErrors: FieldError[] = [], dynamicsErrorCode?: string) {
   const body: ErrorResponse = { error: { code, message, fieldErrors, ...(dynamicsErrorCode ? { dynamicsErrorCode } : {}) } };

@@ -1,9 +1,10 @@
-import { apiPaths, auditListQuerySchema, auditListResponseSchema, environmentParamsSchema, errorResponseSchema } from '@sync-admin/contract';
+import { apiPaths, auditListQuerySchema, auditListResponseSchema, environmentParamsSchema } from '@sync-admin/contract';
 import { listAuditEntries } from '@sync-admin/domain';
+import { READ_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../plugins/app/authorization.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+const errors = READ_ERROR_RESPONSES;
 
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(apiPaths.audit(':environmentId'), {

@@ -1,9 +1,10 @@
-import { apiPaths, emailSettingsResponseSchema, environmentParamsSchema, errorResponseSchema, updateEmailSettingsRequestSchema } from '@sync-admin/contract';
+import { apiPaths, emailSettingsResponseSchema, environmentParamsSchema, updateEmailSettingsRequestSchema } from '@sync-admin/contract';
 import { getEmailSettings, updateEmailSettings } from '@sync-admin/domain';
+import { READ_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+const errors = READ_ERROR_RESPONSES;
 const tags = ['email settings'];
 
 const emailSettingsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -5,7 +5,6 @@ import {
   changeMultipleMailboxesRequestSchema,
   createMailboxRequestSchema,
   environmentParamsSchema,
-  errorResponseSchema,
   mailboxApprovalResponseSchema,
   mailboxListQuerySchema,
   mailboxListResponseSchema,
@@ -25,11 +24,12 @@ import {
   queueTestAndEnableMailboxes,
   updateMailbox,
 } from '@sync-admin/domain';
+import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
 import { toMailboxChanges, toMailboxFilter, toMailboxListItemResponse, toMailboxResponse, toMailboxTarget } from './mailbox.mapper.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const errors = WRITE_ERROR_RESPONSES;
 const tags = ['mailboxes'];
 
 const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -3,7 +3,6 @@ import {
   directoryUserListResponseSchema,
   directoryUserSchema,
   environmentParamsSchema,
-  errorResponseSchema,
   securityRoleListResponseSchema,
   securityRolePrivilegeParamsSchema,
   securityRoleSchema,
@@ -22,10 +21,11 @@ import {
   setTeamSecurityRoles,
   setUserSecurityRoles,
 } from '@sync-admin/domain';
+import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../plugins/app/authorization.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const errors = WRITE_ERROR_RESPONSES;
 const tags = ['users + permissions'];
 
 /** Settings > Users + permissions: security roles and their privileges, and who holds them. */

@@ -2,7 +2,6 @@ import {
   apiPaths,
   createServerProfileRequestSchema,
   environmentParamsSchema,
-  errorResponseSchema,
   serverProfileListQuerySchema,
   serverProfileListResponseSchema,
   serverProfileParamsSchema,
@@ -21,13 +20,14 @@ import {
   type Actor,
 } from '@sync-admin/domain';
 import type { FastifyRequest } from 'fastify';
+import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../plugins/app/authorization.ts';
 import { isSecureChannel } from '../../lib/secure-channel.ts';
 import { toServerProfileChanges, toServerProfileResponse } from './server-profile.mapper.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const errors = WRITE_ERROR_RESPONSES;
 const collection = apiPaths.serverProfiles(':environmentId');
 const item = apiPaths.serverProfile(':environmentId', ':profileId');
 const tags = ['server profiles'];

@@ -3,7 +3,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Select,
   Subtitle2,
   Switch,
@@ -27,6 +26,7 @@ import {
 } from '@sync-admin/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
@@ -55,14 +55,8 @@ const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-interface Message {
-  intent: 'success' | 'error';
-  title: string;
-  details?: string[];
-}
 
 interface Props {
   environmentId: string;
@@ -81,7 +75,7 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
   const update = useUpdateEmailSettings(environmentId);
   const profiles = useQuery({ ...getServerProfilesQueryOptions(environmentId, 'active'), enabled: canReadProfiles });
   const [edits, setEdits] = useState<Partial<Settings>>({});
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SettingKey, string>>>({});
 
   const values: Settings = { ...settings, ...edits };
@@ -168,18 +162,7 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
           <MessageBarBody>{ORGANIZATION_WRITE_REQUIRED}</MessageBarBody>
         </MessageBar>
       )}
-      {message && (
-        <MessageBar intent={message.intent} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{message.title}</MessageBarTitle>
-            {message.details && message.details.length > 0 && (
-              <ul className={styles.list}>
-                {message.details.map((detail) => <li key={detail}>{detail}</li>)}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <FormMessageBar message={message} />}
 
       <section className={styles.section} aria-labelledby="email-settings-synchronization">
         <Subtitle2 as="h2" id="email-settings-synchronization">Synchronization Method</Subtitle2>

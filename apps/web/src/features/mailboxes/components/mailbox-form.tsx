@@ -31,6 +31,7 @@ import {
 } from '@sync-admin/contract';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
@@ -69,15 +70,11 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
 });
 
-interface FormMessage {
-  intent: 'success' | 'error' | 'warning' | 'info';
-  title: string;
-  details?: string[];
+interface MailboxFormMessage extends FormMessage {
   decision?: ApprovalDecisionResponse;
 }
 
@@ -111,7 +108,7 @@ export function MailboxForm({
   const [settings, setSettings] = useState<MailboxSettings>(initialSettings);
   const [password, setPassword] = useState<PasswordChange>({ kind: 'keep' });
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<FormMessage | null>(savedOnArrival ? { intent: 'success', title: 'Saved' } : null);
+  const [message, setMessage] = useState<MailboxFormMessage | null>(savedOnArrival ? { intent: 'success', title: 'Saved' } : null);
   const [confirmingApprove, setConfirmingApprove] = useState(false);
 
   const saving = create.isPending || update.isPending;
@@ -276,15 +273,9 @@ export function MailboxForm({
         </MessageBar>
       )}
       {message && (
-        <MessageBar intent={message.intent} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{message.title}</MessageBarTitle>
-            {message.details && message.details.length > 0 && (
-              <ul className={styles.list}>{message.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>
-            )}
-            {message.decision && <WhyPopover decision={message.decision} label="Rules checked" />}
-          </MessageBarBody>
-        </MessageBar>
+        <FormMessageBar message={message}>
+          {message.decision && <WhyPopover decision={message.decision} label="Rules checked" />}
+        </FormMessageBar>
       )}
 
       <section className={styles.section} aria-labelledby="section-general">

@@ -5,7 +5,6 @@ import {
   AccordionPanel,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Subtitle2,
   Toolbar,
   ToolbarButton,
@@ -28,6 +27,7 @@ import {
 } from '@sync-admin/contract';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { useCreateServerProfile } from '../api/create-server-profile.ts';
@@ -69,14 +69,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-interface FormMessage {
-  intent: 'success' | 'error';
-  title: string;
-  details?: string[];
-}
 
 interface Props {
   environmentId: string;
@@ -294,18 +288,7 @@ export function ServerProfileForm({ environmentId, canWrite, deployment, profile
       {!canWrite && (
         <MessageBar intent="info"><MessageBarBody>{WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>
       )}
-      {message && (
-        <MessageBar intent={message.intent} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{message.title}</MessageBarTitle>
-            {message.details && message.details.length > 0 && (
-              <ul className={styles.list}>
-                {message.details.map((detail) => <li key={detail}>{detail}</li>)}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <FormMessageBar message={message} />}
 
       {(Object.keys(SECTION_TITLES) as ServerProfileSection[]).map(renderSection)}
 
