@@ -7,6 +7,8 @@ export interface NewAlert {
   severity: AlertSeverity;
   code: string | null;
   message: string;
+  /** Also shown on the mailbox owner's own wall (success alerts; errors when "Notify mailbox owner" is on). */
+  toMailboxOwner: boolean;
   createdAt: Date;
 }
 

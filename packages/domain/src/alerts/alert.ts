@@ -17,14 +17,15 @@ export interface Alert {
   severity: AlertSeverity;
   code: string | null;
   message: string;
+  toMailboxOwner: boolean;
   createdAt: Date;
 }
 
 export interface AlertFilter {
   mailboxId?: string;
   serverProfileId?: string;
-  /** The wall of a profile owner: alerts of profiles this user owns. */
-  profileOwnerId?: string;
+  /** A user's own wall: alerts of profiles they own, and alerts meant for the owner of mailboxes they own. */
+  recipientId?: string;
   /** Set by the use cases when the actor reads mailboxes at User depth: alerts of mailboxes they own. */
   mailboxOwnerId?: string;
   severity?: AlertSeverity;

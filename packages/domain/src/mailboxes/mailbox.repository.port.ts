@@ -35,6 +35,6 @@ export interface MailboxRepository {
   setSynchronizationMethod(ids: string[], method: Partial<MailboxSynchronizationMethod>, audit: AuditEntryInput[]): Promise<void>;
   /** Sets Email Address Status to Approved with who and when, skipping rows approved meanwhile. */
   approveMailboxes(ids: string[], approverId: string, at: Date, audit: AuditEntryInput[]): Promise<void>;
-  /** Marks a Test & Enable run as queued and records who attempted it. */
-  queueTestAndEnable(ids: string[], requestedById: string, at: Date, audit: AuditEntryInput[]): Promise<void>;
+  /** The mailbox's own password, decrypted, for a connectivity check with its credentials. */
+  findMailboxPassword(id: string): Promise<string | null>;
 }

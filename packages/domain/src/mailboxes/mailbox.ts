@@ -1,4 +1,6 @@
+import type { ConnectivityTrace } from '../exchange-connectivity/mailbox-connectivity.port.ts';
 import type { ServerType } from '../server-profiles/server-profile.ts';
+import type { RunItemState } from '../test-and-enable/test-and-enable-run.ts';
 
 /**
  * Mailboxes (Dataverse table `mailbox`): the fields that matter to server-side synchronization, with the
@@ -91,6 +93,16 @@ export interface MailboxLastError {
   at: Date;
 }
 
+/** The Test & Enable run testing the mailbox now, or the last one: which job, who started it, and where its retries stand. */
+export interface MailboxTestAndEnableState {
+  runId: string;
+  runNumber: number;
+  startedByName: string;
+  itemState: RunItemState;
+  attempts: number;
+  nextAttemptAt: Date | null;
+}
+
 export interface Mailbox extends MailboxSettings {
   id: string;
   environmentId: string;
@@ -116,6 +128,12 @@ export interface Mailbox extends MailboxSettings {
   testAndEnableRequestedAt: Date | null;
   lastError: MailboxLastError | null;
   consecutiveErrorCount: number;
+  testAndEnable: MailboxTestAndEnableState | null;
+  /** The EWS URL Autodiscover found, reused by later tests (the seeds warn Autodiscover costs performance). */
+  discoveredEwsUrl: string | null;
+  discoveredEwsUrlAt: Date | null;
+  /** The trace of the last Test & Enable attempt or Test connection. */
+  lastConnectivityTest: { at: Date; trace: ConnectivityTrace } | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,8 +1,10 @@
 import type { Actor } from '../access/actor.ts';
 import type { SecurityRoleRepository } from '../access/security-role.repository.port.ts';
-import { canReachRecord, hasPrivilege, PRIVILEGE_DEPTH_LABELS } from '../access/privileges.ts';
-import { explainApproval, explainTestAndEnableSelfApproval, type ApprovalContext, type ApprovalDecision } from '../approval/explain-approval.ts';
-import { diffForAudit, secretChangeForAudit, type AuditAction, type AuditChange, type AuditEntryInput } from '../audit/audit-entry.ts';
+import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
+import { explainApproval, explainTestAndEnableSelfApproval, type ApprovalDecision } from '../approval/explain-approval.ts';
+import { diffForAudit, secretChangeForAudit, type AuditEntryInput } from '../audit/audit-entry.ts';
+import { startRunOn, type StartRunDeps, type StartRunResult } from '../test-and-enable/test-and-enable.use-cases.ts';
+import { approvalContext, denied, mailboxAuditEntry, readScope, resolveMailboxTarget, writeDenial } from './mailbox-access.ts';
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
 import type { Environment } from '../environments/environment.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
@@ -24,37 +26,6 @@ export interface MailboxDeps {
 }
 
 const AUDITED_SETTINGS = Object.keys(MAILBOX_SETTING_LABELS) as (keyof MailboxSettings)[];
-
-function denied(message: string): DomainError {
-  return new DomainError('ACCESS_DENIED', message);
-}
-
-function auditEntry(actor: Actor, environmentId: string, at: Date, mailbox: { id: string; name: string }, action: AuditAction, changes: AuditChange[]): AuditEntryInput {
-  return {
-    environmentId, at, actorId: actor.userId, actorName: actor.fullName ?? actor.email,
-    entityType: 'mailbox', entityId: mailbox.id, entityName: mailbox.name, action, changes,
-  };
-}
-
-/** Why the actor may not write this mailbox, or null when they may. */
-function writeDenial(actor: Actor, mailbox: { ownerId: string }): string | null {
-  if (canReachRecord(actor.privileges, 'mailbox.write', actor.userId, mailbox.ownerId)) return null;
-  const held = actor.privileges['mailbox.write'];
-  return held
-    ? `You hold Write privilege on Mailbox at ${PRIVILEGE_DEPTH_LABELS[held]} level, which reaches only mailboxes you own.`
-    : 'You need Write privilege on Mailbox to change mailboxes.';
-}
-
-function readScope(actor: Actor): { ownerId?: string } {
-  const depth = actor.privileges['mailbox.read'];
-  if (!depth) throw denied('You need Read privilege on Mailbox.');
-  return depth === 'user' ? { ownerId: actor.userId } : {};
-}
-
-async function approvalContext(deps: Pick<MailboxDeps, 'emailSettings'>, environment: Environment): Promise<ApprovalContext> {
-  const settings = await deps.emailSettings.findEmailSettings(environment.id);
-  return { customerEngagement: environment.customerEngagement, requirePrivilegeToSelfApproveEmailAddress: settings.requirePrivilegeToSelfApproveEmailAddress };
-}
 
 export async function listMailboxes(deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, filter: MailboxFilter, page: MailboxPage) {
   return deps.mailboxes.listMailboxes(environmentId, { ...filter, ...readScope(actor) }, page);
@@ -129,7 +100,7 @@ export async function createMailbox(deps: MailboxDeps, actor: Actor, environment
   const at = deps.clock();
   return deps.mailboxes.createMailbox(
     { environmentId: environment.id, type, write: { settings, password: changes.password, emailAddressStatus: 'pendingApproval' } },
-    (id) => auditEntry(actor, environment.id, at, { id, name: settings.name }, 'create', [
+    (id) => mailboxAuditEntry(actor, environment.id, at, { id, name: settings.name }, 'create', [
       ...diffForAudit(null, settings, AUDITED_SETTINGS),
       ...secretChangeForAudit('password', false, changes.password),
     ]),
@@ -160,17 +131,7 @@ export async function updateMailbox(deps: MailboxDeps, actor: Actor, environment
     settings: Object.fromEntries(changesForAudit.filter((c) => c.field in settings).map((c) => [c.field, settings[c.field as keyof MailboxSettings]])),
     password: changes.password,
     ...(addressChanged ? { emailAddressStatus: 'pendingApproval' as const } : {}),
-  }, auditEntry(actor, environment.id, deps.clock(), { id, name: settings.name }, 'update', changesForAudit));
-}
-
-/** The rows a bulk command acts on: only mailboxes the actor can read, so names of others never leak. */
-async function resolveTarget(deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, target: MailboxTarget): Promise<MailboxForCommand[]> {
-  const scope = readScope(actor);
-  const rows = 'filter' in target
-    ? await deps.mailboxes.findMailboxesForCommand(environmentId, { filter: { ...target.filter, ...scope } })
-    : (await deps.mailboxes.findMailboxesForCommand(environmentId, target)).filter((row) => !scope.ownerId || row.ownerId === scope.ownerId);
-  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'No mailboxes matched. Select mailboxes or change the filter.');
-  return rows;
+  }, mailboxAuditEntry(actor, environment.id, deps.clock(), { id, name: settings.name }, 'update', changesForAudit));
 }
 
 /** Sets profile and delivery methods on each mailbox the actor may write; returns what changed per row. */
@@ -189,7 +150,7 @@ async function setMethodOn(
     if (methodErrors.length > 0) { bulk.skip(row, methodErrors[0]!.message); continue; }
     accepted.push(row);
     const changes = diffForAudit(row, { ...row, ...method }, fields);
-    if (changes.length > 0) audit.push(auditEntry(actor, environmentId, at, row, 'update', changes));
+    if (changes.length > 0) audit.push(mailboxAuditEntry(actor, environmentId, at, row, 'update', changes));
     bulk.done(row, changes.length > 0 ? doneMessage : 'Already had these settings.');
   }
   if (accepted.length > 0) await deps.mailboxes.setSynchronizationMethod(accepted.map((r) => r.id), method, audit);
@@ -210,7 +171,7 @@ export async function changeMultipleMailboxes(
   const fields = Object.entries(method).filter(([, value]) => value !== undefined);
   if (fields.length === 0) throw validationFailed([{ field: 'changes', message: 'Choose at least one setting to change.' }]);
   await checkProfileForBulk(deps, environment.id, method.serverProfileId);
-  const rows = await resolveTarget(deps, actor, environment.id, target);
+  const rows = await resolveMailboxTarget(deps, actor, environment.id, target);
   const bulk = createBulkResult();
   await setMethodOn(deps, actor, environment.id, rows, Object.fromEntries(fields), bulk, 'Changed.');
   return bulk.result();
@@ -218,16 +179,16 @@ export async function changeMultipleMailboxes(
 
 /**
  * Apply Default Email Settings: the environment's default profile and delivery methods. By default the
- * mailboxes are then tested and enabled (seed 000); that run is queued here.
+ * mailboxes are then tested and enabled (seed 000): a Test & Enable run starts on those it changed.
  */
 export async function applyDefaultEmailSettings(
-  deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget, options: { testAndEnable: boolean },
-): Promise<BulkResult> {
+  deps: MailboxDeps & StartRunDeps, actor: Actor, environment: Environment, target: MailboxTarget, options: { testAndEnable: boolean },
+): Promise<BulkResult & { run?: StartRunResult['run'] }> {
   if (!environment.defaultServerProfileId) {
     throw new DomainError('DEFAULT_PROFILE_REQUIRED', 'This environment has no default email server profile. Set one in Email settings first.');
   }
   const settings = await deps.emailSettings.findEmailSettings(environment.id);
-  const rows = await resolveTarget(deps, actor, environment.id, target);
+  const rows = await resolveMailboxTarget(deps, actor, environment.id, target);
   const applied = createBulkResult();
   const method: MailboxSynchronizationMethod = {
     serverProfileId: environment.defaultServerProfileId,
@@ -238,7 +199,9 @@ export async function applyDefaultEmailSettings(
   const accepted = await setMethodOn(deps, actor, environment.id, rows, method, applied, 'Default email settings applied.');
   if (!options.testAndEnable) return applied.result();
 
-  const queued = await queueOn(deps, actor, environment, accepted.map((row) => ({ ...row, serverProfileId: method.serverProfileId })));
+  const queued = await startRunOn(deps, actor, environment, accepted.map((row) => ({ ...row, ...method })), {
+    kind: 'applyDefaultEmailSettings', serverProfileId: method.serverProfileId, describe: (count) => `${count.toLocaleString('en-US')} mailbox${count === 1 ? '' : 'es'} given the default email settings`,
+  }, { startAt: null });
   const byId = new Map(queued.results.map((r) => [r.mailboxId, r]));
   const result = applied.result();
   const results = result.results.map((row) => {
@@ -246,48 +209,12 @@ export async function applyDefaultEmailSettings(
     if (!test) return row;
     return { ...row, message: `${row.message} ${test.message}`, ...(test.decisionIndex === undefined ? {} : { decisionIndex: test.decisionIndex }) };
   });
-  return { ...result, results, decisions: queued.decisions };
-}
-
-async function queueOn(deps: MailboxDeps, actor: Actor, environment: Environment, rows: MailboxForCommand[]): Promise<BulkResult> {
-  const at = deps.clock();
-  const context = await approvalContext(deps, environment);
-  const bulk = createBulkResult();
-  const queue: string[] = [];
-  const selfApproved: string[] = [];
-  const audit: AuditEntryInput[] = [];
-  for (const row of rows) {
-    const denial = writeDenial(actor, row);
-    if (denial) { bulk.skip(row, denial); continue; }
-    if (!row.isActive) { bulk.skip(row, 'The mailbox is inactive. Activate it before testing and enabling it.'); continue; }
-    if (!row.serverProfileId) { bulk.skip(row, 'The mailbox has no email server profile. Apply Default Email Settings or choose a Server Profile first.'); continue; }
-    if (row.testAndEnableRequestedAt) { bulk.skip(row, `A Test & Enable run is already queued since ${row.testAndEnableRequestedAt.toISOString()}.`); continue; }
-    queue.push(row.id);
-    audit.push(auditEntry(actor, environment.id, at, row, 'queueTestAndEnable', []));
-    // Seed 000: when the self-approval conditions hold, Test & Enable approves the address as part of the run.
-    const selfApproval = row.emailAddressStatus === 'approved' ? null : explainTestAndEnableSelfApproval(actor, row, context);
-    if (selfApproval?.allowed) {
-      selfApproved.push(row.id);
-      audit.push(auditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
-      bulk.done(row, 'Test & Enable queued; your email address was approved as part of it (self-approval).', selfApproval);
-    } else {
-      bulk.done(row, 'Test & Enable queued.');
-    }
-  }
-  if (queue.length > 0) await deps.mailboxes.queueTestAndEnable(queue, actor.userId, at, audit.filter((a) => a.action === 'queueTestAndEnable'));
-  if (selfApproved.length > 0) await deps.mailboxes.approveMailboxes(selfApproved, actor.userId, at, audit.filter((a) => a.action === 'approveEmail'));
-  return bulk.result();
-}
-
-/** Test & Enable Mailbox: queues the run (the test-and-enable job performs it) for each mailbox it may. */
-export async function queueTestAndEnableMailboxes(deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget): Promise<BulkResult> {
-  const rows = await resolveTarget(deps, actor, environment.id, target);
-  return queueOn(deps, actor, environment, rows);
+  return { ...result, results, decisions: queued.decisions, run: queued.run };
 }
 
 /** More Commands → Approve Email: approves each mailbox the rules allow and says why for every other one. */
 export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget): Promise<BulkResult> {
-  const rows = await resolveTarget(deps, actor, environment.id, target);
+  const rows = await resolveMailboxTarget(deps, actor, environment.id, target);
   const context = await approvalContext(deps, environment);
   const at = deps.clock();
   const bulk = createBulkResult();
@@ -302,7 +229,7 @@ export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, envi
     if (!decision) decisions.set(key, (decision = explainApproval(actor, row, context)));
     if (!decision.allowed) { bulk.skip(row, decision.summary, decision); continue; }
     approved.push(row.id);
-    audit.push(auditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
+    audit.push(mailboxAuditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
     bulk.done(row, 'Email address approved.', decision);
   }
   if (approved.length > 0) await deps.mailboxes.approveMailboxes(approved, actor.userId, at, audit);

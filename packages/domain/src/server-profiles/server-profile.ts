@@ -1,3 +1,5 @@
+import type { ConnectivityTrace } from '../exchange-connectivity/mailbox-connectivity.port.ts';
+
 /**
  * Email server profiles (Dataverse table `emailserverprofile`), with the option sets and labels the seeds
  * use. Secrets never appear here in clear: a stored profile only says whether each secret is set.
@@ -93,6 +95,10 @@ export interface ServerProfileLastTest {
   startedAt: Date;
   durationMs: number;
   message: string;
+  /** The catalog code of the failure (see EXCHANGE_ERROR_CATALOG), null when the test passed. */
+  errorCode: string | null;
+  /** Every step the test took, as a tree; null for tests recorded before traces existed. */
+  trace: ConnectivityTrace | null;
 }
 
 export interface ServerProfile extends ServerProfileSettings {
