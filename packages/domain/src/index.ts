@@ -43,3 +43,4 @@ export * from './test-and-enable/outage.ts';
 export * from './test-and-enable/test-and-enable-alerts.ts';
 export * from './test-and-enable/test-and-enable.ports.ts';
 export * from './test-and-enable/test-and-enable.use-cases.ts';
+export * from './exchange-connectivity/outbound-destination.port.ts';
