@@ -1,5 +1,5 @@
 // Lint for the whole workspace. The import zones below are the architecture's dependency rule:
-// domain imports nothing of ours or of I/O; contract only domain and zod; db/ews only the domain;
+// domain imports nothing of ours or of I/O; contract only domain and zod; db/ews/jobs/notifications only the domain;
 // the web app only the contract and UI libraries.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -30,6 +30,7 @@ export default tseslint.config(
   zone(['packages/domain/src/**'], ['@sync-admin/*', 'zod', ...io], 'The domain package is plain TypeScript: no I/O, no other workspace package.'),
   zone(['packages/contract/src/**'], ['@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', ...io], 'The contract holds wire schemas only: zod and the domain.'),
   zone(['packages/db/src/**'], ['@sync-admin/contract', '@sync-admin/ews', '@sync-admin/api', 'fastify', '@fastify/*', 'ews-javascript-api', '@azure/*'], 'The db adapter depends on the domain only.'),
+  zone(['packages/jobs/src/**', 'packages/notifications/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'ews-javascript-api', '@azure/*'], 'Adapters depend on the domain only.'),
   zone(['packages/ews/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'pg', '@electric-sql/*'], 'The EWS adapter depends on the domain only.'),
   {
     files: ['apps/web/src/**'],
