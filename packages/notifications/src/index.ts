@@ -1,0 +1,1 @@
+export { createSmtpNotifier, type SmtpNotifierOptions } from './smtp-notifier.ts';
