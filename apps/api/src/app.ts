@@ -17,14 +17,15 @@ import mailboxRoutes from './routes/mailboxes/mailboxes.routes.ts';
 import securityRoleRoutes from './routes/security-roles/security-roles.routes.ts';
 import serverProfileRoutes from './routes/server-profiles/server-profiles.routes.ts';
 import sessionRoutes from './routes/session/session.routes.ts';
+import testAndEnableRoutes from './routes/test-and-enable/test-and-enable.routes.ts';
 
 /** Builds the whole portal: external plugins, then app plugins, then feature routes. */
 export async function buildApp(deps: AppDependencies, options: { logStream?: NodeJS.WritableStream } = {}) {
   const app = Fastify({
-    trustProxy: deps.config.TRUST_PROXY,
+    trustProxy: deps.services.config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
     logger: {
-      level: deps.config.LOG_LEVEL,
+      level: deps.services.config.LOG_LEVEL,
       // Secrets and session material never reach the log.
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -50,8 +51,9 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   await app.register(securityRoleRoutes);
   await app.register(alertRoutes);
   await app.register(auditRoutes);
+  await app.register(testAndEnableRoutes);
 
-  await app.register(webApp, { root: deps.config.WEB_DIST_DIR });
+  await app.register(webApp, { root: deps.services.config.WEB_DIST_DIR });
   return app;
 }
 

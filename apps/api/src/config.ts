@@ -25,6 +25,28 @@ const configSchema = z.object({
   S2S_TENANT_ID: z.string().optional(),
   S2S_APPLICATION_ID: z.string().optional(),
   S2S_CLIENT_SECRET: z.string().optional(),
+  /** Hosts the portal may reach although they resolve to loopback, private or link-local addresses (comma-separated). */
+  EWS_ALLOWED_HOSTS: z.string().default('').transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  /** Allow http:// server locations (credentials then travel unencrypted). */
+  ALLOW_HTTP_SERVER_LOCATIONS: flag.default(false),
+  /** No request to Exchange waits longer than this, whatever the profile's timeout. */
+  EXCHANGE_REQUEST_CEILING_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Test & Enable: attempts before a transient error counts as permanent, and the gap between them. */
+  TRANSIENT_RETRY_LIMIT: z.coerce.number().int().min(1).max(100).default(10),
+  TRANSIENT_RETRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** The outage rule needs at least this many mailboxes of a profile tested within the hour. */
+  OUTAGE_MIN_MAILBOXES: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** auto: the portal runs the Test & Enable worker itself on the embedded database, not on PostgreSQL (run `pnpm worker`). */
+  IN_PROCESS_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Mailboxes one worker process tests at once (each within its profile's Maximum Concurrent Connections). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  /** How often a worker killed mid-attempt is noticed and its work handed to another. */
+  JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** smtp://user:pass@host:port for alert emails to profile owners; unset sends none. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.string().default('Sync Admin <sync-admin@localhost>'),
+  /** Demo only: start a local EWS test server and point the demo's on-premises profile at it. */
+  DEMO_EWS_SERVER: flag.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,12 +6,13 @@ export const apiPaths = {
   serverProfiles: (environmentId: string) => `/api/environments/${environmentId}/server-profiles`,
   serverProfile: (environmentId: string, profileId: string) =>
     `/api/environments/${environmentId}/server-profiles/${profileId}`,
-  serverProfileAction: (environmentId: string, profileId: string, action: 'activate' | 'deactivate' | 'set-default' | 'test-connection') =>
+  serverProfileAction: (environmentId: string, profileId: string, action: 'activate' | 'deactivate' | 'set-default' | 'test-connection' | 'test-and-enable-mailboxes' | 'retest-failed') =>
     `/api/environments/${environmentId}/server-profiles/${profileId}/${action}`,
   mailboxes: (environmentId: string) => `/api/environments/${environmentId}/mailboxes`,
   mailbox: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}`,
   mailboxApproval: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}/approval`,
-  mailboxAction: (environmentId: string, action: 'apply-default-email-settings' | 'change-multiple' | 'approve-email' | 'test-and-enable') =>
+  mailboxTestConnection: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}/test-connection`,
+  mailboxAction: (environmentId: string, action: 'apply-default-email-settings' | 'change-multiple' | 'approve-email' | 'test-and-enable' | 'retest-failed') =>
     `/api/environments/${environmentId}/mailbox-actions/${action}`,
   emailSettings: (environmentId: string) => `/api/environments/${environmentId}/email-settings`,
   securityRoles: (environmentId: string) => `/api/environments/${environmentId}/security-roles`,
@@ -23,4 +24,8 @@ export const apiPaths = {
   teamSecurityRoles: (environmentId: string, teamId: string) => `/api/environments/${environmentId}/teams/${teamId}/security-roles`,
   alerts: (environmentId: string) => `/api/environments/${environmentId}/alerts`,
   audit: (environmentId: string) => `/api/environments/${environmentId}/audit`,
+  jobs: (environmentId: string) => `/api/environments/${environmentId}/jobs`,
+  job: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}`,
+  jobItems: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}/items`,
+  jobCancel: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}/cancel`,
 } as const;

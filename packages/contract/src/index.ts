@@ -9,6 +9,8 @@ export * from './email-settings.ts';
 export * from './security-roles.ts';
 export * from './alerts.ts';
 export * from './audit.ts';
+export * from './exchange-connectivity.ts';
+export * from './test-and-enable.ts';
 // The form lays itself out from the domain's field rules and option labels: one source for both sides.
 export {
   SERVER_PROFILE_FIELD_RULES,
@@ -68,4 +70,20 @@ export {
   type ServerProfileSection,
   type ServerType,
   type FieldError,
+  EXCHANGE_ERROR_CATALOG,
+  EXCHANGE_ERROR_CLASS_LABELS,
+  EXCHANGE_ERROR_SOURCE_LABELS,
+  OUTAGE_FAMILY_LABELS,
+  EXCHANGE_CHANNELS,
+  EXCHANGE_CHANNEL_LABELS,
+  RUN_STATES,
+  RUN_STATE_LABELS,
+  RUN_ITEM_STATES,
+  RUN_ITEM_STATE_LABELS,
+  RUN_SCOPE_KIND_LABELS,
+  exchangeErrorDefinition,
+  type ExchangeErrorDefinition,
+  type ExchangeChannel,
+  type RunItemState,
+  type RunState,
 } from '@sync-admin/domain';

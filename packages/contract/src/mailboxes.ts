@@ -8,10 +8,12 @@ import {
   MAILBOX_VIEWS,
   MAX_MAILBOX_PAGE_SIZE,
   OUTGOING_EMAIL_DELIVERY_METHODS,
+  RUN_ITEM_STATES,
   SERVER_TYPES,
 } from '@sync-admin/domain';
 import { z } from 'zod';
 import { approvalDecisionSchema } from './approval.ts';
+import { connectivityTraceSchema } from './exchange-connectivity.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' });
 
@@ -111,6 +113,13 @@ export const mailboxResponseSchema = mailboxSettingsSchema.extend({
   testAndEnableRequestedAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
   consecutiveErrorCount: z.number(),
+  /** The run testing the mailbox now, or the last one: its job, who started it, where its retries stand. */
+  testAndEnable: z.object({
+    runId: z.string(), runNumber: z.number(), startedByName: z.string(), itemState: z.enum(RUN_ITEM_STATES), attempts: z.number(), nextAttemptAt: z.string().nullable(),
+  }).nullable(),
+  discoveredEwsUrl: z.string().nullable(),
+  discoveredEwsUrlAt: z.string().nullable(),
+  lastConnectivityTest: z.object({ at: z.string(), trace: connectivityTraceSchema }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -128,7 +137,7 @@ export const mailboxTargetSchema = z.union([
 ], { message: 'target must be { ids: [...] } or { filter: {...} }.' });
 export type MailboxTargetWire = z.infer<typeof mailboxTargetSchema>;
 
-export const MAILBOX_ACTIONS = ['apply-default-email-settings', 'change-multiple', 'approve-email', 'test-and-enable'] as const;
+export const MAILBOX_ACTIONS = ['apply-default-email-settings', 'change-multiple', 'approve-email', 'test-and-enable', 'retest-failed'] as const;
 export type MailboxAction = (typeof MAILBOX_ACTIONS)[number];
 
 export const applyDefaultEmailSettingsRequestSchema = z.object({

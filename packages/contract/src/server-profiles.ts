@@ -2,10 +2,12 @@ import {
   AUTHENTICATE_USING_OPTIONS,
   AUTHENTICATION_PROTOCOLS,
   EXCHANGE_ONLINE_AUTHENTICATION_TYPES,
+  OUTAGE_FAMILIES,
   SERVER_TYPES,
   TEST_STATUSES,
 } from '@sync-admin/domain';
 import { z } from 'zod';
+import { connectivityTraceSchema } from './exchange-connectivity.ts';
 
 const optionalText = z.string().nullable();
 
@@ -71,8 +73,13 @@ export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
   /** Secrets are write-only: the API only ever says whether each one is set. */
   secretsSet: z.object({ clientSecret: z.boolean(), incomingPassword: z.boolean(), outgoingPassword: z.boolean() }),
   lastTest: z
-    .object({ status: z.enum(TEST_STATUSES), startedAt: z.string(), durationMs: z.number(), message: z.string() })
+    .object({
+      status: z.enum(TEST_STATUSES), startedAt: z.string(), durationMs: z.number(), message: z.string(),
+      errorCode: z.string().nullable(), trace: connectivityTraceSchema.nullable(),
+    })
     .nullable(),
+  /** Set while an outage holds the profile's Test & Enable work (more than half of its mailboxes failed in an hour). */
+  testAndEnableHold: z.object({ family: z.enum(OUTAGE_FAMILIES), heldAt: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -15,6 +15,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Runs a multi-statement SQL script outside Prisma (migrations). */
   execScript(sql: string): Promise<void>;
+  /** One parameterised statement outside Prisma, on the same connections (the job engine's). */
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
   target: DatabaseTarget['kind'];
   close(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       execScript: async (sql) => {
         await pool.query(sql);
       },
+      executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -45,6 +48,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     execScript: async (sql) => {
       await pglite.exec(sql);
     },
+    // Without parameters a statement may be several (pg-boss installs its schema that way): the simple protocol.
+    executeSql: async (text, values) => (values?.length
+      ? { rows: (await pglite.query(text, values)).rows }
+      : { rows: (await pglite.exec(text)).at(-1)?.rows ?? [] }),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -1,5 +1,5 @@
 export { openDatabase, type Database, type DatabaseTarget } from './database.ts';
-export { applyMigrations, MIGRATIONS_DIR } from './migrate.ts';
+export { applyMigrations, pendingMigrations, MIGRATIONS_DIR } from './migrate.ts';
 export { createSecretCipher, type SecretCipher } from './secret-cipher.ts';
 export { createServerProfileRepository } from './server-profiles/server-profile.repository.ts';
 export { createMailboxRepository, type MailboxRepositoryOptions } from './mailboxes/mailbox.repository.ts';
@@ -16,4 +16,8 @@ export {
   type SessionRecord,
   type UserAccount,
 } from './access/access.repository.ts';
+export { createTestAndEnableRunRepository } from './test-and-enable/test-and-enable-run.repository.ts';
+export { createTestAndEnableUnitOfWork, executeSqlOn, type ExecuteSql } from './test-and-enable/test-and-enable.unit-of-work.ts';
+export { createConnectionLeases } from './test-and-enable/connection-leases.ts';
+export { createActorDirectory } from './test-and-enable/actor-directory.ts';
 export { Prisma, type PrismaClient } from './generated/prisma/client.ts';

@@ -37,6 +37,8 @@ export function createEwsConnectionProbe(options: EwsConnectionProbeOptions): Se
         outcome = { status: 'failure', message: `The connection test failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
       }
       const result: ServerProfileLastTest = {
+        errorCode: null,
+        trace: null,
         status: outcome.status,
         startedAt,
         durationMs: Math.max(0, clock().getTime() - startedAt.getTime()),

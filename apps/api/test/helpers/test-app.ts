@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { applyMigrations, createSecretCipher, openDatabase, type Database } from '@sync-admin/db';
-import { createEwsConnectionProbe } from '@sync-admin/ews';
-import type { ServerProfileConnectionProbe } from '@sync-admin/domain';
+import type { TestAndEnableWorker } from '@sync-admin/jobs';
 import pg from 'pg';
+import pino from 'pino';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
+import { startAdapters, type ConnectivityTestSeams } from '../../src/composition/adapters.ts';
+import { createServices, type Services } from '../../src/composition/services.ts';
+import { startWorker } from '../../src/composition/worker.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/seed/demo-data.ts';
 
@@ -27,18 +30,26 @@ export interface TestApp {
   app: App;
   db: Database;
   config: Config;
+  services: Services;
+  /** The in-process Test & Enable worker, when asked for. */
+  worker: TestAndEnableWorker | null;
   /** Everything the app logged, to prove secrets never reach the log. */
   logs: () => string;
   close(): Promise<void>;
 }
 
+/**
+ * The real app on a fresh database, built by the same composition as the portal: real repositories, the real
+ * EWS adapter (reaching only the tests' own peers on 127.0.0.1 through `seams`), pg-boss, and, with
+ * `worker: true`, the Test & Enable worker in-process as on the embedded database.
+ */
 export async function createTestApp(
-  options: { env?: Record<string, string>; probe?: ServerProfileConnectionProbe; clock?: () => Date } = {},
+  options: { env?: Record<string, string>; seams?: ConnectivityTestSeams; clock?: () => Date; worker?: boolean } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase();
   await applyMigrations(db);
   await seedDemoData(db.prisma);
-  const config = loadConfig({ LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', ...options.env });
+  const config = loadConfig({ LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', EWS_ALLOWED_HOSTS: '127.0.0.1', ...options.env });
   let logged = '';
   const logStream = new Writable({
     write(chunk, _encoding, callback) {
@@ -46,18 +57,23 @@ export async function createTestApp(
       callback();
     },
   });
-  const app = await buildApp(
-    { config, db, cipher: createSecretCipher(randomBytes(32)), probe: options.probe ?? createEwsConnectionProbe({ s2s: null }), clock: options.clock },
-    { logStream },
-  );
+  const log = pino({ level: config.LOG_LEVEL }, logStream);
+  const adapters = await startAdapters(config, db, log, options.seams);
+  const services = createServices(config, db, createSecretCipher(randomBytes(32)), adapters, options.clock);
+  const app = await buildApp({ services }, { logStream });
   await app.ready();
+  const worker = options.worker ? startWorker(services, log) : null;
   return {
     app,
     db,
     config,
+    services,
+    worker,
     logs: () => logged,
     async close() {
       await app.close();
+      await worker?.stop();
+      await adapters.jobs.stop();
       await db.close();
     },
   };

@@ -29,11 +29,11 @@ describe('alert repository', () => {
 
     const at = (day: number) => new Date(Date.UTC(2026, 10, day));
     const alerts: NewAlert[] = [
-      { environmentId: contoso, mailboxId: ids.oliviasMailbox, serverProfileId: ids.zedsProfile, severity: 'error', code: 'EWS_UNAUTHORIZED', message: 'Olivia: credentials rejected (401).', createdAt: at(3) },
-      { environmentId: contoso, mailboxId: ids.zedsMailbox, serverProfileId: ids.oliviasProfile, severity: 'information', code: null, message: 'Zed: enabled for email processing.', createdAt: at(5) },
-      { environmentId: contoso, mailboxId: null, serverProfileId: ids.oliviasProfile, severity: 'warning', code: null, message: 'Olivia profile: 100% of connections slow.', createdAt: at(1) },
-      { environmentId: contoso, mailboxId: null, serverProfileId: null, severity: 'warning', code: null, message: 'Quota at 1000 items_left.', createdAt: at(4) },
-      { environmentId: fabrikam, mailboxId: null, serverProfileId: null, severity: 'error', code: null, message: 'Fabrikam: something else.', createdAt: at(6) },
+      { environmentId: contoso, mailboxId: ids.oliviasMailbox, serverProfileId: ids.zedsProfile, severity: 'error', code: 'EWS_UNAUTHORIZED', message: 'Olivia: credentials rejected (401).', toMailboxOwner: false, createdAt: at(3) },
+      { environmentId: contoso, mailboxId: ids.zedsMailbox, serverProfileId: ids.oliviasProfile, severity: 'information', code: null, message: 'Zed: enabled for email processing.', toMailboxOwner: true, createdAt: at(5) },
+      { environmentId: contoso, mailboxId: null, serverProfileId: ids.oliviasProfile, severity: 'warning', code: null, message: 'Olivia profile: 100% of connections slow.', toMailboxOwner: false, createdAt: at(1) },
+      { environmentId: contoso, mailboxId: null, serverProfileId: null, severity: 'warning', code: null, message: 'Quota at 1000 items_left.', toMailboxOwner: false, createdAt: at(4) },
+      { environmentId: fabrikam, mailboxId: null, serverProfileId: null, severity: 'error', code: null, message: 'Fabrikam: something else.', toMailboxOwner: false, createdAt: at(6) },
     ];
     await repository.createAlerts(alerts);
     await repository.createAlerts([]);
@@ -59,7 +59,8 @@ describe('alert repository', () => {
   it.each<[string, () => Parameters<typeof repository.listAlerts>[1], string[]]>([
     ['mailbox', () => ({ mailboxId: ids.zedsMailbox }), ['Zed: enabled for email processing.']],
     ['server profile', () => ({ serverProfileId: ids.oliviasProfile }), ['Zed: enabled for email processing.', 'Olivia profile: 100% of connections slow.']],
-    ['profile owner (the owner\'s wall)', () => ({ profileOwnerId: ids.olivia }), ['Zed: enabled for email processing.', 'Olivia profile: 100% of connections slow.']],
+    ['a profile owner\'s wall: alerts of their profiles', () => ({ recipientId: ids.olivia }), ['Zed: enabled for email processing.', 'Olivia profile: 100% of connections slow.']],
+    ['a mailbox owner\'s wall: also alerts meant for the owner of their mailboxes', () => ({ recipientId: ids.zed }), ['Zed: enabled for email processing.', 'Olivia: credentials rejected (401).']],
     ['mailbox owner', () => ({ mailboxOwnerId: ids.olivia }), ['Olivia: credentials rejected (401).']],
     ['severity', () => ({ severity: 'warning' }), ['Quota at 1000 items_left.', 'Olivia profile: 100% of connections slow.']],
     ['since', () => ({ since: new Date(Date.UTC(2026, 10, 4)) }), ['Zed: enabled for email processing.', 'Quota at 1000 items_left.']],

@@ -1,5 +1,5 @@
 import type { Alert, AlertRepository } from '@sync-admin/domain';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { escapeLikePattern } from '../sql/sql-params.ts';
 
 const alertInclude = {
@@ -18,12 +18,13 @@ function toAlert(row: Prisma.AlertGetPayload<{ include: typeof alertInclude }>):
     severity: row.severity,
     code: row.code,
     message: row.message,
+    toMailboxOwner: row.toMailboxOwner,
     createdAt: row.createdAt,
   };
 }
 
-/** The Alerts wall. */
-export function createAlertRepository(prisma: PrismaClient): AlertRepository {
+/** The Alerts wall; `prisma` may be a transaction, so alerts are written with the change that raised them. */
+export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRepository {
   return {
     async listAlerts(environmentId, filter, page) {
       const search = filter.search?.trim();
@@ -33,7 +34,9 @@ export function createAlertRepository(prisma: PrismaClient): AlertRepository {
         serverProfileId: filter.serverProfileId,
         severity: filter.severity,
         ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
-        ...(filter.profileOwnerId ? { serverProfile: { is: { ownerId: filter.profileOwnerId } } } : {}),
+        ...(filter.recipientId
+          ? { OR: [{ serverProfile: { is: { ownerId: filter.recipientId } } }, { toMailboxOwner: true, mailbox: { is: { ownerId: filter.recipientId } } }] }
+          : {}),
         ...(filter.mailboxOwnerId ? { mailbox: { is: { ownerId: filter.mailboxOwnerId } } } : {}),
         // Prisma passes `contains` to ILIKE as it is: the user's % and _ are escaped here to match literally.
         ...(search ? { message: { contains: escapeLikePattern(search), mode: 'insensitive' as const } } : {}),
@@ -61,6 +64,7 @@ export function createAlertRepository(prisma: PrismaClient): AlertRepository {
           severity: alert.severity,
           code: alert.code,
           message: alert.message,
+          toMailboxOwner: alert.toMailboxOwner,
           createdAt: alert.createdAt,
         })),
       });

@@ -6,18 +6,24 @@ import {
   type MailboxSettings,
 } from '@sync-admin/domain';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { traceFromJson } from '../test-and-enable/connectivity-trace.json.ts';
 
 export const mailboxInclude = {
   owner: { select: { fullName: true } },
   serverProfile: { select: { name: true, serverType: true } },
   emailAddressApprovedBy: { select: { fullName: true } },
   testAndEnableLastAttemptedBy: { select: { fullName: true } },
+  testAndEnableRun: { select: { id: true, number: true, startedByName: true } },
 } satisfies Prisma.MailboxInclude;
+
+/** The mailbox's item in its current (or last) run: where its retries stand. */
+export type MailboxRunItemRow = { state: Prisma.TestAndEnableRunItemGetPayload<object>['state']; attempts: number; nextAttemptAt: Date | null } | null;
 
 export type MailboxRowWithRelations = Prisma.MailboxGetPayload<{ include: typeof mailboxInclude }>;
 
 /** Row → domain. The encrypted password never leaves this file: only whether it is set. */
-export function toMailbox(row: MailboxRowWithRelations): Mailbox {
+export function toMailbox(row: MailboxRowWithRelations, runItem: MailboxRunItemRow): Mailbox {
+  const run = row.testAndEnableRun;
   return {
     id: row.id,
     environmentId: row.environmentId,
@@ -56,6 +62,14 @@ export function toMailbox(row: MailboxRowWithRelations): Mailbox {
       ? null
       : { code: row.lastErrorCode, message: row.lastErrorMessage ?? '', at: row.lastErrorAt ?? row.updatedAt },
     consecutiveErrorCount: row.consecutiveErrorCount,
+    testAndEnable: run && runItem
+      ? { runId: run.id, runNumber: run.number, startedByName: run.startedByName, itemState: runItem.state, attempts: runItem.attempts, nextAttemptAt: runItem.nextAttemptAt }
+      : null,
+    discoveredEwsUrl: row.discoveredEwsUrl,
+    discoveredEwsUrlAt: row.discoveredEwsUrlAt,
+    lastConnectivityTest: row.lastConnectivityTestAt && row.lastConnectivityTrace
+      ? { at: row.lastConnectivityTestAt, trace: traceFromJson(row.lastConnectivityTrace)! }
+      : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

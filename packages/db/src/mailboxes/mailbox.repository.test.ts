@@ -335,23 +335,6 @@ describe('mailbox repository on PGlite', () => {
       await reload();
     });
 
-    it('queues Test & Enable and records who asked', async () => {
-      const targets = rows.filter((r) => r.isActive).slice(0, 2);
-      const at = new Date('2026-11-21T10:00:00.000Z');
-      await repository.queueTestAndEnable(targets.map((r) => r.id), users.zed, at, targets.map((row) => auditEntry({
-        environmentId: contoso, entityId: row.id, entityName: row.name, action: 'queueTestAndEnable', at, actorId: users.zed, actorName: 'Zed Owner',
-      })));
-      for (const row of targets) {
-        expect(await repository.findMailbox(contoso, row.id)).toMatchObject({
-          testAndEnableRequestedAt: at, testAndEnableLastAttemptedById: users.zed, testAndEnableLastAttemptedByName: 'Zed Owner',
-        });
-      }
-      const [listed] = (await repository.findMailboxesForCommand(contoso, { ids: [targets[0]!.id] }));
-      expect(listed!.testAndEnableRequestedAt).toEqual(at);
-      expect(await db.prisma.auditEntry.count({ where: { action: 'queueTestAndEnable', entityId: { in: targets.map((r) => r.id) } } })).toBe(2);
-      await reload();
-    });
-
     it('sets only the synchronization fields given, a cleared profile included', async () => {
       const targets = rows.filter((r) => r.serverProfileId === profiles.online).slice(0, 2);
       await repository.setSynchronizationMethod(targets.map((r) => r.id), { serverProfileId: null, incomingEmailDeliveryMethod: 'forwardMailbox' },

@@ -44,7 +44,13 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
 
   async function find(environmentId: string, id: string) {
     const row = await prisma.mailbox.findFirst({ where: { id, environmentId }, include: mailboxInclude });
-    return row ? toMailbox(row) : null;
+    if (!row) return null;
+    const runItem = row.testAndEnableRunId
+      ? await prisma.testAndEnableRunItem.findUnique({
+        where: { runId_mailboxId: { runId: row.testAndEnableRunId, mailboxId: id } }, select: { state: true, attempts: true, nextAttemptAt: true },
+      })
+      : null;
+    return toMailbox(row, runItem);
   }
 
   async function countMailboxes(query: SqlQuery): Promise<number> {
@@ -160,11 +166,9 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
       ], audit, `"emailAddressStatus" = 'approved'`);
     },
 
-    async queueTestAndEnable(ids, requestedById, at, audit) {
-      await updateMailboxes(ids, (params) => [
-        `"testAndEnableRequestedAt" = ${params.bind(at, 'timestamp(3)')}`,
-        `"testAndEnableLastAttemptedById" = ${params.bind(requestedById, 'uuid')}`,
-      ], audit);
+    async findMailboxPassword(id) {
+      const row = await prisma.mailbox.findUnique({ where: { id }, select: { passwordEncrypted: true } });
+      return row?.passwordEncrypted ? cipher.decrypt(row.passwordEncrypted) : null;
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { ServerProfile, ServerProfileSettings } from '@sync-admin/domain';
+import type { OutageFamily, ServerProfile, ServerProfileSettings } from '@sync-admin/domain';
 import type { Prisma, ServerProfile as ServerProfileRow } from '../generated/prisma/client.ts';
+import { traceFromJson } from '../test-and-enable/connectivity-trace.json.ts';
 
 export type ServerProfileRowWithOwner = ServerProfileRow & {
   owner: { fullName: string };
@@ -33,14 +34,19 @@ export function toServerProfile(row: ServerProfileRowWithOwner): ServerProfile {
             startedAt: row.lastTestStartedAt,
             durationMs: row.lastTestDurationMs ?? 0,
             message: row.lastTestMessage ?? '',
+            errorCode: row.lastTestErrorCode,
+            trace: traceFromJson(row.lastTestTrace),
           }
         : null,
+    testAndEnableHold: row.testAndEnableHeldAt && row.testAndEnableHeldFamily
+      ? { heldAt: row.testAndEnableHeldAt, family: row.testAndEnableHeldFamily as OutageFamily }
+      : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-function toSettings(row: ServerProfileRow): ServerProfileSettings {
+export function toSettings(row: ServerProfileRow): ServerProfileSettings {
   return {
     name: row.name,
     description: row.description,

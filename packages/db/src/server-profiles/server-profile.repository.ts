@@ -4,7 +4,8 @@ import {
   type ServerProfileSecret,
   type ServerProfileSecretChanges,
 } from '@sync-admin/domain';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { traceToJson } from '../test-and-enable/connectivity-trace.json.ts';
 import { writeAuditEntry } from '../audit/audit-writer.ts';
 import type { SecretCipher } from '../secret-cipher.ts';
 import { serverProfileInclude, toServerProfile } from './server-profile.mapper.ts';
@@ -129,6 +130,8 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
           lastTestStartedAt: test.startedAt,
           lastTestDurationMs: test.durationMs,
           lastTestMessage: test.message,
+          lastTestErrorCode: test.errorCode,
+          lastTestTrace: test.trace ? traceToJson(test.trace) : Prisma.DbNull,
         },
       });
     },

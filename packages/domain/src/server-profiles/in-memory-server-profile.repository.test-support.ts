@@ -72,6 +72,7 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
       isDefault: this.defaultByEnvironment.get(row.environmentId) === row.id,
       secretsSet,
       lastTest: row.lastTest,
+      testAndEnableHold: null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

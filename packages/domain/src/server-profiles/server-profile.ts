@@ -1,3 +1,4 @@
+import type { OutageFamily } from '../exchange-connectivity/exchange-error-catalog.ts';
 import type { ConnectivityTrace } from '../exchange-connectivity/mailbox-connectivity.port.ts';
 
 /**
@@ -110,6 +111,8 @@ export interface ServerProfile extends ServerProfileSettings {
   isDefault: boolean;
   secretsSet: Record<ServerProfileSecret, boolean>;
   lastTest: ServerProfileLastTest | null;
+  /** Set while an outage holds the profile's Test & Enable work. */
+  testAndEnableHold: { family: OutageFamily; heldAt: Date } | null;
   createdAt: Date;
   updatedAt: Date;
 }

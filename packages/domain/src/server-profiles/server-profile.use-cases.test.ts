@@ -79,7 +79,11 @@ let deps: ServerProfileDeps;
 
 beforeEach(() => {
   repo = new InMemoryServerProfileRepository();
-  deps = { profiles: repo, clock: () => NOW };
+  // A policy that refuses the private network, as the ews package's does for hosts not allowed.
+  deps = {
+    profiles: repo, clock: () => NOW,
+    outbound: { checkDestination: async (url) => (new URL(url).hostname.startsWith('10.') ? { code: 'DestinationNotAllowed', message: `${url} resolves to a private address.` } : null) },
+  };
 });
 
 async function defaultIds(environmentId = ENV): Promise<string[]> {
@@ -184,6 +188,26 @@ describe('createServerProfile', () => {
     await expectDomainError(createServerProfile(deps, admin, ENV, input, http), 'VALIDATION_FAILED', 'incomingUserName');
     const allowed = await createServerProfile(deps, admin, ENV, input, { ...http, allowCredentialsEntryViaNonSecureChannels: true });
     expect(allowed.secretsSet.incomingPassword).toBe(true);
+  });
+});
+
+describe('server locations the portal may not reach', () => {
+  const onPremises = (incomingServerLocation: string): ServerProfileChanges => ({
+    settings: { ...newServerProfileSettings('exchangeServer'), name: 'On-premises', useAutoDiscover: false, authenticateUsing: 'credentialsSpecifiedByUserOrQueue', incomingServerLocation, outgoingServerLocation: 'https://mail.contoso.com/EWS/Exchange.asmx' },
+    secrets: {},
+  });
+
+  it('refuses a location the outbound policy refuses, naming the field, and saves nothing', async () => {
+    const error = await expectDomainError(createServerProfile(deps, admin, ENV, onPremises('https://10.0.0.5/EWS/Exchange.asmx'), HTTPS), 'VALIDATION_FAILED', 'incomingServerLocation');
+    expect(error.fieldErrors).toEqual([{ field: 'incomingServerLocation', message: 'https://10.0.0.5/EWS/Exchange.asmx resolves to a private address.' }]);
+    expect(await repo.listServerProfiles(ENV, {})).toEqual([]);
+  });
+
+  it('checks only locations that change, so other edits stay possible after the policy tightens', async () => {
+    const created = await createServerProfile(deps, admin, ENV, onPremises('https://mail.contoso.com/EWS/Exchange.asmx'), HTTPS);
+    await expectDomainError(updateServerProfile(deps, admin, ENV, created.id, { settings: { incomingServerLocation: 'https://10.1.1.1/EWS/Exchange.asmx' }, secrets: {} }, HTTPS), 'VALIDATION_FAILED', 'incomingServerLocation');
+    const renamed = await updateServerProfile(deps, admin, ENV, created.id, { settings: { description: 'Main site' }, secrets: {} }, HTTPS);
+    expect(renamed.description).toBe('Main site');
   });
 });
 

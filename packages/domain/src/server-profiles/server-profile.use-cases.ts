@@ -2,6 +2,7 @@ import type { Actor } from '../access/actor.ts';
 import { diffForAudit, secretChangeForAudit, type AuditAction, type AuditChange, type AuditEntryInput } from '../audit/audit-entry.ts';
 import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
 import { DomainError, notFound, validationFailed } from '../shared/domain-error.ts';
+import type { OutboundDestinationPolicy } from '../exchange-connectivity/outbound-destination.port.ts';
 import type { ServerProfileConnectionProbe } from './server-profile-connection.port.ts';
 import type { ServerProfileRepository } from './server-profile.repository.port.ts';
 import {
@@ -15,8 +16,12 @@ import { normalizeServerProfile, validateServerProfile } from './validate-server
 
 export interface ServerProfileDeps {
   profiles: ServerProfileRepository;
+  /** Where the portal may connect: a location it would refuse is refused when saved, not only when tested. */
+  outbound: OutboundDestinationPolicy;
   clock: () => Date;
 }
+
+const LOCATION_FIELDS = ['incomingServerLocation', 'outgoingServerLocation', 'defaultServerLocation'] as const;
 
 const AUDITED_SETTINGS = Object.keys(newServerProfileSettings('exchangeServer')) as (keyof ServerProfileSettings)[];
 
@@ -121,6 +126,14 @@ async function checkedInput(
   }
   if (existing && !existing.isActive && input.isDefault && !existing.isDefault) {
     errors.push({ field: 'isDefault', message: 'Activate the profile before making it the default.' });
+  }
+  if (errors.length === 0) {
+    for (const field of LOCATION_FIELDS) {
+      const url = normalized.settings[field];
+      if (!url || url === existing?.[field]) continue;
+      const refused = await deps.outbound.checkDestination(url);
+      if (refused) errors.push({ field, message: refused.message });
+    }
   }
   if (errors.length > 0) throw validationFailed(errors);
   return normalized;

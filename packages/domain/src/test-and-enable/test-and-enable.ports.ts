@@ -145,7 +145,24 @@ export interface TestAndEnableRunRepository {
   releaseServerProfile(serverProfileId: string, at: Date): Promise<{ itemId: string; attempt: number }[]>;
   /** Records a mailbox's Test connection trace without touching its statuses. */
   recordMailboxConnectionTest(mailboxId: string, at: Date, trace: ConnectivityTrace, discoveredEwsUrl: string | null): Promise<void>;
+  /** Connection limits of the profiles a worker serves; profiles that no longer exist are left out. */
+  findConnectionLimits(serverProfileIds: readonly string[]): Promise<Map<string, ConnectionLimitSettings>>;
 }
+
+/**
+ * Connections held to Exchange by every worker process together, so a profile's Maximum Concurrent
+ * Connections holds across machines. Leases expire unless renewed, so a killed worker frees its connections.
+ */
+export interface ConnectionLeases {
+  /** Takes up to `wanted` leases on `key` while fewer than `limit` are held; returns their ids (maybe none). */
+  acquire(key: string, limit: number, wanted: number, holder: string, ttlMs: number): Promise<string[]>;
+  release(leaseIds: readonly string[]): Promise<void>;
+  /** Extends every lease of a holder (a live worker's heartbeat). */
+  renew(holder: string, ttlMs: number): Promise<void>;
+}
+
+/** What a worker needs to know about a profile to take its work: how many connections, counted how. */
+export type ConnectionLimitSettings = Pick<ServerProfileSettings, 'serverType' | 'authenticateUsing' | 'maxConcurrentConnections'>;
 
 /** The job engine as the use cases see it: work is delivered later, at least once, to some worker. */
 export interface TestAndEnableJobs {

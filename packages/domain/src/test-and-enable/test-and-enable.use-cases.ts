@@ -215,12 +215,17 @@ export async function listTestAndEnableRunItems(deps: Pick<TestAndEnableDeps, 'r
 }
 
 /** Cancel: items not started end as cancelled; started ones finish. The starter, or whoever may write every mailbox, may cancel. */
-export async function cancelTestAndEnableRun(deps: Pick<TestAndEnableDeps, 'runs' | 'clock'>, actor: Actor, environmentId: string, runId: string): Promise<TestAndEnableRun> {
+export async function cancelTestAndEnableRun(deps: Pick<TestAndEnableDeps, 'runs' | 'unitOfWork' | 'clock'>, actor: Actor, environmentId: string, runId: string): Promise<TestAndEnableRun> {
   const run = await getTestAndEnableRun(deps, actor, environmentId, runId);
   if (run.startedById !== actor.userId && !hasPrivilege(actor.privileges, 'mailbox.write', 'businessUnit')) {
     throw new DomainError('ACCESS_DENIED', `Only ${run.startedByName}, who started job #${run.number}, or someone with Write privilege on every mailbox can cancel it.`);
   }
-  const cancelled = await deps.runs.cancelRun(run.id, { id: actor.userId, name: actorName(actor) }, deps.clock());
+  const at = deps.clock();
+  const cancelled = await deps.unitOfWork.run(async (tx) => {
+    const result = await tx.runs.cancelRun(run.id, { id: actor.userId, name: actorName(actor) }, at);
+    if (result) await tx.runs.finishRunIfDone(run.id, at);
+    return result;
+  });
   if (!cancelled) throw new DomainError('CONFLICT', `Job #${run.number} has already ${run.state === 'cancelled' ? 'been cancelled' : 'finished'}; there is nothing left to cancel.`);
   return getTestAndEnableRun(deps, actor, environmentId, runId);
 }

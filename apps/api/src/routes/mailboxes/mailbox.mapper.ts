@@ -1,5 +1,6 @@
 import type { CreateMailboxRequest, MailboxFilterWire, MailboxListItemResponse, MailboxResponse, MailboxTargetWire, UpdateMailboxRequest } from '@sync-admin/contract';
 import type { Mailbox, MailboxChanges, MailboxFilter, MailboxListItem, MailboxTarget } from '@sync-admin/domain';
+import { toTraceResponse } from '../test-and-enable/test-and-enable.mapper.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -41,6 +42,10 @@ export function toMailboxResponse(mailbox: Mailbox): MailboxResponse {
     testAndEnableRequestedAt: iso(mailbox.testAndEnableRequestedAt),
     lastError: mailbox.lastError && { ...mailbox.lastError, at: mailbox.lastError.at.toISOString() },
     consecutiveErrorCount: mailbox.consecutiveErrorCount,
+    testAndEnable: mailbox.testAndEnable && { ...mailbox.testAndEnable, nextAttemptAt: iso(mailbox.testAndEnable.nextAttemptAt) },
+    discoveredEwsUrl: mailbox.discoveredEwsUrl,
+    discoveredEwsUrlAt: iso(mailbox.discoveredEwsUrlAt),
+    lastConnectivityTest: mailbox.lastConnectivityTest && { at: mailbox.lastConnectivityTest.at.toISOString(), trace: toTraceResponse(mailbox.lastConnectivityTest.trace) },
     createdAt: mailbox.createdAt.toISOString(),
     updatedAt: mailbox.updatedAt.toISOString(),
   };

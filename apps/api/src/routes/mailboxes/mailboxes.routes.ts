@@ -11,6 +11,7 @@ import {
   mailboxParamsSchema,
   mailboxResponseSchema,
   mailboxTargetRequestSchema,
+  startRunResponseSchema,
   updateMailboxRequestSchema,
 } from '@sync-admin/contract';
 import {
@@ -21,7 +22,6 @@ import {
   explainMailboxApproval,
   getMailbox,
   listMailboxes,
-  queueTestAndEnableMailboxes,
   updateMailbox,
 } from '@sync-admin/domain';
 import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
@@ -89,8 +89,15 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(apiPaths.mailboxAction(':environmentId', 'apply-default-email-settings'), {
     config: { access: 'mailbox.write' }, bodyLimit,
-    schema: { ...bulk, tags, summary: 'Apply Default Email Settings to the selected (or all matching) mailboxes, then queue Test & Enable', body: applyDefaultEmailSettingsRequestSchema },
-  }, async (request) => applyDefaultEmailSettings(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target), { testAndEnable: request.body.testAndEnable }));
+    schema: {
+      params: environmentParamsSchema, response: { 200: startRunResponseSchema, ...errors }, tags,
+      summary: 'Apply Default Email Settings to the selected (or all matching) mailboxes, then start Test & Enable on them', body: applyDefaultEmailSettingsRequestSchema,
+    },
+  }, async (request) => {
+    const result = await applyDefaultEmailSettings(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target), { testAndEnable: request.body.testAndEnable });
+    if (result.run) deps.wakeWorker();
+    return { ...result, run: result.run ?? null };
+  });
 
   app.post(apiPaths.mailboxAction(':environmentId', 'change-multiple'), {
     config: { access: 'mailbox.write' }, bodyLimit,
@@ -102,11 +109,6 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'environment' }, bodyLimit,
     schema: { ...bulk, tags, summary: 'More Commands → Approve Email, with the rules checked for every mailbox skipped', body: mailboxTargetRequestSchema },
   }, async (request) => approveMailboxEmails(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
-
-  app.post(apiPaths.mailboxAction(':environmentId', 'test-and-enable'), {
-    config: { access: 'mailbox.write' }, bodyLimit,
-    schema: { ...bulk, tags, summary: 'Test & Enable Mailbox: queue the run for the selected (or all matching) mailboxes', body: mailboxTargetRequestSchema },
-  }, async (request) => queueTestAndEnableMailboxes(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
 };
 
 export default mailboxRoutes;

@@ -5,6 +5,7 @@ import {
   type ServerProfileChanges,
   type ServerProfileSecretChanges,
 } from '@sync-admin/domain';
+import { toTraceResponse } from '../test-and-enable/test-and-enable.mapper.ts';
 
 /** Domain → wire. Lists every field on purpose: nothing reaches a response by accident. */
 export function toServerProfileResponse(profile: ServerProfile): ServerProfileResponse {
@@ -16,7 +17,10 @@ export function toServerProfileResponse(profile: ServerProfile): ServerProfileRe
     isActive: profile.isActive,
     isDefault: profile.isDefault,
     secretsSet: profile.secretsSet,
-    lastTest: profile.lastTest && { ...profile.lastTest, startedAt: profile.lastTest.startedAt.toISOString() },
+    lastTest: profile.lastTest && {
+      ...profile.lastTest, startedAt: profile.lastTest.startedAt.toISOString(), trace: profile.lastTest.trace && toTraceResponse(profile.lastTest.trace),
+    },
+    testAndEnableHold: profile.testAndEnableHold && { ...profile.testAndEnableHold, heldAt: profile.testAndEnableHold.heldAt.toISOString() },
     createdAt: profile.createdAt.toISOString(),
     updatedAt: profile.updatedAt.toISOString(),
     name: profile.name,

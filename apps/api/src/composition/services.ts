@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createAccessRepository,
+  createActorDirectory,
+  createAlertRepository,
+  createAuditRepository,
+  createConnectionLeases,
+  createEmailSettingsRepository,
+  createMailboxRepository,
+  createSecurityRoleRepository,
+  createServerProfileRepository,
+  createTestAndEnableRunRepository,
+  createTestAndEnableUnitOfWork,
+  type Database,
+  type SecretCipher,
+} from '@sync-admin/db';
+import type {
+  MailboxConnectivityCheck,
+  OutboundDestinationPolicy,
+  ProfileOwnerNotifier,
+  ServerProfileConnectionProbe,
+} from '@sync-admin/domain';
+import type { JobEngine } from '@sync-admin/jobs';
+import type { Config } from '../config.ts';
+import { createCachedAccess } from '../lib/cached-access.ts';
+
+/** The adapters that talk to the world outside the database; tests pass the same real ones, configured for localhost. */
+export interface Adapters {
+  connectivity: ServerProfileConnectionProbe & MailboxConnectivityCheck;
+  outbound: OutboundDestinationPolicy;
+  notifier: ProfileOwnerNotifier;
+  jobs: JobEngine;
+}
+
+/**
+ * The one place the services are built, from the parsed configuration: the API, the worker process and the
+ * tests all call it, so each runs the same use cases over the same repositories and adapters.
+ */
+export function createServices(config: Config, db: Database, cipher: SecretCipher, adapters: Adapters, clock: () => Date = () => new Date()) {
+  const { prisma } = db;
+  const wakeListeners = new Set<() => void>();
+  return {
+    config,
+    clock,
+    access: createCachedAccess(createAccessRepository(prisma), { ttlMs: 5_000, now: Date.now }),
+    profiles: createServerProfileRepository(prisma, cipher),
+    probe: adapters.connectivity,
+    connectivity: adapters.connectivity,
+    outbound: adapters.outbound,
+    notifier: adapters.notifier,
+    jobs: adapters.jobs,
+    mailboxes: createMailboxRepository(prisma, cipher),
+    emailSettings: createEmailSettingsRepository(prisma),
+    securityRoles: createSecurityRoleRepository(prisma),
+    alerts: createAlertRepository(prisma),
+    audit: createAuditRepository(prisma),
+    actors: createActorDirectory(prisma),
+    runs: createTestAndEnableRunRepository(prisma, cipher),
+    unitOfWork: createTestAndEnableUnitOfWork(prisma, cipher, adapters.jobs.jobsWithin),
+    leases: createConnectionLeases(prisma),
+    retry: { transientRetryLimit: config.TRANSIENT_RETRY_LIMIT, transientRetryIntervalSeconds: config.TRANSIENT_RETRY_INTERVAL_SECONDS },
+    outage: { windowMs: 60 * 60 * 1000, minimumMailboxes: config.OUTAGE_MIN_MAILBOXES },
+    newClaimToken: () => randomUUID(),
+    /** Work was just queued: a worker in this process looks at once instead of at its next poll. */
+    wakeWorker: () => wakeListeners.forEach((listener) => listener()),
+    onWakeWorker: (listener: () => void) => {
+      wakeListeners.add(listener);
+      return () => void wakeListeners.delete(listener);
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

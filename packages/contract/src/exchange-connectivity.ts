@@ -1,0 +1,54 @@
+import {
+  CHANNEL_CHECK_OUTCOMES,
+  CONNECTIVITY_STEP_KINDS,
+  CONNECTIVITY_STEP_OUTCOMES,
+  EXCHANGE_CHANNELS,
+  EXCHANGE_ERROR_CLASSES,
+} from '@sync-admin/domain';
+import { z } from 'zod';
+
+/** What a connectivity check found, as it travels: errors with their catalog code, the trace as a tree of steps. */
+export const exchangeErrorSchema = z.object({
+  code: z.string(),
+  errorClass: z.enum(EXCHANGE_ERROR_CLASSES),
+  message: z.string(),
+  backOffMs: z.number().nullable(),
+  httpStatus: z.number().nullable(),
+});
+export type ExchangeErrorResponse = z.infer<typeof exchangeErrorSchema>;
+
+export interface ConnectivityStepResponse {
+  kind: (typeof CONNECTIVITY_STEP_KINDS)[number];
+  title: string;
+  outcome: (typeof CONNECTIVITY_STEP_OUTCOMES)[number];
+  startedAt: string;
+  durationMs: number;
+  detail: string | null;
+  error: ExchangeErrorResponse | null;
+  exchange: { request: string; response: string | null } | null;
+  steps: ConnectivityStepResponse[];
+}
+
+export const connectivityStepSchema: z.ZodType<ConnectivityStepResponse> = z.lazy(() => z.object({
+  kind: z.enum(CONNECTIVITY_STEP_KINDS),
+  title: z.string(),
+  outcome: z.enum(CONNECTIVITY_STEP_OUTCOMES),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  detail: z.string().nullable(),
+  error: exchangeErrorSchema.nullable(),
+  exchange: z.object({ request: z.string(), response: z.string().nullable() }).nullable(),
+  steps: z.array(connectivityStepSchema),
+}));
+
+export const connectivityTraceSchema = z.object({ startedAt: z.string(), durationMs: z.number(), steps: z.array(connectivityStepSchema) });
+export type ConnectivityTraceResponse = z.infer<typeof connectivityTraceSchema>;
+
+export const channelCheckSchema = z.object({
+  outcome: z.enum(CHANNEL_CHECK_OUTCOMES),
+  error: exchangeErrorSchema.nullable(),
+  note: z.string().nullable(),
+});
+
+export const channelChecksSchema = z.object(Object.fromEntries(EXCHANGE_CHANNELS.map((channel) => [channel, channelCheckSchema])) as Record<(typeof EXCHANGE_CHANNELS)[number], typeof channelCheckSchema>);
+

@@ -1,0 +1,352 @@
+import {
+  ACTIVE_RUN_ITEM_STATES,
+  EXCHANGE_CHANNEL_FIELDS,
+  EXCHANGE_CHANNELS,
+  emptyRunItemCounts,
+  type ClaimedRunItem,
+  type ConnectionLimitSettings,
+  type ExchangeChannel,
+  type OutageFamily,
+  type RunItem,
+  type RunItemChannels,
+  type RunItemState,
+  type TestAndEnableRun,
+  type TestAndEnableRunRepository,
+} from '@sync-admin/domain';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { mailboxInclude, toMailbox } from '../mailboxes/mailbox.mapper.ts';
+import type { SecretCipher } from '../secret-cipher.ts';
+import { serverProfileInclude, toSettings } from '../server-profiles/server-profile.mapper.ts';
+import { createSqlParams, isUuid } from '../sql/sql-params.ts';
+import { traceToJson } from './connectivity-trace.json.ts';
+
+type Client = Prisma.TransactionClient;
+
+const ACTIVE = ACTIVE_RUN_ITEM_STATES.map((state) => `'${state}'`).join(', ');
+
+interface RunRow {
+  id: string;
+  number: number;
+  environmentId: string;
+  scopeKind: TestAndEnableRun['scope']['kind'];
+  scopeDescription: string;
+  scopeServerProfileId: string | null;
+  state: TestAndEnableRun['state'];
+  startedById: string;
+  startedByName: string;
+  createdAt: Date;
+  startAt: Date;
+  cancelledAt: Date | null;
+  cancelledByName: string | null;
+  finishedAt: Date | null;
+  total: number;
+}
+
+/**
+ * Runs, items and the test state they leave on mailboxes and profiles. `prisma` is the root client for reads
+ * or a transaction's client inside a unit of work; every write here is one guarded statement, so what it
+ * changed is exactly what its WHERE allowed when it ran.
+ */
+export function createTestAndEnableRunRepository(prisma: Client, cipher: SecretCipher): TestAndEnableRunRepository {
+  /** Counts per state and the ending rate of the last minute, for a page of runs in one query. */
+  async function withCounts(rows: RunRow[]): Promise<TestAndEnableRun[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const counts = await prisma.$queryRawUnsafe<{ runId: string; state: RunItemState; count: number; recent: number }[]>(
+      `SELECT "runId", "state", count(*)::int AS "count",
+              count(*) FILTER (WHERE "finishedAt" > now() - interval '60 seconds')::int AS "recent"
+       FROM "TestAndEnableRunItem" WHERE "runId" = ANY($1::uuid[]) GROUP BY "runId", "state"`,
+      ids,
+    );
+    return rows.map((row) => {
+      const mine = counts.filter((c) => c.runId === row.id);
+      const perState = emptyRunItemCounts();
+      for (const c of mine) perState[c.state] = c.count;
+      return {
+        id: row.id, number: row.number, environmentId: row.environmentId,
+        scope: { kind: row.scopeKind, description: row.scopeDescription, serverProfileId: row.scopeServerProfileId },
+        state: row.state, startedById: row.startedById, startedByName: row.startedByName, createdAt: row.createdAt, startAt: row.startAt,
+        cancelledAt: row.cancelledAt, cancelledByName: row.cancelledByName, finishedAt: row.finishedAt, total: row.total,
+        counts: perState, recentRatePerSecond: mine.reduce((sum, c) => sum + c.recent, 0) / 60,
+      };
+    });
+  }
+
+  async function decryptOrNull(value: string | null) {
+    return value === null ? null : cipher.decrypt(value);
+  }
+
+  return {
+    async listRuns(environmentId, filter, page) {
+      const where: Prisma.TestAndEnableRunWhereInput = {
+        environmentId, state: filter.state, scopeServerProfileId: filter.serverProfileId, startedById: filter.startedById,
+      };
+      const [rows, total] = await Promise.all([
+        prisma.testAndEnableRun.findMany({ where, orderBy: [{ createdAt: 'desc' }, { number: 'desc' }], skip: page.offset, take: page.limit }),
+        prisma.testAndEnableRun.count({ where }),
+      ]);
+      return { items: await withCounts(rows), total };
+    },
+
+    async findRun(environmentId, runId) {
+      if (!isUuid(runId)) return null;
+      const row = await prisma.testAndEnableRun.findFirst({ where: { id: runId, environmentId } });
+      return row ? (await withCounts([row]))[0]! : null;
+    },
+
+    async listRunItems(runId, filter, page) {
+      const where: Prisma.TestAndEnableRunItemWhereInput = { runId, state: filter.state };
+      const [rows, total] = await Promise.all([
+        prisma.testAndEnableRunItem.findMany({
+          where, include: { mailbox: { select: { name: true, emailAddress: true } } },
+          orderBy: [{ mailbox: { name: 'asc' } }, { id: 'asc' }], skip: page.offset, take: page.limit,
+        }),
+        prisma.testAndEnableRunItem.count({ where }),
+      ]);
+      return {
+        total,
+        items: rows.map((row): RunItem => ({
+          id: row.id, runId: row.runId, mailboxId: row.mailboxId, mailboxName: row.mailbox.name, emailAddress: row.mailbox.emailAddress,
+          serverProfileId: row.serverProfileId, state: row.state, attempts: row.attempts, nextAttemptAt: row.nextAttemptAt,
+          startedAt: row.startedAt, finishedAt: row.finishedAt, channels: row.results as RunItemChannels,
+          lastError: row.lastErrorCode
+            ? { code: row.lastErrorCode, errorClass: row.lastErrorClass === 'transient' ? 'transient' : 'permanent', message: row.lastErrorMessage ?? '', backOffMs: null, httpStatus: null }
+            : null,
+        })),
+      };
+    },
+
+    async findActiveRunItems(mailboxIds) {
+      if (mailboxIds.length === 0) return [];
+      return prisma.$queryRawUnsafe(
+        `SELECT i."mailboxId", i."runId", r."number" AS "runNumber", r."startedByName"
+         FROM "TestAndEnableRunItem" i JOIN "TestAndEnableRun" r ON r."id" = i."runId"
+         WHERE i."mailboxId" = ANY($1::uuid[]) AND i."state" IN (${ACTIVE})`,
+        mailboxIds,
+      );
+    },
+
+    async recentAttemptOutcomes(serverProfileId, since) {
+      const rows = await prisma.$queryRawUnsafe<{ mailboxId: string; at: Date; outcome: 'success' | 'permanent' | 'transient'; outageFamily: string | null }[]>(
+        `SELECT DISTINCT ON ("mailboxId") "mailboxId", "at", "outcome", "outageFamily"
+         FROM "TestAndEnableAttempt" WHERE "serverProfileId" = $1::uuid AND "at" >= $2::timestamp(3)
+         ORDER BY "mailboxId", "at" DESC`,
+        serverProfileId, since,
+      );
+      return rows.map((row) => ({ ...row, outageFamily: row.outageFamily as OutageFamily | null }));
+    },
+
+    async findHeldItem(serverProfileId) {
+      const row = await prisma.testAndEnableRunItem.findFirst({
+        where: { serverProfileId, state: 'held' }, orderBy: [{ nextAttemptAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }], select: { id: true, attempts: true },
+      });
+      return row ? { itemId: row.id, attempt: row.attempts + 1 } : null;
+    },
+
+    async findServerProfileHold(serverProfileId) {
+      const row = await prisma.serverProfile.findUnique({ where: { id: serverProfileId }, select: { testAndEnableHeldAt: true, testAndEnableHeldFamily: true } });
+      return row?.testAndEnableHeldAt && row.testAndEnableHeldFamily
+        ? { heldAt: row.testAndEnableHeldAt, family: row.testAndEnableHeldFamily as OutageFamily }
+        : null;
+    },
+
+    async createRun(run) {
+      return prisma.testAndEnableRun.create({
+        data: {
+          environmentId: run.environmentId, scopeKind: run.scope.kind, scopeDescription: run.scope.description,
+          scopeServerProfileId: run.scope.serverProfileId, startedById: run.startedById, startedByName: run.startedByName,
+          createdAt: run.createdAt, startAt: run.startAt,
+        },
+        select: { id: true, number: true },
+      });
+    },
+
+    async insertItems(runId, items, at) {
+      if (items.length === 0) return [];
+      // One statement: the items (a mailbox already in an active item is left out by the partial unique
+      // index), the run's total, and the queued mark on the mailboxes that got an item. PostgreSQL runs
+      // every data-modifying WITH to completion whether or not the final SELECT reads it.
+      return prisma.$queryRawUnsafe(
+        `WITH inserted AS (
+           INSERT INTO "TestAndEnableRunItem" ("id", "runId", "mailboxId", "serverProfileId", "pendingChannels")
+           SELECT gen_random_uuid(), $1::uuid, i."mailboxId", i."serverProfileId", i."channels"::jsonb
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS i("mailboxId", "serverProfileId", "channels")
+           ON CONFLICT DO NOTHING
+           RETURNING "id", "mailboxId", "serverProfileId"
+         ), counted AS (
+           UPDATE "TestAndEnableRun" SET "total" = (SELECT count(*) FROM inserted) WHERE "id" = $1::uuid RETURNING "startedById"
+         ), queued AS (
+           UPDATE "Mailbox" m SET "testAndEnableRequestedAt" = $5::timestamp(3), "testAndEnableRunId" = $1::uuid,
+             "testAndEnableLastAttemptedById" = (SELECT "startedById" FROM counted), "testNextAttemptAt" = NULL, "updatedAt" = $5::timestamp(3)
+           WHERE m."id" IN (SELECT "mailboxId" FROM inserted)
+         )
+         SELECT "id" AS "itemId", "mailboxId", "serverProfileId" FROM inserted`,
+        runId, items.map((i) => i.mailboxId), items.map((i) => i.serverProfileId), items.map((i) => JSON.stringify(i.channels)), at,
+      );
+    },
+
+    async cancelRun(runId, by, at) {
+      const [row] = await prisma.$queryRawUnsafe<{ cancelledItems: number }[]>(
+        `WITH run AS (
+           UPDATE "TestAndEnableRun" SET "state" = 'cancelled', "cancelledAt" = $2::timestamp(3), "cancelledByName" = $3::text
+           WHERE "id" = $1::uuid AND "state" IN ('scheduled', 'running') RETURNING "id"
+         ), items AS (
+           UPDATE "TestAndEnableRunItem" i SET "state" = 'cancelled', "finishedAt" = $2::timestamp(3), "nextAttemptAt" = NULL
+           WHERE i."runId" IN (SELECT "id" FROM run) AND i."state" IN ('pending', 'retrying', 'held') RETURNING i."mailboxId"
+         ), mailboxes AS (
+           UPDATE "Mailbox" m SET "testAndEnableRequestedAt" = NULL, "testNextAttemptAt" = NULL
+           WHERE m."id" IN (SELECT "mailboxId" FROM items)
+         )
+         SELECT (SELECT count(*) FROM items)::int AS "cancelledItems" FROM run`,
+        runId, at, by.name,
+      );
+      return row ?? null;
+    },
+
+    async claimItem(itemId, attempt, claim, at) {
+      if (!isUuid(itemId)) return null;
+      const [claimed] = await prisma.$queryRawUnsafe<{ id: string; runId: string; mailboxId: string; serverProfileId: string; attempts: number; pendingChannels: ExchangeChannel[]; before: RunItemState }[]>(
+        `UPDATE "TestAndEnableRunItem" i SET "state" = 'running', "claimToken" = $3::text, "claimExpiresAt" = $4::timestamp(3),
+           "startedAt" = COALESCE(i."startedAt", $5::timestamp(3))
+         FROM (SELECT "id", "state" FROM "TestAndEnableRunItem" WHERE "id" = $1::uuid FOR UPDATE) old
+         WHERE i."id" = old."id" AND i."attempts" = $2::int - 1
+           AND (i."state" IN ('pending', 'retrying') OR (i."state" = 'running' AND i."claimExpiresAt" < $5::timestamp(3)) OR ($6::boolean AND i."state" = 'held'))
+         RETURNING i."id", i."runId", i."mailboxId", i."serverProfileId", i."attempts", i."pendingChannels", old."state" AS "before"`,
+        itemId, attempt, claim.token, claim.expiresAt, at, claim.fromHeld,
+      );
+      if (!claimed) return null;
+      await prisma.testAndEnableRun.updateMany({ where: { id: claimed.runId, state: 'scheduled' }, data: { state: 'running' } });
+      const [run, mailboxRow, profileRow] = await Promise.all([
+        prisma.testAndEnableRun.findUniqueOrThrow({ where: { id: claimed.runId }, include: { environment: true } }),
+        prisma.mailbox.findUniqueOrThrow({ where: { id: claimed.mailboxId }, include: mailboxInclude }),
+        prisma.serverProfile.findUniqueOrThrow({ where: { id: claimed.serverProfileId }, include: { ...serverProfileInclude, owner: { select: { fullName: true, email: true } } } }),
+      ]);
+      const mailbox = toMailbox(mailboxRow, { state: 'running', attempts: claimed.attempts, nextAttemptAt: null });
+      const { environment } = run;
+      return {
+        item: { id: claimed.id, runId: claimed.runId, attempts: claimed.attempts, channels: claimed.pendingChannels, stateBeforeClaim: claimed.before },
+        run: { id: run.id, number: run.number, startedById: run.startedById },
+        environment: { id: environment.id, name: environment.name, customerEngagement: environment.customerEngagement, defaultServerProfileId: environment.defaultServerProfileId },
+        mailbox: { ...mailbox, password: await decryptOrNull(mailboxRow.passwordEncrypted) },
+        profile: {
+          id: profileRow.id, name: profileRow.name, ownerId: profileRow.ownerId, ownerEmail: profileRow.owner.email,
+          settings: toSettings(profileRow),
+          secrets: {
+            clientSecret: await decryptOrNull(profileRow.clientSecretEncrypted),
+            incomingPassword: await decryptOrNull(profileRow.incomingPasswordEncrypted),
+            outgoingPassword: await decryptOrNull(profileRow.outgoingPasswordEncrypted),
+          },
+          heldFamily: profileRow.testAndEnableHeldAt ? (profileRow.testAndEnableHeldFamily as OutageFamily) : null,
+        },
+      } satisfies ClaimedRunItem;
+    },
+
+    async holdClaimedItem(itemId, claimToken) {
+      const changed = await prisma.testAndEnableRunItem.updateMany({
+        where: { id: itemId, claimToken, state: 'running' }, data: { state: 'held', claimToken: null, claimExpiresAt: null },
+      });
+      return changed.count === 1;
+    },
+
+    async recordAttempt(record) {
+      const final = record.itemState !== 'retrying';
+      const rows = await prisma.$queryRawUnsafe<{ id: string }[]>(
+        `WITH updated AS (
+           UPDATE "TestAndEnableRunItem" SET "state" = $3::"RunItemState", "attempts" = $4::int, "nextAttemptAt" = $5::timestamp(3),
+             "results" = "results" || $6::jsonb, "pendingChannels" = $7::jsonb, "finishedAt" = CASE WHEN $8::boolean THEN $9::timestamp(3) ELSE NULL END,
+             "claimToken" = NULL, "claimExpiresAt" = NULL, "lastErrorCode" = $10::text, "lastErrorClass" = $11::text, "lastErrorMessage" = $12::text
+           WHERE "id" = $1::uuid AND "claimToken" = $2::text AND "state" = 'running'
+           RETURNING "id", "runId", "mailboxId", "serverProfileId"
+         )
+         INSERT INTO "TestAndEnableAttempt" ("id", "itemId", "runId", "mailboxId", "serverProfileId", "environmentId", "attempt", "at", "durationMs", "outcome", "errorCode", "outageFamily")
+         SELECT gen_random_uuid(), u."id", u."runId", u."mailboxId", u."serverProfileId", r."environmentId", $4::int, $9::timestamp(3), $13::int,
+                $14::"AttemptOutcome", $10::text, $15::text
+         FROM updated u JOIN "TestAndEnableRun" r ON r."id" = u."runId"
+         RETURNING "id"`,
+        record.itemId, record.claimToken, record.itemState, record.attempt, record.nextAttemptAt, JSON.stringify(record.channels),
+        JSON.stringify(record.retryChannels), final, record.at, record.lastError?.code ?? null, record.lastError?.errorClass ?? null,
+        record.lastError?.message ?? null, Math.round(record.durationMs), record.outcome, record.outageFamily,
+      );
+      return rows.length === 1;
+    },
+
+    async applyAttemptToMailbox(update) {
+      const params = createSqlParams();
+      const at = params.bind(update.at, 'timestamp(3)');
+      const sets = [
+        `"testAndEnableRunId" = ${params.bind(update.runId, 'uuid')}`,
+        `"testNextAttemptAt" = ${params.bind(update.nextAttemptAt, 'timestamp(3)')}`,
+        `"lastConnectivityTestAt" = ${at}`,
+        `"lastConnectivityTrace" = ${params.bind(JSON.stringify(traceToJson(update.trace)), 'jsonb')}`,
+        `"updatedAt" = ${at}`,
+      ];
+      for (const channel of EXCHANGE_CHANNELS) {
+        const ended = update.channels[channel];
+        if (!ended) continue;
+        const fields = EXCHANGE_CHANNEL_FIELDS[channel];
+        sets.push(`"${fields.status}" = '${ended === 'passed' ? 'success' : 'failure'}'`, `"${fields.enabled}" = ${ended === 'passed'}`);
+      }
+      if (update.final) sets.push(`"testCompletedOn" = ${at}`, `"testAndEnableRequestedAt" = NULL`);
+      if (update.lastError) {
+        sets.push('"consecutiveErrorCount" = "consecutiveErrorCount" + 1', `"lastErrorCode" = ${params.bind(update.lastError.code, 'text')}`,
+          `"lastErrorMessage" = ${params.bind(update.lastError.message, 'text')}`, `"lastErrorAt" = ${at}`);
+      } else {
+        sets.push('"consecutiveErrorCount" = 0', '"lastErrorCode" = NULL', '"lastErrorMessage" = NULL', '"lastErrorAt" = NULL');
+      }
+      if (update.discoveredEwsUrl) sets.push(`"discoveredEwsUrl" = ${params.bind(update.discoveredEwsUrl, 'text')}`, `"discoveredEwsUrlAt" = ${at}`);
+      await prisma.$executeRawUnsafe(`UPDATE "Mailbox" SET ${sets.join(', ')} WHERE "id" = ${params.bind(update.mailboxId, 'uuid')}`, ...params.values);
+    },
+
+    async approveMailboxEmail(mailboxId, approverId, at) {
+      const changed = await prisma.mailbox.updateMany({
+        where: { id: mailboxId, emailAddressStatus: { not: 'approved' } },
+        data: { emailAddressStatus: 'approved', emailAddressApprovedById: approverId, emailAddressApprovedAt: at },
+      });
+      return changed.count === 1;
+    },
+
+    async finishRunIfDone(runId, at) {
+      await prisma.$executeRawUnsafe(
+        `UPDATE "TestAndEnableRun" SET "finishedAt" = $2::timestamp(3), "state" = CASE WHEN "state" = 'cancelled' THEN 'cancelled'::"RunState" ELSE 'completed'::"RunState" END
+         WHERE "id" = $1::uuid AND NOT EXISTS (SELECT 1 FROM "TestAndEnableRunItem" WHERE "runId" = $1::uuid AND "state" IN (${ACTIVE}))`,
+        runId, at,
+      );
+    },
+
+    async holdServerProfile(serverProfileId, family, at) {
+      const held = await prisma.serverProfile.updateMany({
+        where: { id: serverProfileId, testAndEnableHeldAt: null }, data: { testAndEnableHeldAt: at, testAndEnableHeldFamily: family },
+      });
+      if (held.count === 0) return false;
+      await prisma.testAndEnableRunItem.updateMany({ where: { serverProfileId, state: { in: ['pending', 'retrying'] } }, data: { state: 'held' } });
+      return true;
+    },
+
+    async releaseServerProfile(serverProfileId) {
+      await prisma.serverProfile.updateMany({ where: { id: serverProfileId }, data: { testAndEnableHeldAt: null, testAndEnableHeldFamily: null } });
+      return prisma.$queryRawUnsafe(
+        `UPDATE "TestAndEnableRunItem" SET "state" = 'pending', "nextAttemptAt" = NULL
+         WHERE "serverProfileId" = $1::uuid AND "state" = 'held' RETURNING "id" AS "itemId", "attempts" + 1 AS "attempt"`,
+        serverProfileId,
+      );
+    },
+
+    async recordMailboxConnectionTest(mailboxId, at, trace, discoveredEwsUrl) {
+      await prisma.mailbox.update({
+        where: { id: mailboxId },
+        data: {
+          lastConnectivityTestAt: at, lastConnectivityTrace: traceToJson(trace),
+          ...(discoveredEwsUrl ? { discoveredEwsUrl, discoveredEwsUrlAt: at } : {}),
+        },
+        select: { id: true },
+      });
+    },
+
+    async findConnectionLimits(serverProfileIds) {
+      const rows = await prisma.serverProfile.findMany({
+        where: { id: { in: [...serverProfileIds] } }, select: { id: true, serverType: true, authenticateUsing: true, maxConcurrentConnections: true },
+      });
+      return new Map(rows.map((row): [string, ConnectionLimitSettings] => [row.id, row]));
+    },
+  };
+}
