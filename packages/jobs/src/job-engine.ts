@@ -59,7 +59,8 @@ export async function startJobEngine(options: JobEngineOptions): Promise<JobEngi
 
 /** Creates a queue if it is missing; idempotent, and inside the caller's transaction like the insert after it. */
 async function ensureQueue(executeSql: ExecuteSql, name: string): Promise<void> {
-  await executeSql(`SELECT ${PG_BOSS_SCHEMA}.create_queue($1::text, $2::json)`, [name, JSON.stringify({ policy: 'standard' })]);
+  // create_queue returns void, which some drivers cannot read back: select around it.
+  await executeSql(`SELECT count(*)::int AS "done" FROM (SELECT ${PG_BOSS_SCHEMA}.create_queue($1::text, $2::json)) created`, [name, JSON.stringify({ policy: 'standard' })]);
 }
 
 function createTestAndEnableJobs(boss: PgBoss, executeSql: ExecuteSql): TestAndEnableJobs {

@@ -13,6 +13,7 @@ import type {
   ExchangeError,
   MailboxConnectivityCheck,
   MailboxConnectivityResult,
+  MailboxConnectivityTarget,
 } from '../exchange-connectivity/mailbox-connectivity.port.ts';
 import { createBulkResult, type BulkResult } from '../mailboxes/bulk-result.ts';
 import { approvalContext, mailboxAuditEntry, readScope, resolveMailboxTarget, writeDenial } from '../mailboxes/mailbox-access.ts';
@@ -291,8 +292,8 @@ export async function runTestAndEnableAttempt(
       `Email can't be sent or received because the email address of the mailbox ${mailbox.name} is not approved.`)));
   }
   const remaining = toCheck.filter((channel) => !preFailed[channel]);
-  const check: MailboxConnectivityResult = remaining.length > 0
-    ? await deps.connectivity.checkMailbox({
+  const check = remaining.length > 0
+    ? await checkSafely(deps, {
       settings: profile.settings, secrets: profile.secrets,
       mailbox: { emailAddress: mailbox.emailAddress, type: mailbox.type, allowCredentialsForEmailProcessing: mailbox.allowCredentialsForEmailProcessing, userName: mailbox.userName, password: mailbox.password },
       knownEwsUrl: mailbox.discoveredEwsUrl, channels: remaining,
@@ -353,6 +354,20 @@ export async function runTestAndEnableAttempt(
   if (job.probe && profile.heldFamily) await releaseOutage(deps, claimed, now);
   else if (decision.itemState === 'retrying' && outageFamily) await evaluateOutage(deps, claimed, now);
   return { outcome: 'recorded', itemState: decision.itemState };
+}
+
+/** A bug or an unexpected library error is still a result for the admin, never a stuck item. */
+async function checkSafely(deps: Pick<TestAndEnableDeps, 'connectivity' | 'clock'>, target: MailboxConnectivityTarget): Promise<MailboxConnectivityResult> {
+  const startedAt = deps.clock();
+  try {
+    return await deps.connectivity.checkMailbox(target);
+  } catch {
+    const error = configurationError('UnexpectedError');
+    return {
+      channels: { ...notTestedChannels(), ...failAll(target.channels, error) } as Record<ExchangeChannel, ChannelCheckResult>,
+      trace: emptyTrace(startedAt), discoveredEwsUrl: null,
+    };
+  }
 }
 
 function pick(channels: Record<ExchangeChannel, ChannelCheckResult>, keep: readonly ExchangeChannel[]): Partial<Record<ExchangeChannel, ChannelCheckResult>> {
