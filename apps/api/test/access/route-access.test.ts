@@ -26,6 +26,7 @@ describe('every API route, every demo user: deny by default', () => {
   const mailboxIds = { Contoso: '', Fabrikam: '' };
   const supportRoleIds = { Contoso: '', Fabrikam: '' };
   const teamIds = { Contoso: '', Fabrikam: '00000000-0000-4000-8000-000000000000' };
+  const jobIds = { Contoso: '', Fabrikam: '' };
   let alexId = '';
 
   beforeAll(async () => {
@@ -40,6 +41,15 @@ describe('every API route, every demo user: deny by default', () => {
     }
     teamIds.Contoso = (await t.db.prisma.team.findFirstOrThrow({ where: { environmentId: ids.Contoso } })).id;
     alexId = await userId(t.db, 'alex@contoso.example');
+    // A job per environment for the job routes, scheduled far ahead so it stays as it is.
+    const admin = await signIn(t.app, 'global.admin@contoso.example');
+    for (const name of ['Contoso', 'Fabrikam'] as const) {
+      const started = await t.app.inject({
+        method: 'POST', url: `/api/environments/${ids[name]}/server-profiles/${profileIds[name]}/test-and-enable-mailboxes`,
+        headers: admin.headers, payload: { startAt: '2099-01-01T00:00:00Z' },
+      });
+      jobIds[name] = started.json().run.id;
+    }
   });
 
   /** A valid body for each writing route, so the walk reaches the access decision and the domain beyond it. */
@@ -52,6 +62,8 @@ describe('every API route, every demo user: deny by default', () => {
     if (method === 'PATCH' && url.includes('/mailboxes/')) return { syncItemsFromThisOrgOnly: counter % 2 === 0 };
     if (url.endsWith('/change-multiple')) return { ...target, changes: { outgoingEmailDeliveryMethod: 'serverSideSynchronization' } };
     if (url.endsWith('/apply-default-email-settings')) return { ...target, testAndEnable: false };
+    if (url.endsWith('/mailbox-actions/retest-failed')) return { filter: { view: 'all' } };
+    if (url.endsWith('/test-and-enable-mailboxes') || url.endsWith('/server-profiles/:profileId/retest-failed')) return { startAt: '2099-01-01T00:00:00Z' };
     if (url.includes('/mailbox-actions/')) return target;
     if (method === 'PATCH' && url.endsWith('/email-settings')) return { notifyMailboxOwner: counter % 2 === 0 };
     if (url.includes('/privileges/')) return { depth: null };
@@ -82,6 +94,12 @@ describe('every API route, every demo user: deny by default', () => {
       'GET /api/environments/:environmentId/users', 'PUT /api/environments/:environmentId/users/:userId/security-roles',
       'GET /api/environments/:environmentId/teams', 'PUT /api/environments/:environmentId/teams/:teamId/security-roles',
       'GET /api/environments/:environmentId/alerts', 'GET /api/environments/:environmentId/audit',
+      'POST /api/environments/:environmentId/mailbox-actions/retest-failed',
+      'POST /api/environments/:environmentId/server-profiles/:profileId/test-and-enable-mailboxes',
+      'POST /api/environments/:environmentId/server-profiles/:profileId/retest-failed',
+      'GET /api/environments/:environmentId/jobs', 'GET /api/environments/:environmentId/jobs/:jobId',
+      'GET /api/environments/:environmentId/jobs/:jobId/items', 'POST /api/environments/:environmentId/jobs/:jobId/cancel',
+      'POST /api/environments/:environmentId/mailboxes/:mailboxId/test-connection',
     ]));
   });
 
@@ -96,7 +114,8 @@ describe('every API route, every demo user: deny by default', () => {
         for (const [user, session] of sessions) {
           const url = route.url.replace(':environmentId', ids[environment]).replace(':profileId', profileIds[environment])
             .replace(':mailboxId', mailboxIds[environment]).replace(':roleId', supportRoleIds[environment])
-            .replace(':privilege', 'approveEmailAddresses').replace(':userId', alexId).replace(':teamId', teamIds[environment]);
+            .replace(':privilege', 'approveEmailAddresses').replace(':userId', alexId).replace(':teamId', teamIds[environment])
+            .replace(':jobId', jobIds[environment]);
           const payload = await payloadFor(route.method, route.url, user, environment, ++counter);
           const response = await t.app.inject({
             method: route.method as 'GET', url, headers: session?.headers ?? {}, ...(payload ? { payload } : {}), remoteAddress: '127.0.0.1',

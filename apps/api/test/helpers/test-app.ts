@@ -104,3 +104,16 @@ export async function userId(db: Database, email: string): Promise<string> {
 export async function serverProfileId(db: Database, environmentId: string, name: string): Promise<string> {
   return (await db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId, name } })).id;
 }
+
+/** Polls a Test & Enable job through the API until it has finished (the in-process worker runs it). */
+export async function waitForJob(t: TestApp, headers: Record<string, string>, environmentId: string, jobId: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await t.app.inject({ method: 'GET', url: `/api/environments/${environmentId}/jobs/${jobId}`, headers });
+    if (response.statusCode !== 200) throw new Error(`job ${jobId}: ${response.statusCode} ${response.body}`);
+    const job = response.json();
+    if (job.finishedAt) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.state} after ${timeoutMs} ms: ${JSON.stringify(job.counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

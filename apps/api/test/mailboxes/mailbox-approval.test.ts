@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, signIn, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, environmentId, serverProfileId, signIn, userId, waitForJob, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 type Target = 'contosoExchangeOnline' | 'contosoNoProfile' | 'contosoQueue' | 'alexOwn' | 'fabrikamExchangeServer';
 type User = 'global.admin' | 'exchange.admin' | 'approver' | 'sysadmin' | 'support' | 'alex';
@@ -103,7 +103,8 @@ describe('Approve Email: who may approve which mailbox, and why', () => {
   const failedRules = (decision: Decision) => decision.checks.filter((c) => c.outcome === 'failed').map((c) => c.rule);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The worker runs the Test & Enable jobs these tests start: self-approval happens as part of the run.
+    t = await createTestApp({ worker: true });
     for (const user of USERS) {
       sessions.set(user, await signIn(t.app, `${user}@contoso.example`));
       userIds.set(user, await userId(t.db, `${user}@contoso.example`));
@@ -218,18 +219,25 @@ describe('Approve Email: who may approve which mailbox, and why', () => {
       expect(explained.testAndEnableSelfApproval).toMatchObject({ allowed: true, via: 'selfApproval' });
     });
 
-    it('queues Test & Enable for Alex\'s own mailbox and approves its address as part of it', async () => {
-      await resetToPending(alexMailbox());
-      const response = await testAndEnable('alex', contoso, { ids: [alexMailbox()] });
+    /** Starts Test & Enable as `user` and waits for the job to finish; returns the start result. */
+    async function testAndEnableToTheEnd(user: User): Promise<BulkResult & { run: { id: string; number: number } | null }> {
+      const response = await testAndEnable(user, contoso, { ids: [alexMailbox()] });
       expect(response.statusCode, response.body).toBe(200);
-      const result: BulkResult = response.json();
+      const result = response.json();
+      if (result.run) await waitForJob(t, sessions.get('global.admin')!.headers, contoso, result.run.id);
+      return result;
+    }
+
+    it('starts Test & Enable for Alex\'s own mailbox, and the run approves its address as part of it', async () => {
+      await resetToPending(alexMailbox());
+      const result = await testAndEnableToTheEnd('alex');
       expect(result).toMatchObject({ done: 1, skipped: 0 });
-      expect(result.results[0]).toMatchObject({ mailboxId: alexMailbox(), outcome: 'done', message: expect.stringContaining('self-approval') });
+      expect(result.results[0]).toMatchObject({ mailboxId: alexMailbox(), outcome: 'done', message: expect.stringMatching(/^Test & Enable started as job #\d+; your email address will be approved as part of it \(self-approval\)\.$/) });
       expect(result.decisions[result.results[0]!.decisionIndex!]).toMatchObject({ allowed: true, via: 'selfApproval' });
 
       const row = await t.db.prisma.mailbox.findUniqueOrThrow({ where: { id: alexMailbox() } });
-      expect(row).toMatchObject({ emailAddressStatus: 'approved', emailAddressApprovedById: userIds.get('alex'), testAndEnableLastAttemptedById: userIds.get('alex') });
-      expect(row.testAndEnableRequestedAt).toBeInstanceOf(Date);
+      expect(row).toMatchObject({ emailAddressStatus: 'approved', emailAddressApprovedById: userIds.get('alex'), testAndEnableLastAttemptedById: userIds.get('alex'), testAndEnableRunId: result.run!.id });
+      expect(row.testAndEnableRequestedAt).toBeNull();
       expect(row.emailAddressApprovedAt).toBeInstanceOf(Date);
 
       const audit = await call('global.admin', 'GET', `/api/environments/${contoso}/audit?entityId=${alexMailbox()}&actorId=${userIds.get('alex')}`);
@@ -250,21 +258,20 @@ describe('Approve Email: who may approve which mailbox, and why', () => {
       expect(failedRules(explained.testAndEnableSelfApproval)).toEqual(['selfApprovalPrivilegeSetting']);
       expect(explained.approveEmail.allowed).toBe(false);
 
-      const response = await testAndEnable('alex', contoso, { ids: [alexMailbox()] });
-      expect(response.statusCode, response.body).toBe(200);
-      const result: BulkResult = response.json();
+      const result = await testAndEnableToTheEnd('alex');
       expect(result).toMatchObject({ done: 1, skipped: 0 });
-      expect(result.results[0]!.message).toBe('Test & Enable queued.');
+      expect(result.results[0]!.message).toMatch(/^Test & Enable started as job #\d+\.$/);
       expect(result.results[0]!.decisionIndex).toBeUndefined();
       const row = await t.db.prisma.mailbox.findUniqueOrThrow({ where: { id: alexMailbox() } });
       expect(row).toMatchObject({ emailAddressStatus: 'pendingApproval', emailAddressApprovedById: null, testAndEnableLastAttemptedById: userIds.get('alex') });
-      expect(row.testAndEnableRequestedAt).toBeInstanceOf(Date);
+      // Email settings process email only for approved users: the run says why the mailbox cannot be enabled.
+      expect(row).toMatchObject({ incomingEmailStatus: 'failure', outgoingEmailStatus: 'failure', lastErrorCode: 'EmailAddressNotApproved' });
     });
 
     it('never self-approves through Test & Enable for an admin on someone else\'s mailbox', async () => {
       await resetToPending(alexMailbox());
-      const response = await testAndEnable('sysadmin', contoso, { ids: [alexMailbox()] });
-      expect(response.json()).toMatchObject({ done: 1, results: [{ message: 'Test & Enable queued.' }] });
+      const result = await testAndEnableToTheEnd('sysadmin');
+      expect(result).toMatchObject({ done: 1, results: [{ message: expect.stringMatching(/^Test & Enable started as job #\d+\.$/) }] });
       expect((await t.db.prisma.mailbox.findUniqueOrThrow({ where: { id: alexMailbox() } })).emailAddressStatus).toBe('pendingApproval');
     });
   });

@@ -67,20 +67,20 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
   afterAll(() => t.close());
 
   describe('Apply Default Email Settings', () => {
-    it('sets the default profile and delivery methods, then queues Test & Enable by default', async () => {
+    it('sets the default profile and delivery methods, then starts Test & Enable on them by default', async () => {
       const [a, b] = await take({ serverProfileId: null, isActive: true, ...queuedNot }, 2);
       await t.db.prisma.mailbox.update({ where: { id: b!.id }, data: { outgoingEmailDeliveryMethod: 'none', appointmentsContactsTasksDeliveryMethod: 'outlook' } });
       const before = Date.now();
-      const result = await ok('apply-default-email-settings', { target: { ids: [a!.id, b!.id] } });
-      expect(result).toMatchObject({ done: 2, skipped: 0 });
+      const result = await ok('apply-default-email-settings', { target: { ids: [a!.id, b!.id] } }) as BulkResult & { run: { id: string; number: number } };
+      expect(result).toMatchObject({ done: 2, skipped: 0, run: { id: expect.any(String) } });
       for (const mailbox of [a!, b!]) {
         expect(byId(result).get(mailbox.id)).toMatchObject({
-          outcome: 'done', name: mailbox.name, message: expect.stringMatching(/^Default email settings applied\. Test & Enable queued\.$/),
+          outcome: 'done', name: mailbox.name, message: `Default email settings applied. Test & Enable started as job #${result.run.number}.`,
         });
         const after = await row(mailbox.id);
         expect(after).toMatchObject({
           serverProfileId: ids.exchangeOnline, incomingEmailDeliveryMethod: SSS, outgoingEmailDeliveryMethod: SSS, appointmentsContactsTasksDeliveryMethod: SSS,
-          testAndEnableLastAttemptedById: ids.admin,
+          testAndEnableLastAttemptedById: ids.admin, testAndEnableRunId: result.run.id,
         });
         expect(after.testAndEnableRequestedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
       }
@@ -94,10 +94,10 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
       ]);
     });
 
-    it('queues nothing with testAndEnable: false', async () => {
+    it('starts no job with testAndEnable: false', async () => {
       const [c] = await take({ serverProfileId: null, isActive: true, ...queuedNot });
       const result = await ok('apply-default-email-settings', { target: { ids: [c!.id] }, testAndEnable: false });
-      expect(result).toMatchObject({ done: 1, skipped: 0, results: [{ mailboxId: c!.id, outcome: 'done', message: 'Default email settings applied.' }] });
+      expect(result).toMatchObject({ done: 1, skipped: 0, run: null, results: [{ mailboxId: c!.id, outcome: 'done', message: 'Default email settings applied.' }] });
       expect(await row(c!.id)).toMatchObject({ serverProfileId: ids.exchangeOnline, testAndEnableRequestedAt: null, testAndEnableLastAttemptedById: null });
       const audit = await t.app.inject({ method: 'GET', url: `/api/environments/${contoso}/audit?entityId=${c!.id}`, headers: admin.headers });
       expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['update']);
@@ -117,11 +117,11 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
       }
     });
 
-    it('says when a mailbox already had the settings, and still queues it', async () => {
+    it('says when a mailbox already had the settings, and still tests it', async () => {
       const [e] = await take({ serverProfileId: ids.exchangeOnline, isActive: true, ...queuedNot });
       const auditBefore = await t.db.prisma.auditEntry.count({ where: { entityId: e!.id, action: 'update' } });
       const result = await ok('apply-default-email-settings', { target: { ids: [e!.id] } });
-      expect(result.results[0]).toMatchObject({ outcome: 'done', message: 'Already had these settings. Test & Enable queued.' });
+      expect(result.results[0]).toMatchObject({ outcome: 'done', message: expect.stringMatching(/^Already had these settings\. Test & Enable started as job #\d+\.$/) });
       expect((await row(e!.id)).testAndEnableRequestedAt).toBeInstanceOf(Date);
       expect(await t.db.prisma.auditEntry.count({ where: { entityId: e!.id, action: 'update' } })).toBe(auditBefore);
     });
@@ -206,32 +206,45 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
   });
 
   describe('Test & Enable Mailbox', () => {
-    it('queues ready mailboxes and skips inactive, profile-less and already queued ones, each with the reason', async () => {
+    it('starts a job on ready mailboxes and skips inactive, profile-less and inactive-profile ones, each with the reason', async () => {
       const [ready] = await take({ isActive: true, serverProfileId: ids.exchangeOnline, ...queuedNot });
       const [inactive] = await take({ isActive: false, serverProfileId: ids.exchangeOnline, ...queuedNot });
       const [noProfile] = await take({ isActive: true, serverProfileId: null, ...queuedNot });
-      const [queued] = await take({ isActive: true, serverProfileId: ids.exchangeOnline, ...queuedNot });
-      const queuedAt = new Date('2026-11-20T10:00:00.000Z');
-      await t.db.prisma.mailbox.update({ where: { id: queued!.id }, data: { testAndEnableRequestedAt: queuedAt, testAndEnableLastAttemptedById: ids.sysadmin } });
+      const [retired] = await take({ isActive: true, serverProfileId: ids.exchangeOnline, ...queuedNot });
+      // Mailboxes keep their profile when it is deactivated; the seed has none such of sysadmin's.
+      await t.db.prisma.mailbox.update({ where: { id: retired!.id }, data: { serverProfileId: ids.retired } });
 
-      const result = await ok('test-and-enable', { target: { ids: [ready!.id, inactive!.id, noProfile!.id, queued!.id] } });
-      expect(result).toMatchObject({ done: 1, skipped: 3 });
+      const result = await ok('test-and-enable', { target: { ids: [ready!.id, inactive!.id, noProfile!.id, retired!.id] } }) as BulkResult & { run: { id: string; number: number } };
+      expect(result).toMatchObject({ done: 1, skipped: 3, run: { id: expect.any(String), number: expect.any(Number) } });
       const rows = byId(result);
-      expect(rows.get(ready!.id)).toMatchObject({ outcome: 'done', message: 'Test & Enable queued.' });
+      expect(rows.get(ready!.id)).toMatchObject({ outcome: 'done', message: `Test & Enable started as job #${result.run.number}.` });
       expect(rows.get(inactive!.id)).toMatchObject({ outcome: 'skipped', message: 'The mailbox is inactive. Activate it before testing and enabling it.' });
       expect(rows.get(noProfile!.id)).toMatchObject({ outcome: 'skipped', message: expect.stringContaining('no email server profile') });
-      expect(rows.get(queued!.id)).toMatchObject({ outcome: 'skipped', message: 'A Test & Enable run is already queued since 2026-11-20T10:00:00.000Z.' });
+      expect(rows.get(retired!.id)).toMatchObject({ outcome: 'skipped', message: 'The email server profile "Contoso Exchange 2016 (retired)" is inactive. Activate it or choose another Server Profile.' });
 
-      expect(await row(ready!.id)).toMatchObject({ testAndEnableRequestedAt: expect.any(Date), testAndEnableLastAttemptedById: ids.admin });
-      for (const skipped of [inactive!, noProfile!]) expect(await row(skipped.id)).toMatchObject({ testAndEnableRequestedAt: null, testAndEnableLastAttemptedById: null });
-      expect(await row(queued!.id)).toMatchObject({ testAndEnableRequestedAt: queuedAt, testAndEnableLastAttemptedById: ids.sysadmin });
+      expect(await row(ready!.id)).toMatchObject({ testAndEnableRequestedAt: expect.any(Date), testAndEnableLastAttemptedById: ids.admin, testAndEnableRunId: result.run.id });
+      for (const skipped of [inactive!, noProfile!, retired!]) expect(await row(skipped.id)).toMatchObject({ testAndEnableRequestedAt: null, testAndEnableRunId: null });
+      await t.db.prisma.mailbox.update({ where: { id: retired!.id }, data: { serverProfileId: ids.exchangeOnline } });
+      const job = await t.app.inject({ method: 'GET', url: `/api/environments/${contoso}/jobs/${result.run.id}`, headers: admin.headers });
+      expect(job.json()).toMatchObject({ number: result.run.number, state: 'scheduled', total: 1, startedByName: 'Grace Global', counts: { pending: 1 } });
 
-      const audit = await t.db.prisma.auditEntry.findMany({ where: { action: 'queueTestAndEnable', entityId: { in: [ready!.id, inactive!.id, noProfile!.id, queued!.id] } } });
+      const audit = await t.db.prisma.auditEntry.findMany({ where: { action: 'queueTestAndEnable', entityId: { in: [ready!.id, inactive!.id, noProfile!.id, retired!.id] } } });
       expect(audit.map((a) => a.entityId)).toEqual([ready!.id]);
-      expect(audit[0]).toMatchObject({ actorId: ids.admin, entityType: 'mailbox' });
+      expect(audit[0]).toMatchObject({ actorId: ids.admin, entityType: 'mailbox', changes: [{ field: 'testAndEnableRun', before: null, after: `#${result.run.number}` }] });
+    });
 
-      const again = await ok('test-and-enable', { target: { ids: [ready!.id] } });
-      expect(again).toMatchObject({ done: 0, skipped: 1, results: [{ message: expect.stringMatching(/^A Test & Enable run is already queued since /) }] });
+    it('joins a mailbox already in a job instead of testing it twice, and starts the others in a new one', async () => {
+      const [first, second] = await take({ isActive: true, serverProfileId: ids.exchangeOnline, ...queuedNot }, 2);
+      const one = await ok('test-and-enable', { target: { ids: [first!.id] } }) as BulkResult & { run: { id: string; number: number } };
+      const two = await ok('test-and-enable', { target: { ids: [first!.id, second!.id] } }) as BulkResult & { run: { id: string; number: number } };
+      expect(two.run.number).toBeGreaterThan(one.run.number);
+      expect(byId(two).get(first!.id)).toMatchObject({ outcome: 'done', message: `Already being tested by job #${one.run.number} (started by Grace Global); joined it.` });
+      expect(byId(two).get(second!.id)).toMatchObject({ outcome: 'done', message: `Test & Enable started as job #${two.run.number}.` });
+      expect(await t.db.prisma.testAndEnableRunItem.count({ where: { mailboxId: first!.id } })).toBe(1);
+      expect((await row(first!.id)).testAndEnableRunId).toBe(one.run.id);
+
+      const nothingNew = await ok('test-and-enable', { target: { ids: [first!.id, second!.id] } }) as BulkResult & { run: null };
+      expect(nothingNew).toMatchObject({ done: 2, skipped: 0, run: null });
     });
 
     it('is refused for Support (Read only)', async () => {

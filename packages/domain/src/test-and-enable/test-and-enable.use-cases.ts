@@ -453,7 +453,7 @@ export async function testMailboxConnection(
   if (!profile) throw notFound('The email server profile');
   const channels = channelsToTest(mailbox);
   const testedAt = deps.clock();
-  const result = await deps.connectivity.checkMailbox({
+  const result = await checkSafely(deps, {
     settings: pickServerProfileSettings(profile), secrets: await deps.profiles.findServerProfileSecrets(profile.id),
     mailbox: { emailAddress: mailbox.emailAddress, type: mailbox.type, allowCredentialsForEmailProcessing: mailbox.allowCredentialsForEmailProcessing, userName: mailbox.userName, password: await deps.mailboxes.findMailboxPassword(mailbox.id) },
     knownEwsUrl: mailbox.discoveredEwsUrl, channels: channels.length > 0 ? channels : [...EXCHANGE_CHANNELS],
