@@ -9,7 +9,7 @@ export const alertListQuerySchema = z.object({
   severity: z.enum(ALERT_SEVERITIES).optional(),
   search: z.string().trim().max(200).optional(),
   since: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' }).optional(),
-  /** The profile owner's wall: alerts of the server profiles the signed-in user owns. */
+  /** The signed-in user's own wall: alerts of the server profiles they own, and those meant for the owner of their mailboxes. */
   mine: booleanQuery.optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -25,6 +25,8 @@ export const alertSchema = z.object({
   severity: z.enum(ALERT_SEVERITIES),
   code: z.string().nullable(),
   message: z.string(),
+  /** Shown to the mailbox owner too (a completed configuration; errors when "Notify mailbox owner" is on). */
+  toMailboxOwner: z.boolean(),
   createdAt: z.string(),
 });
 export type AlertResponse = z.infer<typeof alertSchema>;

@@ -57,7 +57,7 @@ export function demoMailboxes(environmentId: string, domain: string, count: numb
       isEnabledForOutgoingEmail: status === 'success',
       isEnabledForAppointmentsContactsTasks: status === 'success',
       testCompletedOn: status === 'notRun' ? null : new Date(Date.UTC(2026, 10, 1 + (n % 20), 8, n % 60)),
-      lastErrorCode: failed ? 'EWS_UNAUTHORIZED' : null,
+      lastErrorCode: failed ? 'HTTP401' : null,
       lastErrorMessage: failed ? 'The email server rejected the credentials (HTTP 401).' : null,
       lastErrorAt: failed ? new Date(Date.UTC(2026, 10, 1 + (n % 20), 8, n % 60)) : null,
       consecutiveErrorCount: failed ? 1 + (n % 5) : 0,
@@ -204,20 +204,20 @@ async function demoAlerts(prisma: PrismaClient, retiredServer: { id: string; env
     ? [{ ...about(mailbox), severity: 'error' as const, code: mailbox.lastErrorCode, message: mailbox.lastErrorMessage ?? mailbox.lastErrorCode, createdAt: mailbox.lastErrorAt }]
     : []));
   const enabled = mailboxes.flatMap((mailbox) => (mailbox.incomingEmailStatus === 'success' && mailbox.testCompletedOn
-    ? [{ ...about(mailbox), severity: 'information' as const, message: `The mailbox ${mailbox.name} has been enabled for email processing.`, createdAt: mailbox.testCompletedOn }]
+    ? [{ ...about(mailbox), severity: 'information' as const, message: `The mailbox ${mailbox.name} has been enabled for email processing.`, toMailboxOwner: true, createdAt: mailbox.testCompletedOn }]
     : []));
   // A few active mailboxes that their profile tries to synchronize while the address awaits approval.
   const unapproved = mailboxes
     .filter((mailbox) => mailbox.isActive && mailbox.emailAddressStatus === 'pendingApproval' && mailbox.serverProfile)
     .filter((_, i) => i % 20 === 0)
     .map((mailbox, i) => ({
-      ...about(mailbox), severity: 'warning' as const, code: 'MAILBOX_EMAIL_NOT_APPROVED',
+      ...about(mailbox), severity: 'warning' as const, code: 'EmailAddressNotApproved',
       message: `Email can't be received for the mailbox ${mailbox.name} because the email address of the mailbox ${mailbox.emailAddress} `
         + `isn't approved. The owner of the associated email server profile ${mailbox.serverProfile!.name} has been notified.`,
       createdAt: new Date(Date.UTC(2026, 10, 2, 6) + i * 31 * HOUR),
     }));
   const inactiveProfile = {
-    environmentId: retiredServer.environmentId, serverProfileId: retiredServer.id, severity: 'warning' as const, code: 'PROFILE_INACTIVE',
+    environmentId: retiredServer.environmentId, serverProfileId: retiredServer.id, severity: 'warning' as const, code: null,
     message: `The email server profile ${retiredServer.name} is inactive. Mailboxes that use it won't synchronize until another profile is chosen.`,
     createdAt: new Date(Date.UTC(2026, 9, 28, 9, 30)),
   };

@@ -9,7 +9,7 @@ const PASSWORD = 'Audit-Mailb0x-Passw0rd-That-Must-Not-Leak';
 const PASSWORD_2 = 'Audit-Mailb0x-Passw0rd-2-That-Must-Not-Leak';
 const SECRETS = [CLIENT_SECRET, CLIENT_SECRET_2, PASSWORD, PASSWORD_2];
 
-interface Alert { id: string; mailboxId: string | null; mailboxName: string | null; serverProfileId: string | null; serverProfileName: string | null; severity: string; code: string | null; message: string; createdAt: string }
+interface Alert { id: string; mailboxId: string | null; mailboxName: string | null; serverProfileId: string | null; serverProfileName: string | null; severity: string; code: string | null; message: string; toMailboxOwner: boolean; createdAt: string }
 interface AuditEntry { id: string; at: string; actorId: string | null; actorName: string; entityType: string; entityId: string; entityName: string; action: string; changes: { field: string; before: unknown; after: unknown }[] }
 type Login = 'global.admin' | 'sysadmin' | 'support' | 'alex';
 
@@ -75,7 +75,7 @@ describe('the Alerts wall and the audit log', () => {
       expect(page.items.every((a) => a.mailboxId === failed.id && a.mailboxName === failed.name)).toBe(true);
       expect(page.items.filter((a) => a.severity === 'error')).toEqual([{
         id: expect.any(String), mailboxId: failed.id, mailboxName: failed.name, serverProfileId: profiles.exchangeOnline, serverProfileName: 'Microsoft Exchange Online',
-        severity: 'error', code: failed.lastErrorCode, message: failed.lastErrorMessage, createdAt: failed.lastErrorAt!.toISOString(),
+        severity: 'error', code: failed.lastErrorCode, message: failed.lastErrorMessage, toMailboxOwner: false, createdAt: failed.lastErrorAt!.toISOString(),
       }]);
     });
 
@@ -123,7 +123,7 @@ describe('the Alerts wall and the audit log', () => {
 
     it('filters by server profile', async () => {
       const page = await alerts({ serverProfileId: profiles.retired });
-      expect(page.items).toEqual([expect.objectContaining({ serverProfileId: profiles.retired, serverProfileName: 'Contoso Exchange 2016 (retired)', mailboxId: null, code: 'PROFILE_INACTIVE' })]);
+      expect(page.items).toEqual([expect.objectContaining({ serverProfileId: profiles.retired, serverProfileName: 'Contoso Exchange 2016 (retired)', mailboxId: null, code: null })]);
     });
 
     it('shows the profile owner\'s wall with mine=true: Grace owns Microsoft Exchange Online', async () => {
@@ -135,11 +135,15 @@ describe('the Alerts wall and the audit log', () => {
       expect(page.total).toBeLessThan(await countAlerts({}));
     });
 
-    it('shows Sam (sysadmin) the alerts of the profiles he owns: the retired one in Contoso, Fabrikam\'s server there', async () => {
+    it('shows Sam (sysadmin) his own wall: alerts of the profiles he owns, and those meant for the owner of his mailboxes', async () => {
+      const sam = userIds.get('sysadmin')!;
+      const his = { OR: [{ serverProfile: { ownerId: sam } }, { toMailboxOwner: true, mailbox: { ownerId: sam } }] };
       const inContoso = await alerts({ mine: true }, 'sysadmin');
-      expect(inContoso.items.map((a) => a.serverProfileName)).toEqual(['Contoso Exchange 2016 (retired)']);
+      expect(inContoso.total).toBe(await countAlerts(his));
+      expect(inContoso.items.filter((a) => !a.toMailboxOwner).map((a) => a.serverProfileName)).toEqual(['Contoso Exchange 2016 (retired)']);
+      expect(inContoso.items.filter((a) => a.toMailboxOwner).every((a) => a.severity === 'information')).toBe(true);
       const inFabrikam = await alerts({ mine: true }, 'sysadmin', fabrikam);
-      expect(inFabrikam.total).toBe(await countAlerts({ serverProfileId: profiles.fabrikam }, fabrikam));
+      expect(inFabrikam.total).toBe(await countAlerts(his, fabrikam));
       expect(inFabrikam.total).toBeGreaterThan(0);
       expect((await alerts({ mine: false }, 'sysadmin')).total).toBe(await countAlerts({}));
     });

@@ -29,7 +29,7 @@ describe('alert repository', () => {
 
     const at = (day: number) => new Date(Date.UTC(2026, 10, day));
     const alerts: NewAlert[] = [
-      { environmentId: contoso, mailboxId: ids.oliviasMailbox, serverProfileId: ids.zedsProfile, severity: 'error', code: 'EWS_UNAUTHORIZED', message: 'Olivia: credentials rejected (401).', toMailboxOwner: false, createdAt: at(3) },
+      { environmentId: contoso, mailboxId: ids.oliviasMailbox, serverProfileId: ids.zedsProfile, severity: 'error', code: 'HTTP401', message: 'Olivia: credentials rejected (401).', toMailboxOwner: false, createdAt: at(3) },
       { environmentId: contoso, mailboxId: ids.zedsMailbox, serverProfileId: ids.oliviasProfile, severity: 'information', code: null, message: 'Zed: enabled for email processing.', toMailboxOwner: true, createdAt: at(5) },
       { environmentId: contoso, mailboxId: null, serverProfileId: ids.oliviasProfile, severity: 'warning', code: null, message: 'Olivia profile: 100% of connections slow.', toMailboxOwner: false, createdAt: at(1) },
       { environmentId: contoso, mailboxId: null, serverProfileId: null, severity: 'warning', code: null, message: 'Quota at 1000 items_left.', toMailboxOwner: false, createdAt: at(4) },
@@ -46,7 +46,7 @@ describe('alert repository', () => {
     expect(listed.items.map((a) => a.message)).toEqual([
       'Zed: enabled for email processing.', 'Quota at 1000 items_left.', 'Olivia: credentials rejected (401).', 'Olivia profile: 100% of connections slow.',
     ]);
-    expect(listed.items[2]).toMatchObject({ mailboxName: 'Olivia', serverProfileName: 'Zed profile', severity: 'error', code: 'EWS_UNAUTHORIZED', createdAt: new Date(Date.UTC(2026, 10, 3)) });
+    expect(listed.items[2]).toMatchObject({ mailboxName: 'Olivia', serverProfileName: 'Zed profile', severity: 'error', code: 'HTTP401', createdAt: new Date(Date.UTC(2026, 10, 3)) });
     expect(listed.items[1]).toMatchObject({ mailboxName: null, serverProfileName: null });
   });
 

@@ -421,8 +421,8 @@ describe('mailbox repository on PGlite', () => {
 
     it('reports the last error only when there is one', async () => {
       const row = rows[1]!;
-      await db.prisma.mailbox.update({ where: { id: row.id }, data: { lastErrorCode: 'EWS_UNAUTHORIZED', lastErrorMessage: 'Rejected (401).', lastErrorAt: new Date('2026-11-02T08:00:00.000Z') } });
-      expect((await repository.findMailbox(contoso, row.id))!.lastError).toEqual({ code: 'EWS_UNAUTHORIZED', message: 'Rejected (401).', at: new Date('2026-11-02T08:00:00.000Z') });
+      await db.prisma.mailbox.update({ where: { id: row.id }, data: { lastErrorCode: 'HTTP401', lastErrorMessage: 'Rejected (401).', lastErrorAt: new Date('2026-11-02T08:00:00.000Z') } });
+      expect((await repository.findMailbox(contoso, row.id))!.lastError).toEqual({ code: 'HTTP401', message: 'Rejected (401).', at: new Date('2026-11-02T08:00:00.000Z') });
       expect((await repository.findMailbox(contoso, rows[2]!.id))!.lastError).toBeNull();
     });
 
