@@ -10,6 +10,10 @@ export interface WorkerOptions {
   findConnectionLimits(serverProfileIds: readonly string[]): Promise<Map<string, ConnectionLimitSettings>>;
   runAttempt(job: AttemptJobData): Promise<unknown>;
   probeOutage(job: OutageProbeJobData): Promise<unknown>;
+  /** Puts back the items of workers that died holding them (beside pg-boss's own redelivery). */
+  recoverLapsedClaims(): Promise<unknown>;
+  /** How often recoverLapsedClaims runs. */
+  recoveryIntervalMs: number;
   /** Mailboxes this process tests at once, whatever the profiles allow. */
   concurrency: number;
   /** Unique per process: whose leases these are. */
@@ -53,6 +57,9 @@ export function startTestAndEnableWorker(options: WorkerOptions): TestAndEnableW
   const heartbeat = setInterval(() => {
     options.leases.renew(options.holder, LEASE_TTL_MS).catch((error) => options.onError(error, 'renewing connection leases'));
   }, LEASE_TTL_MS / 3);
+  const recovery = setInterval(() => {
+    options.recoverLapsedClaims().catch((error) => options.onError(error, 'recovering lapsed claims'));
+  }, options.recoveryIntervalMs);
 
   function free(): number {
     return options.concurrency - running.size;
@@ -151,6 +158,7 @@ export function startTestAndEnableWorker(options: WorkerOptions): TestAndEnableW
     async stop() {
       stopping.abort();
       clearInterval(heartbeat);
+      clearInterval(recovery);
       await options.boss.offWork(await probes);
       await watcher;
       await Promise.all(lanes.values());

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { probeServerProfileOutage, runTestAndEnableAttempt } from '@sync-admin/domain';
+import { probeServerProfileOutage, recoverLapsedClaims, runTestAndEnableAttempt } from '@sync-admin/domain';
 import { startTestAndEnableWorker, type TestAndEnableWorker } from '@sync-admin/jobs';
 import type { Log } from './adapters.ts';
 import type { Services } from './services.ts';
@@ -13,6 +13,8 @@ export function startWorker(services: Services, log: Log): TestAndEnableWorker {
     findConnectionLimits: (ids) => services.runs.findConnectionLimits(ids),
     runAttempt: (job) => runTestAndEnableAttempt(services, job),
     probeOutage: (job) => probeServerProfileOutage(services, job.serverProfileId),
+    recoverLapsedClaims: () => recoverLapsedClaims(services),
+    recoveryIntervalMs: services.config.JOB_MAINTENANCE_INTERVAL_SECONDS * 1000,
     concurrency: services.config.WORKER_CONCURRENCY,
     holder: `${hostname()}:${process.pid}:${randomUUID()}`,
     idlePollMs: 2_000,

@@ -28,7 +28,10 @@ describe('Test & Enable commands and jobs', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [admin, support, alex, sysadmin] = await Promise.all(['global.admin', 'support', 'alex', 'sysadmin'].map((user) => signIn(t.app, `${user}@contoso.example`)));
+    admin = await signIn(t.app, 'global.admin@contoso.example');
+    support = await signIn(t.app, 'support@contoso.example');
+    alex = await signIn(t.app, 'alex@contoso.example');
+    sysadmin = await signIn(t.app, 'sysadmin@contoso.example');
     contoso = await environmentId(t.db, 'Contoso');
     fabrikam = await environmentId(t.db, 'Fabrikam');
     exchangeOnline = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');

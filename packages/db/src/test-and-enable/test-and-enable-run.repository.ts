@@ -342,6 +342,18 @@ export function createTestAndEnableRunRepository(prisma: Client, cipher: SecretC
       });
     },
 
+    async releaseExpiredClaims(at) {
+      const rows = await prisma.$queryRawUnsafe<{ itemId: string; serverProfileId: string; attempt: number; timeoutMailboxConnection: boolean; timeoutMailboxConnectionAfterAmount: number }[]>(
+        `UPDATE "TestAndEnableRunItem" i SET "state" = CASE WHEN i."attempts" = 0 THEN 'pending'::"RunItemState" ELSE 'retrying'::"RunItemState" END,
+           "claimToken" = NULL, "claimExpiresAt" = NULL
+         FROM "ServerProfile" p
+         WHERE p."id" = i."serverProfileId" AND i."state" = 'running' AND i."claimExpiresAt" < $1::timestamp(3)
+         RETURNING i."id" AS "itemId", i."serverProfileId", i."attempts" + 1 AS "attempt", p."timeoutMailboxConnection", p."timeoutMailboxConnectionAfterAmount"`,
+        at,
+      );
+      return rows.map(({ timeoutMailboxConnection, timeoutMailboxConnectionAfterAmount, ...item }) => ({ ...item, timeout: { timeoutMailboxConnection, timeoutMailboxConnectionAfterAmount } }));
+    },
+
     async findConnectionLimits(serverProfileIds) {
       const rows = await prisma.serverProfile.findMany({
         where: { id: { in: [...serverProfileIds] } }, select: { id: true, serverType: true, authenticateUsing: true, maxConcurrentConnections: true },

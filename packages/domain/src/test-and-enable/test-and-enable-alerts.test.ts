@@ -19,6 +19,7 @@ describe('buildAttemptAlerts (seed 000: error on the walls of the mailbox and th
   it.each<[string, Record<string, ChannelCheckResult>, Partial<EmailSettings>, Array<[string, string | null, boolean]>]>([
     ['success tells the mailbox owner', { incoming: ok, outgoing: ok }, {}, [['information', null, true]]],
     ['success is not recorded when Information alerts are off', { incoming: ok }, { alertOnInformation: false }, []],
+    ['nothing tested, nothing announced', { incoming: { outcome: 'notTested', error: null, note: null } }, {}, []],
     ['one error alert per code, naming every channel', { incoming: fail('HTTP401', 'permanent'), outgoing: fail('HTTP401', 'permanent') }, {}, [['error', 'HTTP401', false]]],
     ['errors reach the mailbox owner when Notify mailbox owner is on', { incoming: fail('HTTP401', 'permanent') }, { notifyMailboxOwner: true }, [['error', 'HTTP401', true]]],
     ['errors are not recorded when Error alerts are off', { incoming: fail('HTTP401', 'permanent') }, { alertOnErrors: false }, []],

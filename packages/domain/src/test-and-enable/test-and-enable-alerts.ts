@@ -75,8 +75,9 @@ export function buildAttemptAlerts(input: {
       emailSettings.notifyMailboxOwner);
   }
 
-  if (decision.itemState === 'succeeded') {
-    const passed = EXCHANGE_CHANNELS.filter((channel) => decision.channels[channel].verdict === 'passed');
+  const passed = EXCHANGE_CHANNELS.filter((channel) => decision.channels[channel].verdict === 'passed');
+  // Nothing tested (the delivery methods changed since the run started) is no configuration to announce.
+  if (decision.itemState === 'succeeded' && passed.length > 0) {
     add('information', null,
       `The email configuration of the mailbox ${mailbox.name} completed successfully: ${listChannels(passed)} ${passed.length === 1 ? 'is' : 'are'} enabled for server-side synchronization.`,
       true);

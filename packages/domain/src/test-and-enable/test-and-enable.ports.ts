@@ -145,6 +145,14 @@ export interface TestAndEnableRunRepository {
   releaseServerProfile(serverProfileId: string, at: Date): Promise<{ itemId: string; attempt: number }[]>;
   /** Records a mailbox's Test connection trace without touching its statuses. */
   recordMailboxConnectionTest(mailboxId: string, at: Date, trace: ConnectivityTrace, discoveredEwsUrl: string | null): Promise<void>;
+  /**
+   * Items whose worker's claim lapsed before it recorded anything (a killed worker): they wait again for the
+   * same attempt. Returns them, for new jobs.
+   */
+  releaseExpiredClaims(at: Date): Promise<{
+    itemId: string; serverProfileId: string; attempt: number;
+    timeout: Pick<ServerProfileSettings, 'timeoutMailboxConnection' | 'timeoutMailboxConnectionAfterAmount'>;
+  }[]>;
   /** Connection limits of the profiles a worker serves; profiles that no longer exist are left out. */
   findConnectionLimits(serverProfileIds: readonly string[]): Promise<Map<string, ConnectionLimitSettings>>;
 }

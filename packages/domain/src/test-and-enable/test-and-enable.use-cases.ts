@@ -46,6 +46,9 @@ export interface TestAndEnableDeps {
   newClaimToken: () => string;
 }
 
+/** How much earlier than the job engine's expiry a claim lapses. */
+const CLAIM_MARGIN_MS = 5_000;
+
 /** The default timeout EWS applies when a profile sets none, in seconds. */
 const DEFAULT_TIMEOUT_SECONDS = 100;
 /** Autodiscover URLs plus the six EWS calls of a full check, each bounded by the profile's timeout. */
@@ -257,9 +260,9 @@ export async function runTestAndEnableAttempt(
 ): Promise<AttemptOutcome> {
   const claimedAt = deps.clock();
   const token = deps.newClaimToken();
-  // The claim lapses with the job engine's own expiry, so a redelivery after a crash can claim again.
+  // The claim lapses a little before the job engine's own expiry, so its redelivery after a crash can claim.
   const claimed = await deps.runs.claimItem(job.itemId, job.attempt, {
-    token, expiresAt: new Date(claimedAt.getTime() + 1_000 * job.budgetSeconds), fromHeld: job.probe ?? false,
+    token, expiresAt: new Date(claimedAt.getTime() + 1_000 * job.budgetSeconds - CLAIM_MARGIN_MS), fromHeld: job.probe ?? false,
   }, claimedAt);
   if (!claimed) return { outcome: 'skipped' };
   const { item, run, mailbox, profile } = claimed;
@@ -431,6 +434,20 @@ export async function probeServerProfileOutage(deps: TestAndEnableDeps, serverPr
   // The probe job is not bound to one item, so its claim takes the longest budget a profile can need.
   const budgetSeconds = attemptBudgetSeconds({ timeoutMailboxConnection: false, timeoutMailboxConnectionAfterAmount: 0 });
   return runTestAndEnableAttempt(deps, { ...held, budgetSeconds, probe: true });
+}
+
+/**
+ * A safety net beside the job engine's own redelivery: an item whose worker died after claiming it waits again
+ * for the same attempt, with a new job. Should both deliver, the claim lets only one of them test.
+ */
+export async function recoverLapsedClaims(deps: Pick<TestAndEnableDeps, 'unitOfWork' | 'clock'>): Promise<number> {
+  return deps.unitOfWork.run(async (tx) => {
+    const lapsed = await tx.runs.releaseExpiredClaims(deps.clock());
+    await tx.jobs.enqueueAttempts(lapsed.map((item) => ({
+      itemId: item.itemId, serverProfileId: item.serverProfileId, attempt: item.attempt, startAfter: deps.clock(), expireInSeconds: attemptBudgetSeconds(item.timeout),
+    })));
+    return lapsed.length;
+  });
 }
 
 // ── Test connection of one mailbox ───────────────────────────────────────────
