@@ -19,7 +19,7 @@ export interface TestCertificates {
 }
 
 export interface IssueOptions {
-  hosts: string[];
+  hosts: readonly string[];
   /** Valid until yesterday. */
   expired?: boolean;
   /** Signed by its own key, not by the test CA. */

@@ -164,7 +164,8 @@ export async function startEwsTestServer(options: EwsTestServerOptions = {}): Pr
   const concurrency = new Map<string, IdentityConcurrency>();
   const drafts = new Map<string, string>();
   const sockets = new WeakMap<Socket, SocketState>();
-  let connections = 0;
+  let lastConnectionId = 0;
+  let connectionsOpened = 0;
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -184,7 +185,8 @@ export async function startEwsTestServer(options: EwsTestServerOptions = {}): Pr
     const known = sockets.get(req.socket);
     if (known) return known;
     // The first request on a connection (requests see the TLS socket, not the raw one).
-    const created: SocketState = { id: ++connections, challenge: null, identity: null, scheme: null };
+    connectionsOpened += 1;
+    const created: SocketState = { id: ++lastConnectionId, challenge: null, identity: null, scheme: null };
     sockets.set(req.socket, created);
     return created;
   }
@@ -484,7 +486,7 @@ export async function startEwsTestServer(options: EwsTestServerOptions = {}): Pr
     inject: (rule) => faults.push({ ...rule, left: rule.times ?? Number.POSITIVE_INFINITY }),
     clearFaults: () => (faults = []),
     setLatency: (ms) => (latencyMs = ms),
-    stats: () => ({ connections, byIdentity: Object.fromEntries([...concurrency].map(([identity, value]) => [identity, { ...value }])) }),
+    stats: () => ({ connections: connectionsOpened, byIdentity: Object.fromEntries([...concurrency].map(([identity, value]) => [identity, { ...value }])) }),
     draftsLeft: () => {
       const left: Record<string, number> = {};
       for (const mailbox of drafts.values()) left[mailbox] = (left[mailbox] ?? 0) + 1;
@@ -493,7 +495,7 @@ export async function startEwsTestServer(options: EwsTestServerOptions = {}): Pr
     reset: () => {
       requests.length = 0;
       concurrency.clear();
-      connections = 0;
+      connectionsOpened = 0;
     },
     close: async () => {
       server.closeAllConnections();
