@@ -213,12 +213,12 @@ export async function startEwsTestServer(options: EwsTestServerOptions = {}): Pr
       return;
     }
     const isEws = path === '/ews/exchange.asmx';
-    const isAutodiscover = path === '/autodiscover/autodiscover.svc' && options.autodiscover !== undefined;
-    if (req.method !== 'POST' || (!isEws && !isAutodiscover)) {
+    const isAutodiscover = path === '/autodiscover/autodiscover.svc';
+    entry.service = isAutodiscover ? 'autodiscover' : 'ews';
+    if (req.method !== 'POST' || (!isEws && !isAutodiscover) || (isAutodiscover && !options.autodiscover)) {
       respond(404, '<html><body>404 Not Found</body></html>', { 'Content-Type': 'text/html' });
       return;
     }
-    entry.service = isEws ? 'ews' : 'autodiscover';
 
     let parsed: ParsedEwsRequest | null = null;
     if (isEws && body !== '') {

@@ -1,4 +1,4 @@
-import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
+import { createPublicKey, randomUUID, verify, type JsonWebKey } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,8 @@ export interface OAuthTestServerOptions {
 
 export interface TokenRequestLogEntry {
   at: Date;
+  /** The client-request-id the client sent, which Entra ID echoes as correlation_id. */
+  correlationId: string | null;
   tenantId: string;
   clientId: string | null;
   scope: string | null;
@@ -55,6 +57,7 @@ export async function startOAuthTestServer(options: OAuthTestServerOptions): Pro
   const service = new OAuth2Service(issuer, { token: '/token' });
   const tokenRequests: TokenRequestLogEntry[] = [];
   const tenants = new WeakMap<IncomingMessage, string>();
+  const correlationIds = new WeakMap<IncomingMessage, string | null>();
   let fault: TokenEndpointFault | null = null;
   let origin = '';
 
@@ -73,6 +76,8 @@ export async function startOAuthTestServer(options: OAuthTestServerOptions): Pro
   service.on('beforeResponse', (response: { statusCode: number; body: unknown }, req: IncomingMessage & { body: Record<string, string> }) => {
     const tenant = tenants.get(req) ?? '';
     const clientId = req.body.client_id ?? '';
+    const correlationId = correlationIds.get(req) ?? null;
+    const entraError = (status: number, error: string, code: number, sentence: string) => entraErrorBody(status, error, code, sentence, correlationId);
     const known = options.clients.filter((client) => client.tenantId === tenant);
     const client = known.find((candidate) => candidate.applicationId === clientId);
     if (known.length === 0) {
@@ -85,7 +90,7 @@ export async function startOAuthTestServer(options: OAuthTestServerOptions): Pro
     } else if (response.body && typeof response.body === 'object') {
       (response.body as Record<string, unknown>).expires_in = options.expiresInSeconds ?? 3600;
     }
-    tokenRequests.push({ at: new Date(), tenantId: tenant, clientId, scope: req.body.scope ?? null, grantType: req.body.grant_type ?? null, status: response.statusCode });
+    tokenRequests.push({ at: new Date(), correlationId, tenantId: tenant, clientId, scope: req.body.scope ?? null, grantType: req.body.grant_type ?? null, status: response.statusCode });
   });
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -108,11 +113,12 @@ export async function startOAuthTestServer(options: OAuthTestServerOptions): Pro
     if (req.method === 'POST' && token) {
       if (fault?.kind === 'hang') return;
       if (fault?.kind === 'status') {
-        tokenRequests.push({ at: new Date(), tenantId: token[1] ?? '', clientId: null, scope: null, grantType: null, status: fault.status });
+        tokenRequests.push({ at: new Date(), correlationId: null, tenantId: token[1] ?? '', clientId: null, scope: null, grantType: null, status: fault.status });
         res.writeHead(fault.status, { 'Content-Type': 'text/html' }).end('<html><body>Service Unavailable</body></html>');
         return;
       }
       tenants.set(req, token[1] ?? '');
+      correlationIds.set(req, new URL(req.url ?? '/', 'https://server').searchParams.get('client-request-id'));
       req.url = '/token';
       service.requestHandler(req, res);
       return;
@@ -155,9 +161,9 @@ export async function startOAuthTestServer(options: OAuthTestServerOptions): Pro
 }
 
 /** Entra ID's error body: the AADSTS sentence followed by its trace lines, and the numeric code. */
-function entraError(status: number, error: string, code: number, sentence: string): { statusCode: number; body: Record<string, unknown> } {
-  const traceId = '0b7e1c9a-1c2b-4a3d-9e8f-000000000000';
-  const correlationId = '5f1e2d3c-0000-4000-8000-000000000000';
+function entraErrorBody(status: number, error: string, code: number, sentence: string, requestId: string | null): { statusCode: number; body: Record<string, unknown> } {
+  const traceId = randomUUID();
+  const correlationId = requestId ?? randomUUID();
   const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   return {
     statusCode: status,
