@@ -1,0 +1,162 @@
+import {
+  EXCHANGE_CHANNEL_LABELS,
+  EXCHANGE_CHANNELS,
+  type ChannelCheckResult,
+  type ExchangeChannel,
+  type MailboxConnectivityCheck,
+  type MailboxConnectivityTarget,
+  type ServerProfileConnectionProbe,
+  type ServerProfileSettings,
+} from '@sync-admin/domain';
+import { promises as dns } from 'node:dns';
+import type { SrvResolver } from './autodiscover.ts';
+import { ConnectionPool } from './connection-pool.ts';
+import { describeAccess, planChannel, type ChannelPlan } from './connection-plan.ts';
+import { checkSecrets, ConnectivityRun, type ConnectivityDeps } from './connectivity-run.ts';
+import type { TraceStep } from './connectivity-trace.ts';
+import { failure, isConnectionLevel } from './ews-error-classifier.ts';
+import type { CheckedFolder } from './ews-session.ts';
+import { createTokenProvider, type AppRegistration } from './exchange-online-token.ts';
+import { createOutboundPolicy, type HostResolver } from './outbound-policy.ts';
+import { testProfileConnection } from './profile-connection-test.ts';
+
+export interface ExchangeConnectivityOptions {
+  /** The deployment's own app registration, for "S2S auth (Same Tenant)" profiles; null when not configured. */
+  s2s: AppRegistration | null;
+  /** EWS_ALLOWED_HOSTS: hosts allowed even when they resolve to a loopback, private or link-local address. */
+  allowedHosts: string[];
+  /** ALLOW_HTTP_SERVER_LOCATIONS: plain http server locations (and credentials over them) are allowed. */
+  allowHttp: boolean;
+  /** No request waits longer than min(the profile's timeout, this). Default 30 000 ms. */
+  requestCeilingMs?: number;
+  clock?: () => Date;
+  /** Test seam: the Microsoft Entra ID host (e.g. a local OAuth server) instead of the cloud's own. */
+  authorityHost?: string;
+  /** Test seam: one extra CA (PEM) to trust. Production trusts the default store, with NODE_EXTRA_CA_CERTS. */
+  trustedCa?: string;
+  /** Test seam: where host:port really is (production: DNS). Null means the host does not exist. */
+  resolveHost?: HostResolver;
+  /** Test seam: SRV lookups for Autodiscover (production: DNS). */
+  resolveSrv?: SrvResolver;
+}
+
+export interface ExchangeConnectivity extends ServerProfileConnectionProbe, MailboxConnectivityCheck {
+  /** Closes the idle kept-alive connections (they never keep the process alive anyway). */
+  close(): void;
+}
+
+export const DEFAULT_REQUEST_CEILING_MS = 30_000;
+
+/** What each channel does, in order; none sends mail. */
+const CHANNEL_OPERATIONS: Record<ExchangeChannel, Array<CheckedFolder | 'draft'>> = {
+  incoming: ['inbox'],
+  outgoing: ['draft'],
+  appointmentsContactsTasks: ['calendar', 'contacts', 'tasks'],
+};
+const FOLDER_TITLES: Record<CheckedFolder, string> = {
+  inbox: 'GetFolder Inbox', calendar: 'GetFolder Calendar', contacts: 'GetFolder Contacts', tasks: 'GetFolder Tasks',
+};
+
+/**
+ * The EWS adapter behind "Test & Enable" and a profile's "Test connection", on ews-javascript-api and
+ * @azure/msal-node. It never throws for a failed check: failures are results, with the trace.
+ */
+export function createExchangeConnectivity(options: ExchangeConnectivityOptions): ExchangeConnectivity {
+  const clock = options.clock ?? (() => new Date());
+  const requestCeilingMs = options.requestCeilingMs ?? DEFAULT_REQUEST_CEILING_MS;
+  const policy = createOutboundPolicy({ allowedHosts: options.allowedHosts, allowHttp: options.allowHttp, resolveHost: options.resolveHost });
+  const pool = new ConnectionPool({ policy, trustedCa: options.trustedCa, clock });
+  const deps: ConnectivityDeps = {
+    policy,
+    pool,
+    tokens: createTokenProvider({ authorityHost: options.authorityHost, trustedCa: options.trustedCa, requestCeilingMs }),
+    detectedSchemes: new Map(),
+    resolveSrv: options.resolveSrv ?? ((name) => dns.resolveSrv(name)),
+    clock,
+  };
+  const timeoutOf = (settings: ServerProfileSettings) => requestTimeoutMs(settings, requestCeilingMs);
+
+  return {
+    close: () => pool.close(),
+
+    testConnection: (target) => testProfileConnection(deps, options.s2s, timeoutOf(target.settings), target),
+
+    async checkMailbox(target) {
+      const run = new ConnectivityRun(deps, checkSecrets(target.settings, target.secrets, options.s2s, target.mailbox), timeoutOf(target.settings), target.knownEwsUrl);
+      const channels = {} as Record<ExchangeChannel, ChannelCheckResult>;
+      try {
+        for (const channel of EXCHANGE_CHANNELS) {
+          channels[channel] = target.channels.includes(channel)
+            ? await checkChannel(run, channel, target, options.s2s)
+            : { outcome: 'notTested', error: null, note: `${EXCHANGE_CHANNEL_LABELS[channel]} is not delivered by server-side synchronization for this mailbox: not tested.` };
+        }
+      } finally {
+        run.close();
+      }
+      const usesAutodiscover = target.settings.serverType === 'exchangeServer' && target.settings.useAutoDiscover;
+      return { channels, trace: run.trace.finish(), discoveredEwsUrl: usesAutodiscover ? run.ewsUrl : null };
+    },
+  };
+}
+
+/** The profile's "Timeout mailbox connection", never beyond the deployment's ceiling. */
+export function requestTimeoutMs(settings: ServerProfileSettings, ceilingMs: number): number {
+  const profileMs = settings.timeoutMailboxConnection ? Math.max(1, settings.timeoutMailboxConnectionAfterAmount) * 1000 : ceilingMs;
+  return Math.min(profileMs, ceilingMs);
+}
+
+async function checkChannel(run: ConnectivityRun, channel: ExchangeChannel, target: MailboxConnectivityTarget, s2s: AppRegistration | null): Promise<ChannelCheckResult> {
+  const step = run.trace.child('ews', EXCHANGE_CHANNEL_LABELS[channel]);
+  const planned = planChannel(channel, {
+    settings: target.settings,
+    secrets: target.secrets,
+    mailboxAddress: target.mailbox.emailAddress,
+    mailboxCredentials: { allowed: target.mailbox.allowCredentialsForEmailProcessing, userName: target.mailbox.userName, password: target.mailbox.password },
+    s2s,
+  });
+  if (!planned.ok) {
+    const error = run.error(failure(planned.code, planned.message));
+    step.child('configuration', 'Read the email server profile').fail(error);
+    step.fail(error);
+    return { outcome: 'failure', error, note: null };
+  }
+  const { plan } = planned;
+  const earlier = run.earlierFailure(plan);
+  if (earlier) {
+    step.fail(earlier.error, null, `Not tried: ${earlier.by} failed with the same server and credentials.`);
+    return { outcome: 'failure', error: earlier.error, note: null };
+  }
+  const error = await runChannelChecks(run, channel, plan, step);
+  if (error) {
+    if (isConnectionLevel(error.code)) run.rememberFailure(plan, error, EXCHANGE_CHANNEL_LABELS[channel]);
+    step.fail(error);
+    return { outcome: 'failure', error, note: null };
+  }
+  step.succeed(`${describeAccess(plan)}.`);
+  return { outcome: 'success', error: null, note: null };
+}
+
+async function runChannelChecks(run: ConnectivityRun, channel: ExchangeChannel, plan: ChannelPlan, step: TraceStep) {
+  const opened = await run.session(plan, step);
+  if (!opened.ok) return opened.error;
+  const { session } = opened;
+  for (const operation of CHANNEL_OPERATIONS[channel]) {
+    if (operation !== 'draft') {
+      const error = await run.call(session, plan, step, FOLDER_TITLES[operation], () => session.bindFolder(operation));
+      if (error) return error;
+      continue;
+    }
+    let draft: Awaited<ReturnType<typeof session.saveDraft>> | null = null;
+    const saved = await run.call(session, plan, step, 'CreateItem (save a draft in Drafts)', async () => {
+      draft = await session.saveDraft();
+      return 'Draft saved; nothing was sent.';
+    });
+    if (saved) return saved;
+    const deleted = await run.call(session, plan, step, 'DeleteItem (hard delete the draft)', async () => {
+      if (draft) await session.deleteDraft(draft);
+      return 'Draft deleted.';
+    });
+    if (deleted) return { ...deleted, message: `${deleted.message} The test draft may remain in Drafts.`.slice(0, 1_000) };
+  }
+  return null;
+}

@@ -1,0 +1,116 @@
+import { AUTHENTICATION_PROTOCOL_LABELS, type ExchangeErrorCode, type ServerProfileConnectionTarget, type ServerProfileLastTest, type TestStatus } from '@sync-admin/domain';
+import { describeAccess, planChannel, type ChannelPlan } from './connection-plan.ts';
+import { checkSecrets, ConnectivityRun, type ConnectivityDeps } from './connectivity-run.ts';
+import type { TraceStep } from './connectivity-trace.ts';
+import { failure } from './ews-error-classifier.ts';
+import type { AppRegistration } from './exchange-online-token.ts';
+
+interface Outcome {
+  status: TestStatus;
+  message: string;
+  errorCode: string | null;
+}
+
+/**
+ * A profile's "Test connection": the token for Exchange Online, then the Inbox of the service account (or of
+ * `mailboxAddress`, impersonated or as a delegate as the profile says). S2S and OAuth without a mailbox stop
+ * after the token, with a warning; "Credentials Specified by a User or Queue" has no credentials to test here.
+ */
+export async function testProfileConnection(
+  deps: ConnectivityDeps,
+  s2s: AppRegistration | null,
+  timeoutMs: number,
+  target: ServerProfileConnectionTarget,
+): Promise<ServerProfileLastTest> {
+  const startedAt = deps.clock();
+  const started = performance.now();
+  const run = new ConnectivityRun(deps, checkSecrets(target.settings, target.secrets, s2s, null), timeoutMs);
+  let outcome: Outcome;
+  try {
+    outcome = await test(run, target, s2s);
+  } finally {
+    run.close();
+  }
+  return {
+    status: outcome.status,
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+    message: run.trace.clean(outcome.message),
+    errorCode: outcome.errorCode,
+    trace: run.trace.finish(),
+  };
+}
+
+async function test(run: ConnectivityRun, target: ServerProfileConnectionTarget, s2s: AppRegistration | null): Promise<Outcome> {
+  const { settings, secrets, mailboxAddress } = target;
+  const configuration = run.trace.child('configuration', 'Read the email server profile');
+  if (settings.serverType === 'exchangeServer' && settings.authenticateUsing === 'credentialsSpecifiedByUserOrQueue') {
+    const message = 'The credentials come from each mailbox: test a mailbox that uses this profile.';
+    configuration.warn(message);
+    return { status: 'warning', message, errorCode: null };
+  }
+  const usesOwnAddressForAutodiscover = settings.serverType === 'exchangeServer' && settings.useAutoDiscover && !mailboxAddress;
+  if (usesOwnAddressForAutodiscover && !settings.incomingUserName?.includes('@')) {
+    return refused(run, configuration, 'MissingServerLocation',
+      'Autodiscover finds the server from a mailbox address: test a mailbox that uses this profile, or enter the Incoming Server Location.');
+  }
+  const planned = planChannel('incoming', { settings, secrets, mailboxAddress, mailboxCredentials: null, s2s });
+  if (!planned.ok) {
+    // Windows Integrated Authentication is not wrong, only untestable from here.
+    return planned.code === 'WindowsIntegratedAuthenticationNotTestable'
+      ? warned(run, configuration, planned.code, planned.message)
+      : refused(run, configuration, planned.code, planned.message);
+  }
+  const { plan } = planned;
+  configuration.succeed(describePlan(plan));
+
+  if (plan.credential.kind === 'oauth') {
+    const token = await run.token(plan, run.trace);
+    if (!token.ok) return { status: 'failure', message: token.error.message, errorCode: token.error.code };
+    if (!mailboxAddress) {
+      return {
+        status: 'warning',
+        message: 'Signed in to Microsoft Entra ID; no mailbox was opened. Test a mailbox that uses this profile to check access to Exchange Online.',
+        errorCode: null,
+      };
+    }
+  }
+
+  const whose = `the Inbox of ${plan.mailbox}`;
+  const step = run.trace.child('ews', `Open ${whose}`);
+  const opened = await run.session(plan, step);
+  if (!opened.ok) {
+    step.fail(opened.error);
+    return { status: 'failure', message: opened.error.message, errorCode: opened.error.code };
+  }
+  const { session } = opened;
+  const error = await run.call(session, plan, step, 'GetFolder Inbox', () => session.bindFolder('inbox'));
+  if (error) {
+    step.fail(error);
+    return { status: 'failure', message: error.message, errorCode: error.code };
+  }
+  step.succeed();
+  if (plan.credential.kind === 'oauth') {
+    return { status: 'success', message: `Signed in to Microsoft Entra ID and opened ${whose} at ${session.url}.`, errorCode: null };
+  }
+  const account = plan.access === 'own' ? '' : ` as ${plan.credential.userName}${plan.access === 'impersonate' ? ' (impersonation)' : ''}`;
+  return { status: 'success', message: `Connected to ${session.url} and opened ${whose}${account}.`, errorCode: null };
+}
+
+function describePlan(plan: ChannelPlan): string {
+  const location = plan.location.kind === 'url' ? plan.location.url : 'found by Autodiscover';
+  const protocol = plan.credential.kind === 'oauth' ? 'OAuth client credentials' : AUTHENTICATION_PROTOCOL_LABELS[plan.credential.protocol];
+  return `EWS ${location}; ${protocol}; ${describeAccess(plan)}.`;
+}
+
+function refused(run: ConnectivityRun, step: TraceStep, code: ExchangeErrorCode, message: string): Outcome {
+  const error = run.error(failure(code, message));
+  step.fail(error);
+  return { status: 'failure', message: error.message, errorCode: code };
+}
+
+function warned(run: ConnectivityRun, step: TraceStep, code: ExchangeErrorCode, message: string): Outcome {
+  const error = run.error(failure(code, message));
+  step.warn(message, error);
+  return { status: 'warning', message: error.message, errorCode: code };
+}
