@@ -1,3 +1,6 @@
+// Ambient types for an untyped module: referenced here so every program compiling this file (the API's too) sees them.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./types/ewsjs-ntlm-client.d.ts" />
 import { createType1Message, createType3Message, decodeType2Message } from '@ewsjs/ntlm-client';
 
 /** The schemes a server can offer in WWW-Authenticate, as this portal names them. */
