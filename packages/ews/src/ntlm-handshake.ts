@@ -1,7 +1,10 @@
 // Ambient types for an untyped module: referenced here so every program compiling this file (the API's too) sees them.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./types/ewsjs-ntlm-client.d.ts" />
-import { createType1Message, createType3Message, decodeType2Message } from '@ewsjs/ntlm-client';
+import ntlm from '@ewsjs/ntlm-client';
+
+// A CommonJS module whose exports Node cannot name statically: import it whole (named imports fail outside bundlers).
+const { createType1Message, createType3Message, decodeType2Message } = ntlm;
 
 /** The schemes a server can offer in WWW-Authenticate, as this portal names them. */
 export type AuthScheme = 'basic' | 'ntlm' | 'negotiate' | 'kerberos' | 'bearer' | 'digest';

@@ -31,7 +31,7 @@ export interface TestAndEnableWorker {
   readonly inFlight: number;
 }
 
-const LEASE_TTL_MS = 30_000;
+const LEASE_TTL_MS = 15_000;
 const QUEUE_REFRESH_MS = 2_000;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

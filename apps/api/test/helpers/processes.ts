@@ -26,7 +26,8 @@ export async function freePort(): Promise<number> {
 
 function start(entry: 'server.ts' | 'worker.ts', env: Record<string, string>, ready: (output: string) => boolean, timeoutMs = 60_000): Promise<RunningProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(API_SRC, entry)], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    // Info level at least: readiness is read from the start-up line.
+    env: { ...process.env, ...env, LOG_LEVEL: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? env.LOG_LEVEL : 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

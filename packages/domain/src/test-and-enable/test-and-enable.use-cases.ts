@@ -57,7 +57,7 @@ const CALLS_PER_ATTEMPT = 12;
 /** The longest one attempt may take, after which its worker is presumed dead and another takes it. */
 export function attemptBudgetSeconds(settings: Pick<ServerProfileSettings, 'timeoutMailboxConnection' | 'timeoutMailboxConnectionAfterAmount'>): number {
   const timeout = settings.timeoutMailboxConnection ? settings.timeoutMailboxConnectionAfterAmount : DEFAULT_TIMEOUT_SECONDS;
-  return Math.min(timeout * CALLS_PER_ATTEMPT + 30, 1_800);
+  return Math.min(timeout * CALLS_PER_ATTEMPT + 10, 1_800);
 }
 
 /**

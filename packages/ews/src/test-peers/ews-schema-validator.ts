@@ -11,7 +11,7 @@ let validator: XsdValidator | null = null;
  * Microsoft's EWS schema (with the project's SOAP envelope schema around it), compiled once per process: the
  * compile takes about a second, each validation then a millisecond or two.
  */
-function schemaValidator(): XsdValidator {
+export function compileEwsSchema(): XsdValidator {
   if (!validator) {
     // Lets the schema's xs:import schemaLocation resolve on disk, relative to its own url.
     xmlRegisterFsInputProviders();
@@ -25,7 +25,7 @@ function schemaValidator(): XsdValidator {
 /** Null when `doc` is a valid EWS SOAP message; otherwise libxml2's messages, with their lines. */
 export function schemaProblemOf(doc: XmlDocument): string | null {
   try {
-    schemaValidator().validate(doc);
+    compileEwsSchema().validate(doc);
     return null;
   } catch (error) {
     if (error instanceof XmlValidateError) return error.details.map((detail) => `line ${detail.line}: ${detail.message.trim()}`).join('; ');

@@ -15,6 +15,7 @@ import {
   type AutodiscoverAnswer,
   type ParsedEwsRequest,
 } from './ews-soap.ts';
+import { compileEwsSchema } from './ews-schema-validator.ts';
 import { createNtlmChallenge, ntlmMessageType, parseNtlmAuthenticate, verifyNtlmV2 } from './ntlm-verifier.ts';
 
 export interface EwsTestAccount {
@@ -155,6 +156,8 @@ export async function startEwsTestServer(options: EwsTestServerOptions = {}): Pr
   const accounts = options.accounts ?? [];
   const schemes = options.schemes ?? [...(accounts.length > 0 ? ['ntlm', 'negotiate', 'basic'] as const : []), ...(options.bearer ? ['bearer'] as const : [])];
   const validate = options.validateRequests ?? true;
+  // Compiling the schema takes about a second: done now, not inside the first request's timeout.
+  if (validate) compileEwsSchema();
   const bearerAudience = options.bearerAudience ?? 'https://outlook.office365.com';
   const mailboxes = new Set([...(options.mailboxes ?? []), ...accounts.flatMap((a) => (a.mailbox ? [a.mailbox] : []))].map((m) => m.toLowerCase()));
   let latencyMs = options.latencyMs ?? 0;

@@ -14,4 +14,6 @@ declare module '@ewsjs/ntlm-client' {
   export function decodeType2Message(message: string): Type2Message;
   /** "NTLM <base64>"; NTLMv2 when the Type2 negotiated it. */
   export function createType3Message(type2: Type2Message, username: string, password: string, workstation?: string, target?: string): string;
+  const ntlm: { createType1Message: typeof createType1Message; decodeType2Message: typeof decodeType2Message; createType3Message: typeof createType3Message };
+  export default ntlm;
 }
