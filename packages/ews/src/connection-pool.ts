@@ -142,7 +142,8 @@ export class ConnectionPool {
       details.addresses = [connectHost];
       details.resolveMs = 0;
       const refusal = policy.checkAddresses(host, [connectHost]);
-      if (refusal) throw new ConnectFailure('dns', new NetworkFailure(refusal.code, refusal.message), details);
+      // A literal address is refused at connect; a name at the resolution that led to the address.
+      if (refusal) throw new ConnectFailure(isIP(host) ? 'connect' : 'dns', new NetworkFailure(refusal.code, refusal.message), details);
     }
 
     const socket: Socket = netConnect({
