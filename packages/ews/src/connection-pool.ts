@@ -57,6 +57,7 @@ export interface ConnectionPoolOptions {
   clock: () => Date;
   idleTimeoutMs?: number;
   maxIdlePerKey?: number;
+  maxIdle?: number;
 }
 
 /**
@@ -67,12 +68,16 @@ export interface ConnectionPoolOptions {
  */
 export class ConnectionPool {
   private readonly idle = new Map<string, PooledSocket[]>();
+  /** Every idle connection, oldest first: with mailbox credentials each mailbox has its own, so the total is capped. */
+  private readonly idleOrder = new Set<PooledSocket>();
   private readonly idleTimeoutMs: number;
   private readonly maxIdlePerKey: number;
+  private readonly maxIdle: number;
 
   constructor(private readonly options: ConnectionPoolOptions) {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     this.maxIdlePerKey = options.maxIdlePerKey ?? 64;
+    this.maxIdle = options.maxIdle ?? 512;
   }
 
   lease(): ConnectionLease {
@@ -81,14 +86,16 @@ export class ConnectionPool {
 
   /** Destroys every idle connection (shutdown, tests). */
   close(): void {
-    for (const sockets of this.idle.values()) for (const pooled of sockets) pooled.socket.destroy();
+    for (const pooled of this.idleOrder) pooled.socket.destroy();
     this.idle.clear();
+    this.idleOrder.clear();
   }
 
   takeIdle(key: string): PooledSocket | null {
     const sockets = this.idle.get(key);
     while (sockets && sockets.length > 0) {
       const pooled = sockets.pop();
+      if (pooled) this.idleOrder.delete(pooled);
       if (!pooled || pooled.isDead || pooled.socket.destroyed) continue;
       pooled.socket.setTimeout(0);
       pooled.socket.ref();
@@ -104,14 +111,21 @@ export class ConnectionPool {
       pooled.socket.destroy();
       return;
     }
+    const oldest = this.idleOrder.size >= this.maxIdle ? this.idleOrder.values().next().value : undefined;
+    if (oldest) {
+      this.forget(oldest);
+      oldest.socket.destroy();
+    }
     sockets.push(pooled);
     this.idle.set(pooled.key, sockets);
+    this.idleOrder.add(pooled);
     // Idle connections never keep the process alive, and close themselves after a while.
     pooled.socket.unref();
     pooled.socket.setTimeout(this.idleTimeoutMs, () => pooled.socket.destroy());
   }
 
   forget(pooled: PooledSocket): void {
+    this.idleOrder.delete(pooled);
     const sockets = this.idle.get(pooled.key);
     const index = sockets?.indexOf(pooled) ?? -1;
     if (sockets && index >= 0) sockets.splice(index, 1);

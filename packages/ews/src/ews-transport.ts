@@ -50,6 +50,7 @@ export interface EwsTransportOptions {
 type XhrResult = Awaited<ReturnType<IXHRApi['xhr']>>;
 
 const USER_AGENT = 'SyncAdmin-ConnectivityCheck/1.0';
+const MAX_DETECTED_SCHEMES = 10_000;
 
 /**
  * How long the library may take to settle after the last answer reached it. It parses synchronously and
@@ -207,6 +208,8 @@ export class EwsTransport implements IXHRApi {
       : offers.some((o) => o.scheme === 'negotiate') ? 'negotiate'
         : offers.some((o) => o.scheme === 'basic') ? 'basic' : null;
     if (!scheme) throw protocolNotOffered('Auto Detect', offers, request.url);
+    // Bounded: with mailbox credentials there is one entry per mailbox; forgetting only costs a probe.
+    if (this.options.detectedSchemes.size >= MAX_DETECTED_SCHEMES) this.options.detectedSchemes.clear();
     this.options.detectedSchemes.set(request.connectionKey, scheme);
     return { kind: 'scheme', scheme };
   }
@@ -258,7 +261,12 @@ export class EwsTransport implements IXHRApi {
       if (negotiate.pooled.isDead) {
         throw new NetworkFailure('HTTP401', `${request.url.origin} closed the connection in the middle of the NTLM handshake (NTLM needs the connection kept alive; check the load balancer or proxy in front of Exchange).`, 401);
       }
-      const authenticateToken = ntlmAuthenticateToken(challenge.token ?? '', authentication.userName, authentication.password);
+      let authenticateToken: string;
+      try {
+        authenticateToken = ntlmAuthenticateToken(challenge.token ?? '', authentication.userName, authentication.password);
+      } catch {
+        throw new NetworkFailure('HTTP401', `${request.url.origin} sent an NTLM challenge this portal cannot read.`, 401);
+      }
       const authenticated = await this.send({ ...request, headers: { ...request.headers, Authorization: `${label} ${authenticateToken}` } }, negotiate.pooled);
       if (authenticated.response.status !== 401) authenticated.pooled.authenticatedAs = identity;
       return authenticated.response;
