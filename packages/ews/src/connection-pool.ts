@@ -1,5 +1,5 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { NetworkFailure, socketFailure, tlsVerificationCode } from './network-failure.ts';
 import { defaultPort, DestinationRefusedError, normalizedHost, type OutboundPolicy } from './outbound-policy.ts';
 
@@ -73,11 +73,15 @@ export class ConnectionPool {
   private readonly idleTimeoutMs: number;
   private readonly maxIdlePerKey: number;
   private readonly maxIdle: number;
+  /** Built once: a context with the roots and the extra CA costs tens of milliseconds to make. */
+  private readonly secureContext: SecureContext | undefined;
 
   constructor(private readonly options: ConnectionPoolOptions) {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     this.maxIdlePerKey = options.maxIdlePerKey ?? 64;
     this.maxIdle = options.maxIdle ?? 512;
+    // Passing `ca` replaces the default store (where NODE_EXTRA_CA_CERTS lives), so it is only for the test seam.
+    this.secureContext = options.trustedCa ? createSecureContext({ ca: [...rootCertificates, options.trustedCa] }) : undefined;
   }
 
   lease(): ConnectionLease {
@@ -119,9 +123,9 @@ export class ConnectionPool {
     sockets.push(pooled);
     this.idle.set(pooled.key, sockets);
     this.idleOrder.add(pooled);
-    // Idle connections never keep the process alive, and close themselves after a while.
+    // Idle connections never keep the process alive, and close themselves after a while (see open()).
     pooled.socket.unref();
-    pooled.socket.setTimeout(this.idleTimeoutMs, () => pooled.socket.destroy());
+    pooled.socket.setTimeout(this.idleTimeoutMs);
   }
 
   forget(pooled: PooledSocket): void {
@@ -134,7 +138,7 @@ export class ConnectionPool {
 
   /** Opens a connection to url's origin, checking every resolved address against the policy, and verifying TLS itself. */
   async open(url: URL, key: string, timeoutMs: number): Promise<PooledSocket> {
-    const { policy, trustedCa, clock } = this.options;
+    const { policy, clock } = this.options;
     const host = normalizedHost(url.hostname);
     const port = defaultPort(url);
     const where = `${host}:${port}`;
@@ -187,6 +191,8 @@ export class ConnectionPool {
       timedOut ? new NetworkFailure('Timeout', `${where} did not complete the connection within ${formatSeconds(timeoutMs)}.`) : asNetworkFailure(error, where);
     try {
       await waitFor(socket, 'connect');
+      // Requests are small and written in pieces: no Nagle delay waiting for an ACK.
+      socket.setNoDelay(true);
       details.remoteAddress = socket.remoteAddress ?? null;
       details.connectMs = performance.now() - started - (details.resolveMs ?? 0);
       if (url.protocol === 'https:') {
@@ -196,7 +202,7 @@ export class ConnectionPool {
           ...(isIP(host) ? {} : { servername: host }),
           // Verification is done below, so a refused certificate can still be described (subject, issuer, expiry).
           rejectUnauthorized: false,
-          ...(trustedCa ? { ca: [...rootCertificates, trustedCa] } : {}),
+          ...(this.secureContext ? { secureContext: this.secureContext } : {}),
         });
         secure.on('error', () => (pooled.isDead = true));
         try {
@@ -217,6 +223,8 @@ export class ConnectionPool {
           this.forget(pooled);
         });
       }
+      // Only idle connections have a socket timeout (putIdle sets it, takeIdle clears it).
+      pooled.socket.on('timeout', () => pooled.socket.destroy());
       return pooled;
     } catch (error) {
       socket.destroy();

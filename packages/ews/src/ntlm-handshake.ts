@@ -1,4 +1,7 @@
-import { createType1Message, createType3Message, decodeType2Message } from '@ewsjs/ntlm-client';
+import ntlmClient from '@ewsjs/ntlm-client';
+
+// CommonJS: Node's ESM loader cannot see its named exports.
+const { createType1Message, createType3Message, decodeType2Message } = ntlmClient;
 
 /** The schemes a server can offer in WWW-Authenticate, as this portal names them. */
 export type AuthScheme = 'basic' | 'ntlm' | 'negotiate' | 'kerberos' | 'bearer' | 'digest';
