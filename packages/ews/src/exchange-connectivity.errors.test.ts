@@ -207,3 +207,28 @@ describe('which failures stop the remaining calls of the mailbox', () => {
     expect(result.channels.outgoing.error?.message).toMatch(/Access is denied\. The test draft may remain in Drafts\./);
   });
 });
+
+describe('failures of this portal itself', () => {
+  it('a bug is a result without its internal text, and is reported for the log', async () => {
+    const reported: unknown[] = [];
+    let calls = 0;
+    const failing = testConnectivity({
+      // Fails once the check is under way: in the middle of a channel.
+      clock: () => {
+        calls += 1;
+        if (calls === 3) throw new TypeError("Cannot read properties of undefined (reading 'headers')");
+        return new Date();
+      },
+      onUnexpectedError: (error) => reported.push(error),
+    });
+    const result = await failing.checkMailbox(mailboxTarget(exchangeServerProfile(ews.url)));
+    failing.close();
+    const failed = EXCHANGE_CHANNELS.filter((channel) => result.channels[channel].outcome === 'failure');
+    expect(failed).toHaveLength(1);
+    const error = result.channels[failed[0] ?? 'incoming'].error;
+    expect(error).toMatchObject({ code: 'UnexpectedError', errorClass: 'permanent' });
+    expect(error?.message).not.toMatch(INTERNAL_TEXT);
+    expect(reported).toHaveLength(1);
+    expect(String(reported[0])).toMatch(/Cannot read properties/);
+  });
+});

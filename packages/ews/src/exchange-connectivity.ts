@@ -14,7 +14,7 @@ import { ConnectionPool } from './connection-pool.ts';
 import { describeAccess, planChannel, type ChannelPlan } from './connection-plan.ts';
 import { checkSecrets, ConnectivityRun, type ConnectivityDeps } from './connectivity-run.ts';
 import type { TraceStep } from './connectivity-trace.ts';
-import { failure, isConnectionLevel } from './ews-error-classifier.ts';
+import { failure, isConnectionLevel, UNEXPECTED_MESSAGE } from './ews-error-classifier.ts';
 import type { CheckedFolder } from './ews-session.ts';
 import { createTokenProvider, type AppRegistration } from './exchange-online-token.ts';
 import { createOutboundPolicy, type HostResolver } from './outbound-policy.ts';
@@ -38,6 +38,8 @@ export interface ExchangeConnectivityOptions {
   resolveHost?: HostResolver;
   /** Test seam: SRV lookups for Autodiscover (production: DNS). */
   resolveSrv?: SrvResolver;
+  /** Told of a bug or an unexpected library error (the result only says UnexpectedError): log it. */
+  onUnexpectedError?: (error: unknown) => void;
 }
 
 export interface ExchangeConnectivity extends ServerProfileConnectionProbe, MailboxConnectivityCheck {
@@ -75,11 +77,12 @@ export function createExchangeConnectivity(options: ExchangeConnectivityOptions)
     clock,
   };
   const timeoutOf = (settings: ServerProfileSettings) => requestTimeoutMs(settings, requestCeilingMs);
+  const unexpected = options.onUnexpectedError ?? (() => {});
 
   return {
     close: () => pool.close(),
 
-    testConnection: (target) => testProfileConnection(deps, options.s2s, timeoutOf(target.settings), target),
+    testConnection: (target) => testProfileConnection(deps, options.s2s, timeoutOf(target.settings), target, unexpected),
 
     async checkMailbox(target) {
       const run = new ConnectivityRun(deps, checkSecrets(target.settings, target.secrets, options.s2s, target.mailbox), timeoutOf(target.settings), target.knownEwsUrl);
@@ -87,7 +90,7 @@ export function createExchangeConnectivity(options: ExchangeConnectivityOptions)
       try {
         for (const channel of EXCHANGE_CHANNELS) {
           channels[channel] = target.channels.includes(channel)
-            ? await checkChannel(run, channel, target, options.s2s)
+            ? await checkChannel(run, channel, target, options.s2s).catch((error: unknown) => failedUnexpectedly(run, error, unexpected))
             : { outcome: 'notTested', error: null, note: `${EXCHANGE_CHANNEL_LABELS[channel]} is not delivered by server-side synchronization for this mailbox: not tested.` };
         }
       } finally {
@@ -103,6 +106,12 @@ export function createExchangeConnectivity(options: ExchangeConnectivityOptions)
 export function requestTimeoutMs(settings: ServerProfileSettings, ceilingMs: number): number {
   const profileMs = settings.timeoutMailboxConnection ? Math.max(1, settings.timeoutMailboxConnectionAfterAmount) * 1000 : ceilingMs;
   return Math.min(profileMs, ceilingMs);
+}
+
+/** A check never throws: a bug is a result too, without its internal text. */
+function failedUnexpectedly(run: ConnectivityRun, error: unknown, report: (error: unknown) => void): ChannelCheckResult {
+  report(error);
+  return { outcome: 'failure', error: run.error(failure('UnexpectedError', UNEXPECTED_MESSAGE)), note: null };
 }
 
 async function checkChannel(run: ConnectivityRun, channel: ExchangeChannel, target: MailboxConnectivityTarget, s2s: AppRegistration | null): Promise<ChannelCheckResult> {
