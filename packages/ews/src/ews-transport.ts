@@ -59,7 +59,7 @@ const MAX_DETECTED_SCHEMES = 10_000;
 const LIBRARY_GRACE_MS = 200;
 
 /** ews-javascript-api never settled: the classifier reads what happened from the transport's record. */
-export class LibraryStalled extends Error {}
+class LibraryStalled extends Error {}
 
 /**
  * The HTTP layer ews-javascript-api calls (IXHRApi). The library's own ignores ExchangeService.Timeout, replaces
