@@ -24,9 +24,6 @@ export interface RecordedExchange {
 /** What one library call (a GetFolder, a GetUserSettings) did on the wire. */
 export interface TransportCall {
   exchanges: RecordedExchange[];
-  /** Requests still waiting for their answer, and when the last one settled (performance.now()). */
-  inFlight: number;
-  lastSettledAt: number | null;
   /** Connections this call opened (DNS, connect, TLS facts). */
   opened: ConnectionDetails[];
   /** A connection that could not be opened, and in which phase. */
@@ -53,15 +50,6 @@ const USER_AGENT = 'SyncAdmin-ConnectivityCheck/1.0';
 const MAX_DETECTED_SCHEMES = 10_000;
 
 /**
- * How long the library may take to settle after the last answer reached it. It parses synchronously and
- * settles in microtasks, which always run before this timer: the margin is for safety, not for speed.
- */
-const LIBRARY_GRACE_MS = 200;
-
-/** ews-javascript-api never settled: the classifier reads what happened from the transport's record. */
-class LibraryStalled extends Error {}
-
-/**
  * The HTTP layer ews-javascript-api calls (IXHRApi). The library's own ignores ExchangeService.Timeout, replaces
  * the https agent under NTLM and reports socket errors as text; this one bounds every request by the profile's
  * timeout, speaks Basic, NTLM (also inside Negotiate) and Auto Detect on the lease's one connection, refuses plain
@@ -79,37 +67,7 @@ export class EwsTransport implements IXHRApi {
     return this.call;
   }
 
-  /**
-   * The library's promise, or LibraryStalled when it never settles: ews-javascript-api leaves a GetFolder pending
-   * forever when an HTTP 500 carries plain text or XML that is not a SOAP envelope.
-   */
-  async guard<T>(operation: Promise<T>): Promise<T> {
-    const call = this.call;
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_resolve, reject) => {
-      timer = setInterval(() => {
-        if (call.inFlight === 0 && call.lastSettledAt !== null && performance.now() - call.lastSettledAt > LIBRARY_GRACE_MS) reject(new LibraryStalled());
-      }, 50);
-    });
-    try {
-      return await Promise.race([operation, stalled]);
-    } finally {
-      clearInterval(timer);
-    }
-  }
-
   async xhr(request: IXHROptions): Promise<XhrResult> {
-    const call = this.call;
-    call.inFlight += 1;
-    try {
-      return await this.exchange(request);
-    } finally {
-      call.inFlight -= 1;
-      call.lastSettledAt = performance.now();
-    }
-  }
-
-  private async exchange(request: IXHROptions): Promise<XhrResult> {
     const url = new URL(request.url);
     const headers: Record<string, string> = { ...(request.headers as Record<string, string> | undefined), 'User-Agent': USER_AGENT };
     // The library asks for gzip; answers are small and node:http does not inflate.
@@ -130,7 +88,11 @@ export class EwsTransport implements IXHRApi {
       const failure = this.recordFailure(error);
       throw toXhr(0, failure.message, '', {}, failure.message);
     }
-    const xhr = toXhr(response.status, response.statusText, response.body, response.headers);
+    // ews-javascript-api parses every HTTP 500 as a SOAP fault, and throws outside its promise (an unhandled
+    // rejection, and the call never settles) when the body is not one. It gets a status it does not parse; the
+    // record keeps the real one for the classifier.
+    const status = response.status === 500 && !isSoapEnvelope(response.body) ? 0 : response.status;
+    const xhr = toXhr(status, response.statusText, response.body, response.headers);
     // As @ewsjs/xhr does: anything but 200 rejects, and the library reads SOAP faults out of 500s.
     if (response.status === 200) return xhr;
     throw xhr;
@@ -284,8 +246,12 @@ function protocolNotOffered(protocol: string, offers: AuthChallenge[], url: URL)
     `${url.origin} does not offer ${protocol}; it offers ${offered.length > 0 ? offered.join(', ') : 'no authentication scheme this portal knows'}.`, 401);
 }
 
+function isSoapEnvelope(body: string): boolean {
+  return /^\s*(<\?xml[^>]*>\s*)?<([\w-]+:)?Envelope[\s>][\s\S]*<([\w-]+:)?Body[\s>/]/.test(body);
+}
+
 function emptyCall(): TransportCall {
-  return { exchanges: [], inFlight: 0, lastSettledAt: null, opened: [], connectFailure: null, failure: null };
+  return { exchanges: [], opened: [], connectFailure: null, failure: null };
 }
 
 function toXhr(status: number, statusText: string, responseText: string, headers: Record<string, string>, message?: string): XhrResult {

@@ -67,7 +67,11 @@ const ERROR_CASES: ErrorCase[] = [
   { name: 'HTTP 404', fault: { kind: 'httpStatus', status: 404 }, code: 'HTTP404', errorClass: 'permanent', httpStatus: 404 },
   { name: 'HTTP 503 with Retry-After', fault: { kind: 'httpStatus', status: 503, headers: { 'Retry-After': '120' } }, code: 'HTTP503', errorClass: 'transient', httpStatus: 503, backOffMs: 120_000 },
   { name: 'HTTP 502', fault: { kind: 'httpStatus', status: 502 }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 502 },
-  { name: 'HTTP 500 whose body is not SOAP', fault: { kind: 'httpStatus', status: 500, body: 'Internal Server Error', contentType: 'text/plain' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500, message: /not a SOAP fault/ },
+  // ews-javascript-api throws outside its promise on these bodies (FACTS §2d): none may crash or hang the check.
+  { name: 'HTTP 500 whose body is plain text', fault: { kind: 'httpStatus', status: 500, body: 'Internal Server Error', contentType: 'text/plain' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500, message: /not a SOAP fault/ },
+  { name: 'HTTP 500 whose body is XML but not SOAP', fault: { kind: 'httpStatus', status: 500, body: '<?xml version="1.0"?><error>database down</error>', contentType: 'text/xml' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500 },
+  { name: 'HTTP 500 with an empty body', fault: { kind: 'httpStatus', status: 500, body: '' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500 },
+  { name: 'HTTP 500 with an HTML page', fault: { kind: 'httpStatus', status: 500, body: '<html><body>Server Error in \'/EWS\' Application.</body></html>' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500 },
   { name: 'an HTML page with HTTP 200', fault: { kind: 'html' }, code: 'InvalidExchangeResponse', errorClass: 'transient', httpStatus: 200, message: /HTML page/ },
   { name: 'malformed XML with HTTP 200', fault: { kind: 'malformedXml' }, code: 'InvalidExchangeResponse', errorClass: 'transient', httpStatus: 200, message: /not a valid EWS SOAP message/ },
   // Twice: a reset on a reused idle connection is retried once on a new one (see the keep-alive test below).
