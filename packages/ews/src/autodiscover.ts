@@ -115,7 +115,7 @@ async function getUserSettings(url: string, email: string, context: Autodiscover
   service.XHRApi = context.transport;
   const call = context.transport.beginCall();
   try {
-    const responses = await context.transport.guard(service.GetUsersSettings([email], UserSettingName.ExternalEwsUrl, UserSettingName.InternalEwsUrl));
+    const responses = await service.GetUsersSettings([email], UserSettingName.ExternalEwsUrl, UserSettingName.InternalEwsUrl);
     const response = responses.__thisIndexer(0);
     context.describeConnections(step, call, null);
     switch (response.ErrorCode) {

@@ -1,5 +1,5 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { NetworkFailure, socketFailure, tlsVerificationCode } from './network-failure.ts';
 import { defaultPort, DestinationRefusedError, normalizedHost, type OutboundPolicy } from './outbound-policy.ts';
 
@@ -57,6 +57,7 @@ export interface ConnectionPoolOptions {
   clock: () => Date;
   idleTimeoutMs?: number;
   maxIdlePerKey?: number;
+  maxIdle?: number;
 }
 
 /**
@@ -67,12 +68,20 @@ export interface ConnectionPoolOptions {
  */
 export class ConnectionPool {
   private readonly idle = new Map<string, PooledSocket[]>();
+  /** Every idle connection, oldest first: with mailbox credentials each mailbox has its own, so the total is capped. */
+  private readonly idleOrder = new Set<PooledSocket>();
   private readonly idleTimeoutMs: number;
   private readonly maxIdlePerKey: number;
+  private readonly maxIdle: number;
+  /** Built once: a context with the roots and the extra CA costs tens of milliseconds to make. */
+  private readonly secureContext: SecureContext | undefined;
 
   constructor(private readonly options: ConnectionPoolOptions) {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     this.maxIdlePerKey = options.maxIdlePerKey ?? 64;
+    this.maxIdle = options.maxIdle ?? 512;
+    // Passing `ca` replaces the default store (where NODE_EXTRA_CA_CERTS lives), so it is only for the test seam.
+    this.secureContext = options.trustedCa ? createSecureContext({ ca: [...rootCertificates, options.trustedCa] }) : undefined;
   }
 
   lease(): ConnectionLease {
@@ -81,14 +90,16 @@ export class ConnectionPool {
 
   /** Destroys every idle connection (shutdown, tests). */
   close(): void {
-    for (const sockets of this.idle.values()) for (const pooled of sockets) pooled.socket.destroy();
+    for (const pooled of this.idleOrder) pooled.socket.destroy();
     this.idle.clear();
+    this.idleOrder.clear();
   }
 
   takeIdle(key: string): PooledSocket | null {
     const sockets = this.idle.get(key);
     while (sockets && sockets.length > 0) {
       const pooled = sockets.pop();
+      if (pooled) this.idleOrder.delete(pooled);
       if (!pooled || pooled.isDead || pooled.socket.destroyed) continue;
       pooled.socket.setTimeout(0);
       pooled.socket.ref();
@@ -104,14 +115,21 @@ export class ConnectionPool {
       pooled.socket.destroy();
       return;
     }
+    const oldest = this.idleOrder.size >= this.maxIdle ? this.idleOrder.values().next().value : undefined;
+    if (oldest) {
+      this.forget(oldest);
+      oldest.socket.destroy();
+    }
     sockets.push(pooled);
     this.idle.set(pooled.key, sockets);
-    // Idle connections never keep the process alive, and close themselves after a while.
+    this.idleOrder.add(pooled);
+    // Idle connections never keep the process alive, and close themselves after a while (see open()).
     pooled.socket.unref();
-    pooled.socket.setTimeout(this.idleTimeoutMs, () => pooled.socket.destroy());
+    pooled.socket.setTimeout(this.idleTimeoutMs);
   }
 
   forget(pooled: PooledSocket): void {
+    this.idleOrder.delete(pooled);
     const sockets = this.idle.get(pooled.key);
     const index = sockets?.indexOf(pooled) ?? -1;
     if (sockets && index >= 0) sockets.splice(index, 1);
@@ -120,7 +138,7 @@ export class ConnectionPool {
 
   /** Opens a connection to url's origin, checking every resolved address against the policy, and verifying TLS itself. */
   async open(url: URL, key: string, timeoutMs: number): Promise<PooledSocket> {
-    const { policy, trustedCa, clock } = this.options;
+    const { policy, clock } = this.options;
     const host = normalizedHost(url.hostname);
     const port = defaultPort(url);
     const where = `${host}:${port}`;
@@ -142,7 +160,8 @@ export class ConnectionPool {
       details.addresses = [connectHost];
       details.resolveMs = 0;
       const refusal = policy.checkAddresses(host, [connectHost]);
-      if (refusal) throw new ConnectFailure('dns', new NetworkFailure(refusal.code, refusal.message), details);
+      // A literal address is refused at connect; a name at the resolution that led to the address.
+      if (refusal) throw new ConnectFailure(isIP(host) ? 'connect' : 'dns', new NetworkFailure(refusal.code, refusal.message), details);
     }
 
     const socket: Socket = netConnect({
@@ -172,6 +191,8 @@ export class ConnectionPool {
       timedOut ? new NetworkFailure('Timeout', `${where} did not complete the connection within ${formatSeconds(timeoutMs)}.`) : asNetworkFailure(error, where);
     try {
       await waitFor(socket, 'connect');
+      // Requests are small and written in pieces: no Nagle delay waiting for an ACK.
+      socket.setNoDelay(true);
       details.remoteAddress = socket.remoteAddress ?? null;
       details.connectMs = performance.now() - started - (details.resolveMs ?? 0);
       if (url.protocol === 'https:') {
@@ -181,7 +202,7 @@ export class ConnectionPool {
           ...(isIP(host) ? {} : { servername: host }),
           // Verification is done below, so a refused certificate can still be described (subject, issuer, expiry).
           rejectUnauthorized: false,
-          ...(trustedCa ? { ca: [...rootCertificates, trustedCa] } : {}),
+          ...(this.secureContext ? { secureContext: this.secureContext } : {}),
         });
         secure.on('error', () => (pooled.isDead = true));
         try {
@@ -202,6 +223,8 @@ export class ConnectionPool {
           this.forget(pooled);
         });
       }
+      // Only idle connections have a socket timeout (putIdle sets it, takeIdle clears it).
+      pooled.socket.on('timeout', () => pooled.socket.destroy());
       return pooled;
     } catch (error) {
       socket.destroy();

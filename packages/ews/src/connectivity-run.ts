@@ -107,7 +107,7 @@ export class ConnectivityRun {
       const step = parent.child('ews', `${title} at ${session.url}`);
       const call = session.transport.beginCall();
       try {
-        const detail = await session.transport.guard(operation());
+        const detail = await operation();
         this.describeConnections(step, call, null);
         step.succeed(detail);
         return null;

@@ -19,6 +19,9 @@ export interface Failure {
   backOffMs: number | null;
 }
 
+/** What an admin reads for a bug or an unexpected library error: never its internal text. */
+export const UNEXPECTED_MESSAGE = 'The check failed in a way this portal did not expect; test again, and report it if it keeps failing.';
+
 export function failure(code: ExchangeErrorCode, message: string, extra: Partial<Pick<Failure, 'httpStatus' | 'backOffMs'>> = {}): Failure {
   return { code, message, httpStatus: extra.httpStatus ?? null, backOffMs: extra.backOffMs ?? null };
 }

@@ -24,9 +24,6 @@ export interface RecordedExchange {
 /** What one library call (a GetFolder, a GetUserSettings) did on the wire. */
 export interface TransportCall {
   exchanges: RecordedExchange[];
-  /** Requests still waiting for their answer, and when the last one settled (performance.now()). */
-  inFlight: number;
-  lastSettledAt: number | null;
   /** Connections this call opened (DNS, connect, TLS facts). */
   opened: ConnectionDetails[];
   /** A connection that could not be opened, and in which phase. */
@@ -50,15 +47,7 @@ export interface EwsTransportOptions {
 type XhrResult = Awaited<ReturnType<IXHRApi['xhr']>>;
 
 const USER_AGENT = 'SyncAdmin-ConnectivityCheck/1.0';
-
-/**
- * How long the library may take to settle after the last answer reached it. It parses synchronously and
- * settles in microtasks, which always run before this timer: the margin is for safety, not for speed.
- */
-const LIBRARY_GRACE_MS = 200;
-
-/** ews-javascript-api never settled: the classifier reads what happened from the transport's record. */
-export class LibraryStalled extends Error {}
+const MAX_DETECTED_SCHEMES = 10_000;
 
 /**
  * The HTTP layer ews-javascript-api calls (IXHRApi). The library's own ignores ExchangeService.Timeout, replaces
@@ -78,37 +67,7 @@ export class EwsTransport implements IXHRApi {
     return this.call;
   }
 
-  /**
-   * The library's promise, or LibraryStalled when it never settles: ews-javascript-api leaves a GetFolder pending
-   * forever when an HTTP 500 carries plain text or XML that is not a SOAP envelope.
-   */
-  async guard<T>(operation: Promise<T>): Promise<T> {
-    const call = this.call;
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_resolve, reject) => {
-      timer = setInterval(() => {
-        if (call.inFlight === 0 && call.lastSettledAt !== null && performance.now() - call.lastSettledAt > LIBRARY_GRACE_MS) reject(new LibraryStalled());
-      }, 50);
-    });
-    try {
-      return await Promise.race([operation, stalled]);
-    } finally {
-      clearInterval(timer);
-    }
-  }
-
   async xhr(request: IXHROptions): Promise<XhrResult> {
-    const call = this.call;
-    call.inFlight += 1;
-    try {
-      return await this.exchange(request);
-    } finally {
-      call.inFlight -= 1;
-      call.lastSettledAt = performance.now();
-    }
-  }
-
-  private async exchange(request: IXHROptions): Promise<XhrResult> {
     const url = new URL(request.url);
     const headers: Record<string, string> = { ...(request.headers as Record<string, string> | undefined), 'User-Agent': USER_AGENT };
     // The library asks for gzip; answers are small and node:http does not inflate.
@@ -129,7 +88,11 @@ export class EwsTransport implements IXHRApi {
       const failure = this.recordFailure(error);
       throw toXhr(0, failure.message, '', {}, failure.message);
     }
-    const xhr = toXhr(response.status, response.statusText, response.body, response.headers);
+    // ews-javascript-api parses every HTTP 500 as a SOAP fault, and throws outside its promise (an unhandled
+    // rejection, and the call never settles) when the body is not one. It gets a status it does not parse; the
+    // record keeps the real one for the classifier.
+    const status = response.status === 500 && !isSoapEnvelope(response.body) ? 0 : response.status;
+    const xhr = toXhr(status, response.statusText, response.body, response.headers);
     // As @ewsjs/xhr does: anything but 200 rejects, and the library reads SOAP faults out of 500s.
     if (response.status === 200) return xhr;
     throw xhr;
@@ -207,6 +170,8 @@ export class EwsTransport implements IXHRApi {
       : offers.some((o) => o.scheme === 'negotiate') ? 'negotiate'
         : offers.some((o) => o.scheme === 'basic') ? 'basic' : null;
     if (!scheme) throw protocolNotOffered('Auto Detect', offers, request.url);
+    // Bounded: with mailbox credentials there is one entry per mailbox; forgetting only costs a probe.
+    if (this.options.detectedSchemes.size >= MAX_DETECTED_SCHEMES) this.options.detectedSchemes.clear();
     this.options.detectedSchemes.set(request.connectionKey, scheme);
     return { kind: 'scheme', scheme };
   }
@@ -258,7 +223,12 @@ export class EwsTransport implements IXHRApi {
       if (negotiate.pooled.isDead) {
         throw new NetworkFailure('HTTP401', `${request.url.origin} closed the connection in the middle of the NTLM handshake (NTLM needs the connection kept alive; check the load balancer or proxy in front of Exchange).`, 401);
       }
-      const authenticateToken = ntlmAuthenticateToken(challenge.token ?? '', authentication.userName, authentication.password);
+      let authenticateToken: string;
+      try {
+        authenticateToken = ntlmAuthenticateToken(challenge.token ?? '', authentication.userName, authentication.password);
+      } catch {
+        throw new NetworkFailure('HTTP401', `${request.url.origin} sent an NTLM challenge this portal cannot read.`, 401);
+      }
       const authenticated = await this.send({ ...request, headers: { ...request.headers, Authorization: `${label} ${authenticateToken}` } }, negotiate.pooled);
       if (authenticated.response.status !== 401) authenticated.pooled.authenticatedAs = identity;
       return authenticated.response;
@@ -276,8 +246,12 @@ function protocolNotOffered(protocol: string, offers: AuthChallenge[], url: URL)
     `${url.origin} does not offer ${protocol}; it offers ${offered.length > 0 ? offered.join(', ') : 'no authentication scheme this portal knows'}.`, 401);
 }
 
+function isSoapEnvelope(body: string): boolean {
+  return /^\s*(<\?xml[^>]*>\s*)?<([\w-]+:)?Envelope[\s>][\s\S]*<([\w-]+:)?Body[\s>/]/.test(body);
+}
+
 function emptyCall(): TransportCall {
-  return { exchanges: [], inFlight: 0, lastSettledAt: null, opened: [], connectFailure: null, failure: null };
+  return { exchanges: [], opened: [], connectFailure: null, failure: null };
 }
 
 function toXhr(status: number, statusText: string, responseText: string, headers: Record<string, string>, message?: string): XhrResult {

@@ -198,6 +198,15 @@ describe('credentials the portal cannot or may not use', () => {
     }
   });
 
+  it('a wrong incoming password does not stop Outgoing when it has credentials of its own', async () => {
+    const settings = exchangeServerProfile(ews.url, { useSameSettingsForOutgoing: false, outgoingUserName: SENDER_USER });
+    const result = await connectivity.checkMailbox(mailboxTarget(settings, { secrets: { incomingPassword: 'wrong-password-value', outgoingPassword: SENDER_PASSWORD } }));
+    expect(outcomes(result)).toEqual({ incoming: 'failure', outgoing: 'success', appointmentsContactsTasks: 'failure' });
+    // Appointments uses the incoming credentials: it got Incoming's error without a request of its own.
+    expect(result.channels.appointmentsContactsTasks.error?.code).toBe('HTTP401');
+    expect(ews.requests.filter((r) => r.folder === 'calendar')).toEqual([]);
+  });
+
   it.each(['basic', 'ntlm', 'negotiate', 'autoDetect'] as const)('a wrong password over %s is HTTP401, permanent', async (protocol) => {
     const settings = exchangeServerProfile(ews.url, { incomingAuthenticationProtocol: protocol, outgoingAuthenticationProtocol: protocol });
     const result = await connectivity.checkMailbox(mailboxTarget(settings, { secrets: { incomingPassword: 'wrong-password-value' } }));

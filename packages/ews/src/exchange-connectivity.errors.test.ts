@@ -67,7 +67,11 @@ const ERROR_CASES: ErrorCase[] = [
   { name: 'HTTP 404', fault: { kind: 'httpStatus', status: 404 }, code: 'HTTP404', errorClass: 'permanent', httpStatus: 404 },
   { name: 'HTTP 503 with Retry-After', fault: { kind: 'httpStatus', status: 503, headers: { 'Retry-After': '120' } }, code: 'HTTP503', errorClass: 'transient', httpStatus: 503, backOffMs: 120_000 },
   { name: 'HTTP 502', fault: { kind: 'httpStatus', status: 502 }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 502 },
-  { name: 'HTTP 500 whose body is not SOAP', fault: { kind: 'httpStatus', status: 500, body: 'Internal Server Error', contentType: 'text/plain' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500, message: /not a SOAP fault/ },
+  // ews-javascript-api throws outside its promise on these bodies (FACTS §2d): none may crash or hang the check.
+  { name: 'HTTP 500 whose body is plain text', fault: { kind: 'httpStatus', status: 500, body: 'Internal Server Error', contentType: 'text/plain' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500, message: /not a SOAP fault/ },
+  { name: 'HTTP 500 whose body is XML but not SOAP', fault: { kind: 'httpStatus', status: 500, body: '<?xml version="1.0"?><error>database down</error>', contentType: 'text/xml' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500 },
+  { name: 'HTTP 500 with an empty body', fault: { kind: 'httpStatus', status: 500, body: '' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500 },
+  { name: 'HTTP 500 with an HTML page', fault: { kind: 'httpStatus', status: 500, body: '<html><body>Server Error in \'/EWS\' Application.</body></html>' }, code: 'HTTP5xx', errorClass: 'transient', httpStatus: 500 },
   { name: 'an HTML page with HTTP 200', fault: { kind: 'html' }, code: 'InvalidExchangeResponse', errorClass: 'transient', httpStatus: 200, message: /HTML page/ },
   { name: 'malformed XML with HTTP 200', fault: { kind: 'malformedXml' }, code: 'InvalidExchangeResponse', errorClass: 'transient', httpStatus: 200, message: /not a valid EWS SOAP message/ },
   // Twice: a reset on a reused idle connection is retried once on a new one (see the keep-alive test below).
@@ -205,5 +209,30 @@ describe('which failures stop the remaining calls of the mailbox', () => {
     ews.inject({ match: { operation: 'DeleteItem' }, fault: { kind: 'soapFault', responseCode: 'ErrorAccessDenied', message: 'Access is denied.' } });
     const result = await connectivity.checkMailbox(mailboxTarget(exchangeServerProfile(ews.url), { channels: ['outgoing'] }));
     expect(result.channels.outgoing.error?.message).toMatch(/Access is denied\. The test draft may remain in Drafts\./);
+  });
+});
+
+describe('failures of this portal itself', () => {
+  it('a bug is a result without its internal text, and is reported for the log', async () => {
+    const reported: unknown[] = [];
+    let calls = 0;
+    const failing = testConnectivity({
+      // Fails once the check is under way: in the middle of a channel.
+      clock: () => {
+        calls += 1;
+        if (calls === 3) throw new TypeError("Cannot read properties of undefined (reading 'headers')");
+        return new Date();
+      },
+      onUnexpectedError: (error) => reported.push(error),
+    });
+    const result = await failing.checkMailbox(mailboxTarget(exchangeServerProfile(ews.url)));
+    failing.close();
+    const failed = EXCHANGE_CHANNELS.filter((channel) => result.channels[channel].outcome === 'failure');
+    expect(failed).toHaveLength(1);
+    const error = result.channels[failed[0] ?? 'incoming'].error;
+    expect(error).toMatchObject({ code: 'UnexpectedError', errorClass: 'permanent' });
+    expect(error?.message).not.toMatch(INTERNAL_TEXT);
+    expect(reported).toHaveLength(1);
+    expect(String(reported[0])).toMatch(/Cannot read properties/);
   });
 });

@@ -3,6 +3,7 @@ import {
   EXCHANGE_CHANNELS,
   type ChannelCheckResult,
   type ExchangeChannel,
+  type ExchangeError,
   type MailboxConnectivityCheck,
   type MailboxConnectivityTarget,
   type ServerProfileConnectionProbe,
@@ -14,7 +15,7 @@ import { ConnectionPool } from './connection-pool.ts';
 import { describeAccess, planChannel, type ChannelPlan } from './connection-plan.ts';
 import { checkSecrets, ConnectivityRun, type ConnectivityDeps } from './connectivity-run.ts';
 import type { TraceStep } from './connectivity-trace.ts';
-import { failure, isConnectionLevel } from './ews-error-classifier.ts';
+import { failure, isConnectionLevel, UNEXPECTED_MESSAGE } from './ews-error-classifier.ts';
 import type { CheckedFolder } from './ews-session.ts';
 import { createTokenProvider, type AppRegistration } from './exchange-online-token.ts';
 import { createOutboundPolicy, type HostResolver } from './outbound-policy.ts';
@@ -38,6 +39,8 @@ export interface ExchangeConnectivityOptions {
   resolveHost?: HostResolver;
   /** Test seam: SRV lookups for Autodiscover (production: DNS). */
   resolveSrv?: SrvResolver;
+  /** Told of a bug or an unexpected library error (the result only says UnexpectedError): log it. */
+  onUnexpectedError?: (error: unknown) => void;
 }
 
 export interface ExchangeConnectivity extends ServerProfileConnectionProbe, MailboxConnectivityCheck {
@@ -75,11 +78,12 @@ export function createExchangeConnectivity(options: ExchangeConnectivityOptions)
     clock,
   };
   const timeoutOf = (settings: ServerProfileSettings) => requestTimeoutMs(settings, requestCeilingMs);
+  const unexpected = options.onUnexpectedError ?? (() => {});
 
   return {
     close: () => pool.close(),
 
-    testConnection: (target) => testProfileConnection(deps, options.s2s, timeoutOf(target.settings), target),
+    testConnection: (target) => testProfileConnection(deps, options.s2s, timeoutOf(target.settings), target, unexpected),
 
     async checkMailbox(target) {
       const run = new ConnectivityRun(deps, checkSecrets(target.settings, target.secrets, options.s2s, target.mailbox), timeoutOf(target.settings), target.knownEwsUrl);
@@ -87,7 +91,7 @@ export function createExchangeConnectivity(options: ExchangeConnectivityOptions)
       try {
         for (const channel of EXCHANGE_CHANNELS) {
           channels[channel] = target.channels.includes(channel)
-            ? await checkChannel(run, channel, target, options.s2s)
+            ? await checkChannel(run, channel, target, options.s2s, unexpected)
             : { outcome: 'notTested', error: null, note: `${EXCHANGE_CHANNEL_LABELS[channel]} is not delivered by server-side synchronization for this mailbox: not tested.` };
         }
       } finally {
@@ -105,8 +109,24 @@ export function requestTimeoutMs(settings: ServerProfileSettings, ceilingMs: num
   return Math.min(profileMs, ceilingMs);
 }
 
-async function checkChannel(run: ConnectivityRun, channel: ExchangeChannel, target: MailboxConnectivityTarget, s2s: AppRegistration | null): Promise<ChannelCheckResult> {
+async function checkChannel(
+  run: ConnectivityRun, channel: ExchangeChannel, target: MailboxConnectivityTarget, s2s: AppRegistration | null, reportUnexpected: (error: unknown) => void,
+): Promise<ChannelCheckResult> {
   const step = run.trace.child('ews', EXCHANGE_CHANNEL_LABELS[channel]);
+  let error: ExchangeError | null;
+  try {
+    error = await checkChannelIn(step, run, channel, target, s2s);
+  } catch (thrown) {
+    // A check never throws: a bug is a result too, without its internal text.
+    reportUnexpected(thrown);
+    error = run.error(failure('UnexpectedError', UNEXPECTED_MESSAGE));
+    step.fail(error);
+  }
+  return error ? { outcome: 'failure', error, note: null } : { outcome: 'success', error: null, note: null };
+}
+
+/** The channel's steps under `step`; the error it failed with, or null. */
+async function checkChannelIn(step: TraceStep, run: ConnectivityRun, channel: ExchangeChannel, target: MailboxConnectivityTarget, s2s: AppRegistration | null): Promise<ExchangeError | null> {
   const planned = planChannel(channel, {
     settings: target.settings,
     secrets: target.secrets,
@@ -118,22 +138,22 @@ async function checkChannel(run: ConnectivityRun, channel: ExchangeChannel, targ
     const error = run.error(failure(planned.code, planned.message));
     step.child('configuration', 'Read the email server profile').fail(error);
     step.fail(error);
-    return { outcome: 'failure', error, note: null };
+    return error;
   }
   const { plan } = planned;
   const earlier = run.earlierFailure(plan);
   if (earlier) {
     step.fail(earlier.error, null, `Not tried: ${earlier.by} failed with the same server and credentials.`);
-    return { outcome: 'failure', error: earlier.error, note: null };
+    return earlier.error;
   }
   const error = await runChannelChecks(run, channel, plan, step);
   if (error) {
     if (isConnectionLevel(error.code)) run.rememberFailure(plan, error, EXCHANGE_CHANNEL_LABELS[channel]);
     step.fail(error);
-    return { outcome: 'failure', error, note: null };
+    return error;
   }
   step.succeed(`${describeAccess(plan)}.`);
-  return { outcome: 'success', error: null, note: null };
+  return null;
 }
 
 async function runChannelChecks(run: ConnectivityRun, channel: ExchangeChannel, plan: ChannelPlan, step: TraceStep) {

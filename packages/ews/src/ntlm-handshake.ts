@@ -1,10 +1,10 @@
 // Ambient types for an untyped module: referenced here so every program compiling this file (the API's too) sees them.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./types/ewsjs-ntlm-client.d.ts" />
-import ntlm from '@ewsjs/ntlm-client';
+import ntlmClient from '@ewsjs/ntlm-client';
 
-// A CommonJS module whose exports Node cannot name statically: import it whole (named imports fail outside bundlers).
-const { createType1Message, createType3Message, decodeType2Message } = ntlm;
+// CommonJS: Node's ESM loader cannot see its named exports.
+const { createType1Message, createType3Message, decodeType2Message } = ntlmClient;
 
 /** The schemes a server can offer in WWW-Authenticate, as this portal names them. */
 export type AuthScheme = 'basic' | 'ntlm' | 'negotiate' | 'kerberos' | 'bearer' | 'digest';

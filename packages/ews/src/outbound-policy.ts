@@ -69,7 +69,6 @@ export function nonPublicAddressKind(address: string): string | null {
   const type = family === 4 ? 'ipv4' : 'ipv6';
   // BlockList matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 ranges itself.
   for (const { list, kind } of RANGES) if (list.check(address, type)) return kind;
-  if (address === '255.255.255.255') return 'a broadcast';
   const inner = family === 6 ? embeddedIpv4(address) : null;
   return inner ? nonPublicAddressKind(inner) : null;
 }

@@ -2,7 +2,7 @@ import { AUTHENTICATION_PROTOCOL_LABELS, type ExchangeErrorCode, type ServerProf
 import { describeAccess, planChannel, type ChannelPlan } from './connection-plan.ts';
 import { checkSecrets, ConnectivityRun, type ConnectivityDeps } from './connectivity-run.ts';
 import type { TraceStep } from './connectivity-trace.ts';
-import { failure } from './ews-error-classifier.ts';
+import { failure, UNEXPECTED_MESSAGE } from './ews-error-classifier.ts';
 import type { AppRegistration } from './exchange-online-token.ts';
 
 interface Outcome {
@@ -21,6 +21,7 @@ export async function testProfileConnection(
   s2s: AppRegistration | null,
   timeoutMs: number,
   target: ServerProfileConnectionTarget,
+  reportUnexpected: (error: unknown) => void,
 ): Promise<ServerProfileLastTest> {
   const startedAt = deps.clock();
   const started = performance.now();
@@ -28,6 +29,10 @@ export async function testProfileConnection(
   let outcome: Outcome;
   try {
     outcome = await test(run, target, s2s);
+  } catch (error) {
+    // A test never throws: a bug is a result too, without its internal text.
+    reportUnexpected(error);
+    outcome = { status: 'failure', message: UNEXPECTED_MESSAGE, errorCode: 'UnexpectedError' };
   } finally {
     run.close();
   }

@@ -8,12 +8,14 @@ declare module '@ewsjs/ntlm-client' {
     targetName: string;
     targetInfo?: { parsed: Record<string, string>; buffer: Buffer };
   }
-  /** "NTLM <base64>" */
-  export function createType1Message(workstation?: string, target?: string): string;
-  /** Accepts "NTLM <base64>" or the bare base64. */
-  export function decodeType2Message(message: string): Type2Message;
-  /** "NTLM <base64>"; NTLMv2 when the Type2 negotiated it. */
-  export function createType3Message(type2: Type2Message, username: string, password: string, workstation?: string, target?: string): string;
-  const ntlm: { createType1Message: typeof createType1Message; decodeType2Message: typeof decodeType2Message; createType3Message: typeof createType3Message };
-  export default ntlm;
+  /** A CommonJS module: Node's ESM loader sees only its default export. */
+  const ntlmClient: {
+    /** "NTLM <base64>" */
+    createType1Message(workstation?: string, target?: string): string;
+    /** Accepts "NTLM <base64>" or the bare base64. */
+    decodeType2Message(message: string): Type2Message;
+    /** "NTLM <base64>"; NTLMv2 when the Type2 negotiated it. */
+    createType3Message(type2: Type2Message, username: string, password: string, workstation?: string, target?: string): string;
+  };
+  export default ntlmClient;
 }
