@@ -20,7 +20,10 @@ export async function startAdapters(config: Config, db: Database, log: Log, seam
     : null;
   const outboundOptions = { allowedHosts: config.EWS_ALLOWED_HOSTS, allowHttp: config.ALLOW_HTTP_SERVER_LOCATIONS };
   return {
-    connectivity: createExchangeConnectivity({ ...seams, s2s, ...outboundOptions, requestCeilingMs: config.EXCHANGE_REQUEST_CEILING_SECONDS * 1000 }),
+    connectivity: createExchangeConnectivity({
+      ...seams, s2s, ...outboundOptions, requestCeilingMs: config.EXCHANGE_REQUEST_CEILING_SECONDS * 1000,
+      onUnexpectedError: (error) => log.error({ err: error }, 'an Exchange connectivity check failed unexpectedly'),
+    }),
     outbound: createOutboundPolicy(outboundOptions),
     notifier: createSmtpNotifier({
       url: config.SMTP_URL ?? null, from: config.SMTP_FROM,

@@ -6,6 +6,7 @@ import { loadSecretKey } from '../lib/secret-key.ts';
 import { seedDemoData, shouldSeedDemoData } from '../seed/demo-data.ts';
 import { startAdapters, type ConnectivityTestSeams, type Log } from './adapters.ts';
 import { createServices, type Services } from './services.ts';
+import { pointDemoProfileAt, startDemoExchange } from '../demo/demo-exchange.ts';
 
 export interface Runtime {
   db: Database;
@@ -30,13 +31,23 @@ export async function openRuntime(config: Config, role: 'portal' | 'worker', log
     await waitForMigrations(db, log);
   }
   const cipher = createSecretCipher(await loadSecretKey(config.SECRET_ENCRYPTION_KEY, dataDir));
-  const adapters = await startAdapters(config, db, log, seams);
+  const demo = role === 'portal' && config.DEMO_EWS_SERVER ? await startDemoExchange(db) : null;
+  const adapters = await startAdapters(
+    demo ? { ...config, EWS_ALLOWED_HOSTS: [...config.EWS_ALLOWED_HOSTS, '127.0.0.1'] } : config, db, log,
+    demo ? { trustedCa: demo.ca, ...seams } : seams,
+  );
   const services = createServices(config, db, cipher, adapters);
+  if (demo) {
+    await pointDemoProfileAt(services, db, demo.url);
+    log.warn({ url: demo.url }, 'DEMO_EWS_SERVER: Fabrikam Exchange Server points at a local Exchange test server');
+  }
   return {
     db,
     services,
     async close() {
+      await demo?.close().catch((error: unknown) => log.error({ err: error }, 'the demo Exchange server saw invalid requests'));
       await adapters.jobs.stop();
+      adapters.connectivity.close();
       await db.close();
     },
   };

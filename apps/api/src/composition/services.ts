@@ -14,19 +14,15 @@ import {
   type Database,
   type SecretCipher,
 } from '@sync-admin/db';
-import type {
-  MailboxConnectivityCheck,
-  OutboundDestinationPolicy,
-  ProfileOwnerNotifier,
-  ServerProfileConnectionProbe,
-} from '@sync-admin/domain';
+import type { OutboundDestinationPolicy, ProfileOwnerNotifier } from '@sync-admin/domain';
+import type { ExchangeConnectivity } from '@sync-admin/ews';
 import type { JobEngine } from '@sync-admin/jobs';
 import type { Config } from '../config.ts';
 import { createCachedAccess } from '../lib/cached-access.ts';
 
 /** The adapters that talk to the world outside the database; tests pass the same real ones, configured for localhost. */
 export interface Adapters {
-  connectivity: ServerProfileConnectionProbe & MailboxConnectivityCheck;
+  connectivity: ExchangeConnectivity;
   outbound: OutboundDestinationPolicy;
   notifier: ProfileOwnerNotifier;
   jobs: JobEngine;

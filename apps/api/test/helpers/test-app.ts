@@ -74,6 +74,7 @@ export async function createTestApp(
       await app.close();
       await worker?.stop();
       await adapters.jobs.stop();
+      adapters.connectivity.close();
       await db.close();
     },
   };
