@@ -32,6 +32,10 @@ function start(entry: 'server.ts' | 'worker.ts', env: Record<string, string>, re
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Never outlive the test or benchmark that started it, however that ends.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  void exited.then(() => process.off('exit', orphanGuard));
   const running: RunningProcess = {
     process: child,
     output: () => output,

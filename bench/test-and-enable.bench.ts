@@ -1,0 +1,191 @@
+/**
+ * Test & Enable benchmark (issue 8 §7), on PostgreSQL against the EWS test server:
+ *  1. 10,000 mailboxes of one profile, 50 ms per EWS call, Maximum Concurrent Connections 10: throughput
+ *     against the bound 10 ÷ (EWS calls per mailbox × 50 ms);
+ *  2. zero latency: mailboxes per second per core of the worker;
+ *  3. 1, 2 and 4 worker processes over four profiles whose bounds allow it (50 ms per call);
+ *  and each worker's peak memory. Portal and workers run as production runs them (their own processes);
+ *  this process hosts PostgreSQL's control, the EWS test server and the measurement.
+ * Run: `pnpm bench:test-and-enable` (needs Debian's postgresql). Writes docs/benchmarks/test-and-enable.md and .json.
+ * BENCH_MAILBOXES (default 10000) and BENCH_SCALING_MAILBOXES (default 4000) shorten it.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '@sync-admin/db';
+import { startEwsTestServer, testCertificates, type EwsTestServer } from '@sync-admin/ews/test-peers';
+import pg from 'pg';
+import { startPostgresServer } from '../apps/api/test/helpers/postgres-server.ts';
+import { startPortalProcess, startWorkerProcess, type RunningProcess } from '../apps/api/test/helpers/processes.ts';
+import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data.ts';
+
+const MAILBOXES = Number(process.env.BENCH_MAILBOXES ?? 10_000);
+/** Which scenarios to run (comma-separated: latency, zero, scaling); all by default. */
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'latency,zero,scaling').split(','));
+const SCALING_MAILBOXES = Number(process.env.BENCH_SCALING_MAILBOXES ?? 4_000);
+const LATENCY_MS = 50;
+const SERVICE_USER = 'FABRIKAM\\svc-sync';
+const SERVICE_PASSWORD = 'Bench-Svc-Passw0rd';
+const CALLS_PER_MAILBOX = 6; // GetFolder Inbox; CreateItem + DeleteItem; GetFolder Calendar, Contacts, Tasks
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, in clock ticks (USER_HZ, 100 on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakMemoryMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
+  return round(Number(line.replace(/\D+/g, '')) / 1024, 0);
+}
+
+interface Client { call(method: string, url: string, body?: unknown): Promise<Record<string, unknown>> }
+
+async function signIn(base: string): Promise<Client> {
+  const response = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'global.admin@contoso.example', password: DEMO_PASSWORD }) });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = await response.json() as { csrfToken: string };
+  return {
+    async call(method, url, body) {
+      const answer = await fetch(`${base}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      if (answer.status >= 400) throw new Error(`${method} ${url}: ${answer.status} ${await answer.text()}`);
+      return answer.json() as Promise<Record<string, unknown>>;
+    },
+  };
+}
+
+const postgres = await startPostgresServer();
+const caDir = mkdtempSync(path.join(os.tmpdir(), 'bench-ca-'));
+writeFileSync(path.join(caDir, 'ca.pem'), testCertificates().ca);
+const processes: RunningProcess[] = [];
+let ews: EwsTestServer | null = null;
+let db: Database | null = null;
+
+async function freshDeployment() {
+  await Promise.all(processes.splice(0).map((p) => p.stop()));
+  await db?.close();
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const env = {
+    DATABASE_URL: postgres.url.replace(/\/postgres$/, `/${name}`), SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    IN_PROCESS_WORKER: 'false', NODE_EXTRA_CA_CERTS: path.join(caDir, 'ca.pem'), EWS_ALLOWED_HOSTS: '127.0.0.1', LOG_LEVEL: 'warn',
+  };
+  const portal = await startPortalProcess({ ...env, SEED_DEMO_DATA: 'true' });
+  processes.push(portal);
+  db = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL });
+  return { env, client: await signIn(portal.url) };
+}
+
+/** `profiles` Exchange Server profiles at the test server (NTLM, impersonation, MCC 10) with `perProfile` approved mailboxes each. */
+async function prepare(client: Client, profiles: number, perProfile: number) {
+  const fabrikam = (await db!.prisma.environment.findUniqueOrThrow({ where: { name: 'Fabrikam' } })).id;
+  const owner = (await db!.prisma.user.findUniqueOrThrow({ where: { email: 'sysadmin@contoso.example' } })).id;
+  await db!.prisma.mailbox.deleteMany({ where: { environmentId: fabrikam } });
+  const profileIds: string[] = [];
+  for (let p = 0; p < profiles; p++) {
+    const created = await client.call('POST', `/api/environments/${fabrikam}/server-profiles`, {
+      serverType: 'exchangeServer', name: `Bench site ${p}`, useAutoDiscover: false, incomingServerLocation: ews!.url, outgoingServerLocation: ews!.url,
+      authenticateUsing: 'credentialsSpecifiedInEmailServerProfile', incomingUserName: SERVICE_USER, incomingPassword: SERVICE_PASSWORD,
+      incomingAuthenticationProtocol: 'ntlm', outgoingAuthenticationProtocol: 'ntlm', incomingUseImpersonation: true, outgoingUseImpersonation: true,
+      maxConcurrentConnections: 10, timeoutMailboxConnectionAfterAmount: 30,
+    });
+    profileIds.push(created.id as string);
+    await db!.prisma.mailbox.createMany({
+      data: Array.from({ length: perProfile }, (_, i) => ({
+        environmentId: fabrikam, type: 'user' as const, name: `Bench ${p}-${i}`, emailAddress: `bench${p}-${i}@fabrikam.example`, ownerId: owner,
+        serverProfileId: created.id as string, emailAddressStatus: 'approved' as const,
+      })),
+    });
+  }
+  return { fabrikam, profileIds };
+}
+
+/** Starts a run on every mailbox of the profiles and waits for it; returns mailboxes per second, first attempt to last. */
+async function runJob(client: Client, fabrikam: string, profileIds: string[]) {
+  const runs: string[] = [];
+  for (const id of profileIds) runs.push(((await client.call('POST', `/api/environments/${fabrikam}/server-profiles/${id}/test-and-enable-mailboxes`, {})).run as { id: string }).id);
+  for (;;) {
+    const open = await db!.prisma.testAndEnableRun.count({ where: { id: { in: runs }, finishedAt: null } });
+    if (open === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const span = await db!.prisma.testAndEnableRunItem.aggregate({ where: { runId: { in: runs } }, _min: { startedAt: true }, _max: { finishedAt: true }, _count: true });
+  const succeeded = await db!.prisma.testAndEnableRunItem.count({ where: { runId: { in: runs }, state: 'succeeded' } });
+  const seconds = (span._max.finishedAt!.getTime() - span._min.startedAt!.getTime()) / 1000;
+  return { mailboxes: span._count, succeeded, seconds: round(seconds, 2), perSecond: round(span._count / seconds) };
+}
+
+async function startWorkers(env: Record<string, string>, count: number) {
+  const workers: RunningProcess[] = [];
+  for (let i = 0; i < count; i++) workers.push(await startWorkerProcess({ ...env, WORKER_CONCURRENCY: '10' }));
+  processes.push(...workers);
+  return workers;
+}
+
+const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverage: os.loadavg().map((l) => round(l, 2)) }, at: new Date().toISOString() };
+try {
+  // Every mailbox address the scenarios create exists on the test server.
+  const addresses = Array.from({ length: 4 }, (_, p) => Array.from({ length: Math.max(MAILBOXES, SCALING_MAILBOXES) }, (_, i) => `bench${p}-${i}@fabrikam.example`)).flat();
+  ews = await startEwsTestServer({ accounts: [{ userName: SERVICE_USER, password: SERVICE_PASSWORD, mailbox: 'svc-sync@fabrikam.example', canImpersonate: '*' }], mailboxes: addresses, latencyMs: LATENCY_MS });
+
+  // 1. Latency-bound: one profile at its connection limit.
+  if (SCENARIOS.has('latency')) {
+    const { env, client } = await freshDeployment();
+    const { fabrikam, profileIds } = await prepare(client, 1, MAILBOXES);
+    const [worker] = await startWorkers(env, 1);
+    ews.reset();
+    const measured = await runJob(client, fabrikam, profileIds);
+    const bound = 10 / (CALLS_PER_MAILBOX * LATENCY_MS / 1000);
+    results.latencyBound = { ...measured, boundPerSecond: round(bound), ratioToBound: round(measured.perSecond / bound, 2), maxInFlight: ews.stats().byIdentity[SERVICE_USER]?.max, workerPeakMb: peakMemoryMb(worker!.process.pid!) };
+    console.log('latency-bound', results.latencyBound);
+  }
+
+  // 2. Zero latency: how many mailboxes one worker core handles (validation off: the peer must not be the bottleneck).
+  if (SCENARIOS.has('zero')) {
+    await ews.close();
+    ews = await startEwsTestServer({ accounts: [{ userName: SERVICE_USER, password: SERVICE_PASSWORD, mailbox: 'svc-sync@fabrikam.example', canImpersonate: '*' }], mailboxes: addresses, validateRequests: false });
+    const { env, client } = await freshDeployment();
+    const { fabrikam, profileIds } = await prepare(client, 4, Math.round(SCALING_MAILBOXES / 4));
+    const [worker] = await startWorkers(env, 1);
+    const cpuBefore = cpuSeconds(worker!.process.pid!);
+    const measured = await runJob(client, fabrikam, profileIds);
+    const cpu = cpuSeconds(worker!.process.pid!) - cpuBefore;
+    results.zeroLatency = { ...measured, workerCpuSeconds: round(cpu, 2), perSecondPerCore: round(measured.mailboxes / cpu), workerPeakMb: peakMemoryMb(worker!.process.pid!) };
+    console.log('zero latency', results.zeroLatency);
+  }
+
+  // 3. Scaling: 1, 2, 4 workers over four profiles (bound 4 × 33/s), 50 ms per call.
+  if (SCENARIOS.has('scaling')) {
+    await ews.close();
+    ews = await startEwsTestServer({ accounts: [{ userName: SERVICE_USER, password: SERVICE_PASSWORD, mailbox: 'svc-sync@fabrikam.example', canImpersonate: '*' }], mailboxes: addresses, latencyMs: LATENCY_MS });
+    const scaling: Record<string, unknown> = {};
+    for (const workers of [1, 2, 4]) {
+      const { env, client } = await freshDeployment();
+      const { fabrikam, profileIds } = await prepare(client, 4, Math.round(SCALING_MAILBOXES / 4));
+      const started = await startWorkers(env, workers);
+      const measured = await runJob(client, fabrikam, profileIds);
+      scaling[`${workers}`] = { ...measured, workerPeakMb: Math.max(...started.map((w) => peakMemoryMb(w.process.pid!))) };
+      console.log(`${workers} worker(s)`, scaling[`${workers}`]);
+    }
+    const perSecond = (n: string) => (scaling[n] as { perSecond: number }).perSecond;
+    results.scaling = { ...scaling, speedup2: round(perSecond('2') / perSecond('1'), 2), speedup4: round(perSecond('4') / perSecond('1'), 2) };
+  }
+} finally {
+  await Promise.all(processes.map((p) => p.stop()));
+  await db?.close();
+  await ews?.close().catch(() => {});
+  postgres.stop();
+  rmSync(caDir, { recursive: true, force: true });
+}
+
+mkdirSync('docs/benchmarks', { recursive: true });
+writeFileSync('docs/benchmarks/test-and-enable.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 2));
