@@ -26,6 +26,7 @@ const SECTIONS = [
   { value: 'server-profiles', segment: '/settings/email/server-profiles' },
   { value: 'email-settings', segment: '/settings/email/email-settings' },
   { value: 'mailboxes', segment: '/settings/email/mailboxes' },
+  { value: 'jobs', segment: '/settings/email/test-and-enable-jobs' },
   { value: 'security-roles', segment: '/settings/users-permissions/security-roles' },
   { value: 'users', segment: '/settings/users-permissions/users' },
   { value: 'teams', segment: '/settings/users-permissions/teams' },
@@ -86,6 +87,7 @@ export function NavMenu({ overlay }: Props) {
                 {sub('server-profiles', paths.serverProfiles.getHref(target), 'Server profiles')}
                 {sub('email-settings', paths.emailSettings.getHref(target), 'Email settings')}
                 {sub('mailboxes', paths.mailboxes.getHref(target), 'Mailboxes')}
+                {sub('jobs', paths.jobs.getHref(target), 'Test & Enable jobs')}
               </NavSubItemGroup>
             </NavCategory>
             <NavCategory value="users-permissions">
