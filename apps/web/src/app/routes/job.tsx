@@ -29,7 +29,7 @@ export function JobRoute() {
               job={job.data}
               itemState={parseRunItemState(searchParams.get('state'))}
               page={parsePage(searchParams.get('page'))}
-              onItemsChange={(query) => setSearchParams(jobsSearch(query), { replace: true })}
+              onItemsChange={(query) => setSearchParams(jobsSearch(query))}
             />
           </>
         )

@@ -7,7 +7,7 @@ import {
   WarningFilled,
 } from '@fluentui/react-icons';
 import type { ConnectivityStepResponse, ConnectivityTraceResponse } from '@sync-admin/contract';
-import { useState, type ReactElement } from 'react';
+import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format-time.ts';
 import { ErrorCodeLink } from './error-code-link.tsx';
 import { ExchangeMessagesDialog } from './exchange-messages-dialog.tsx';
@@ -32,16 +32,13 @@ const useStyles = makeStyles({
   skipped: { color: tokens.colorNeutralForeground3 },
 });
 
+const OUTCOME_ICONS = { success: CheckmarkCircleFilled, warning: WarningFilled, failure: DismissCircleFilled, skipped: SubtractCircleRegular };
+
 /** A distinct shape per outcome, named for screen readers: the colour is never the only signal. */
 function OutcomeIcon({ outcome }: { outcome: Outcome }) {
   const styles = useStyles();
-  const icons: Record<Outcome, ReactElement> = {
-    success: <CheckmarkCircleFilled className={styles.success} aria-label={OUTCOME_LABELS.success} role="img" />,
-    warning: <WarningFilled className={styles.warning} aria-label={OUTCOME_LABELS.warning} role="img" />,
-    failure: <DismissCircleFilled className={styles.failure} aria-label={OUTCOME_LABELS.failure} role="img" />,
-    skipped: <SubtractCircleRegular className={styles.skipped} aria-label={OUTCOME_LABELS.skipped} role="img" />,
-  };
-  return icons[outcome];
+  const Icon = OUTCOME_ICONS[outcome];
+  return <Icon className={styles[outcome]} role="img" aria-label={OUTCOME_LABELS[outcome]} />;
 }
 
 export const formatDuration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);

@@ -43,8 +43,8 @@ export function MailboxTestAndEnable({ environmentId, mailbox }: { environmentId
       'Last run',
       run ? (
         <>
-          <RouterLink to={paths.job.getHref(environmentId, run.runId)}>Job #{run.runNumber}</RouterLink>
-          <Text>started by {run.startedByName}</Text>
+          <RouterLink to={paths.job.getHref(environmentId, run.runId)}>Job #{run.runNumber}</RouterLink>{' '}
+          <Text>started by {run.startedByName}</Text>{' '}
           <ItemStateBadge state={run.itemState} />
         </>
       ) : (

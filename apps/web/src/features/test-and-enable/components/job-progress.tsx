@@ -1,6 +1,7 @@
 import { Field, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { RUN_ITEM_STATE_LABELS, type RunItemState, type RunResponse } from '@sync-admin/contract';
 import { RouterLink } from '../../../components/router-link.tsx';
+import { mailboxCount } from '../../mailboxes/lib/selection.ts';
 import { COUNTED_ITEM_STATES, formatEta, formatRate, jobProgress } from '../lib/job-figures.ts';
 import { isJobLive } from '../lib/job-liveness.ts';
 
@@ -32,7 +33,7 @@ interface Props {
 export function JobProgress({ job, hrefForState, announce = false }: Props) {
   const styles = useStyles();
   const { ended, percent } = jobProgress(job);
-  const summary = `${ended.toLocaleString()} of ${job.total.toLocaleString()} mailboxes done (${percent} %)`;
+  const summary = `${ended.toLocaleString()} of ${mailboxCount(job.total)} done (${percent} %)`;
   const live = isJobLive(job);
   const pace = live && job.state === 'running'
     ? [job.ratePerSecond > 0 ? formatRate(job.ratePerSecond) : null, job.etaSeconds !== null ? formatEta(job.etaSeconds) : null].filter(Boolean).join(', ')
