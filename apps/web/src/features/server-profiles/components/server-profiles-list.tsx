@@ -51,7 +51,10 @@ export const VIEW_LABELS: Record<ServerProfileView, string> = {
 export const WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Email Server Profile to change server profiles.';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
+  // On a phone the grid scrolls sideways inside its own region; the page itself never does.
+  scroller: { overflowX: 'auto' },
+  grid: { minWidth: '720px' },
   view: { maxWidth: '320px' },
   toolbar: {
     flexWrap: 'wrap',
@@ -227,7 +230,11 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
       ) : items.length === 0 ? (
         <Text>There are no {VIEW_LABELS[view].toLowerCase()} in this environment.</Text>
       ) : (
-        <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
+        <div className={styles.scroller} role="region" aria-label="Email server profiles (scrolls sideways)" tabIndex={0}>
+          <div className={styles.grid}>
+            <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
+          </div>
+        </div>
       )}
 
       <DeleteServerProfileDialog
