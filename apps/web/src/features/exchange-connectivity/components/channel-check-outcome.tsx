@@ -3,7 +3,7 @@ import { CheckmarkCircleRegular, DismissCircleRegular, SubtractCircleRegular } f
 import type { RunItemResponse } from '@sync-admin/contract';
 import { ErrorCodeLink } from './error-code-link.tsx';
 
-export type ChannelCheck = NonNullable<RunItemResponse['channels']['incoming']>;
+type ChannelCheck = NonNullable<RunItemResponse['channels']['incoming']>;
 
 const useStyles = makeStyles({
   root: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: 'anywhere' },

@@ -41,7 +41,7 @@ function OutcomeIcon({ outcome }: { outcome: Outcome }) {
   return <Icon className={styles[outcome]} role="img" aria-label={OUTCOME_LABELS[outcome]} />;
 }
 
-export const formatDuration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+const formatDuration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 const hasFailure = (step: ConnectivityStepResponse): boolean => step.outcome === 'failure' || step.steps.some(hasFailure);
 

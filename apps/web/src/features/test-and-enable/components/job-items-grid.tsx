@@ -35,7 +35,7 @@ import { useJobItems } from '../api/get-job-items.ts';
 import { ItemStateBadge } from './job-badges.tsx';
 import { Pager } from './pager.tsx';
 
-export const JOB_ITEMS_PAGE_SIZE = 50;
+const JOB_ITEMS_PAGE_SIZE = 50;
 const ALL = 'all';
 
 const useStyles = makeStyles({

@@ -7,7 +7,7 @@ import { CANCEL_NEEDS_WRITE } from './cancel-job-button.tsx';
 import { JobCard } from './job-card.tsx';
 import { Pager } from './pager.tsx';
 
-export const JOBS_PAGE_SIZE = 20;
+const JOBS_PAGE_SIZE = 20;
 const ALL = 'all';
 
 const useStyles = makeStyles({
