@@ -1,57 +1,11 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { signIn } from './support/sign-in.ts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chooseView, dataRow, grid, openContosoMailboxes, viewTotal } from './support/mailboxes-grid.ts';
+import { createSessions } from './support/sessions.ts';
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const sessions = createSessions();
+const signedInPage = sessions.signedInPage;
 
-// The API limits sign-in attempts per account, so each user signs in once and later tests reuse the session.
-const sessions = new Map<string, StorageState>();
-const contexts: BrowserContext[] = [];
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const stored = sessions.get(email);
-  const context = await browser.newContext(stored ? { storageState: stored } : {});
-  contexts.push(context);
-  const page = await context.newPage();
-  if (stored) {
-    await page.goto('/');
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-    return page;
-  }
-  await signIn(page, email);
-  sessions.set(email, await context.storageState());
-  return page;
-}
-
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function openContosoMailboxes(page: Page) {
-  await page.getByRole('combobox', { name: 'Environment' }).click();
-  await page.getByRole('option', { name: /^Contoso ·/ }).click();
-  await page.getByRole('link', { name: 'Mailboxes' }).click();
-  await expect(page.getByRole('heading', { name: 'Mailboxes', level: 1 })).toBeVisible();
-  await expect(grid(page)).toBeVisible();
-}
-
-const grid = (page: Page) => page.getByRole('grid', { name: 'Mailboxes' });
-
-/** The n-th data row (0-based); the header row is aria-rowindex 1. */
-const dataRow = (page: Page, index: number) => grid(page).locator(`[role="row"][aria-rowindex="${index + 2}"]`);
-
-async function chooseView(page: Page, label: string) {
-  await page.getByRole('combobox', { name: 'View' }).click();
-  await page.getByRole('option', { name: label, exact: true }).click();
-}
-
-/** "Mailboxes Pending Approval: 104 mailboxes" → 104. */
-async function viewTotal(page: Page, viewLabel: string): Promise<number> {
-  const status = page.getByRole('status').filter({ hasText: `${viewLabel}:` });
-  await expect(status).toBeVisible();
-  await expect(page.getByText('Updating…')).toHaveCount(0);
-  const text = (await status.innerText()).replace(/[^\d]/g, '');
-  return Number(text);
-}
+test.afterEach(() => sessions.closeAll());
 
 async function namesOnScreen(page: Page, count: number): Promise<string[]> {
   const names: string[] = [];
@@ -316,7 +270,7 @@ test.describe.serial('mailboxes', () => {
     await expect(page.getByLabel('Appointments, Contacts, and Tasks', { exact: true })).toHaveValue('outlook');
   });
 
-  test('Apply Default Email Settings shows the defaults, then gives a mailbox without a profile the default one and queues Test & Enable', async ({ browser }) => {
+  test('Apply Default Email Settings shows the defaults, then gives a mailbox without a profile the default one and starts a Test & Enable job', async ({ browser }) => {
     const page = await signedInPage(browser, 'sysadmin@contoso.example');
     await openContosoMailboxes(page);
     await page.getByLabel('Server Profile').selectOption({ label: '(none)' });
@@ -334,8 +288,10 @@ test.describe.serial('mailboxes', () => {
 
     const results = page.getByRole('dialog', { name: 'Apply Default Email Settings: results' });
     await expect(results.getByText('1 done', { exact: true })).toBeVisible();
+    // Seed 000: by default the mailboxes are tested and enabled too, by a job the results link to.
+    const job = await results.getByRole('link', { name: /^job #\d+$/ }).innerText();
     await expect(results.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) }))
-      .toContainText('Default email settings applied. Test & Enable queued.');
+      .toContainText(`Default email settings applied. Test & Enable started as ${job}.`);
     await results.getByRole('button', { name: 'Close' }).click();
 
     await expect(page.getByRole('status').filter({ hasText: 'Active Mailboxes:' })).toContainText(`${before - 1} mailbox`);
@@ -343,7 +299,9 @@ test.describe.serial('mailboxes', () => {
     await page.getByRole('searchbox', { name: 'Quick Find' }).fill(name);
     const row = grid(page).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
     await expect(row).toContainText('Microsoft Exchange Online');
-    await expect(row.getByText('Queued', { exact: true })).toBeVisible();
+
+    await row.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Test & Enable', exact: true })).toContainText(`${job.replace(/^job/, 'Job')} started by Sam Sysadmin`);
   });
 
   test('creates a queue mailbox from the email settings defaults, sending only what was entered', async ({ browser }) => {

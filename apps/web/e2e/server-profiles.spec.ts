@@ -83,7 +83,7 @@ test.describe.serial('server profiles as Support (read only)', () => {
     await expect(profileRow(page, 'Microsoft Exchange Online')).toBeVisible();
 
     await profileRow(page, 'Microsoft Exchange Online').getByRole('gridcell', { name: 'Active', exact: true }).click();
-    for (const name of ['New server profile', 'Edit', 'Deactivate', 'Delete', 'Set as default', 'Test connection']) {
+    for (const name of ['New server profile', 'Edit', 'Deactivate', 'Delete', 'Set as default', 'Test connection', 'Test & Enable Mailboxes', 'Re-test failed mailboxes']) {
       await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
     }
     await expect(page.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled();

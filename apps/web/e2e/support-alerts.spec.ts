@@ -26,6 +26,8 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
     await expect(firstError).toContainText(REJECTED_CREDENTIALS);
     await expect(firstError).toContainText('Error');
     await expect(page.getByText(/^Showing \d+ of \d+ alerts$/)).toBeVisible();
+    // Its error code links to the code's help page.
+    await expect(firstError.getByRole('link', { name: /^[A-Za-z0-9_]+$/ })).toHaveAttribute('href', /^\/help\/errors\/[A-Za-z0-9_]+$/);
 
     const mailboxLink = firstError.getByRole('link').first();
     const mailboxName = (await mailboxLink.textContent()) ?? '';

@@ -80,6 +80,7 @@ export {
   RUN_STATE_LABELS,
   RUN_ITEM_STATES,
   RUN_ITEM_STATE_LABELS,
+  ACTIVE_RUN_ITEM_STATES,
   RUN_SCOPE_KIND_LABELS,
   exchangeErrorDefinition,
   type ExchangeErrorDefinition,

@@ -17,6 +17,10 @@ import { UsersRoute } from './routes/users.tsx';
 import { TeamsRoute } from './routes/teams.tsx';
 import { AlertsRoute } from './routes/alerts.tsx';
 import { AuditLogRoute } from './routes/audit-log.tsx';
+import { JobsRoute } from './routes/jobs.tsx';
+import { JobRoute } from './routes/job.tsx';
+import { ErrorCatalogRoute } from './routes/error-catalog.tsx';
+import { ErrorHelpRoute } from './routes/error-help.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 
 const router = createBrowserRouter([
@@ -44,6 +48,10 @@ const router = createBrowserRouter([
       { path: paths.teams.path, element: <TeamsRoute /> },
       { path: paths.alerts.path, element: <AlertsRoute /> },
       { path: paths.auditLog.path, element: <AuditLogRoute /> },
+      { path: paths.jobs.path, element: <JobsRoute /> },
+      { path: paths.job.path, element: <JobRoute /> },
+      { path: paths.errorCatalog.path, element: <ErrorCatalogRoute /> },
+      { path: paths.errorHelp.path, element: <ErrorHelpRoute /> },
       { path: '*', element: <Navigate to={paths.home.getHref()} replace /> },
     ],
   },

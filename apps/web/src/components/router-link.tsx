@@ -3,12 +3,13 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useHref, useLinkClickHandler } from 'react-router';
 
 /** A Fluent link that navigates inside the SPA, keeping a real href for new tabs and screen readers. */
-export function RouterLink({ to, children }: { to: string; children: ReactNode }) {
+export function RouterLink({ to, title, children }: { to: string; title?: string; children: ReactNode }) {
   const href = useHref(to);
   const handleClick = useLinkClickHandler<HTMLAnchorElement>(to);
   return (
     <Link
       href={href}
+      title={title}
       onClick={(event: MouseEvent<HTMLAnchorElement>) => {
         // Inside a selectable grid row, following the link should not also toggle the selection.
         event.stopPropagation();

@@ -6,6 +6,15 @@ const serverProfilesBase = (environmentId: string) =>
 const environmentBase = (environmentId: string) => `/environments/${encodeURIComponent(environmentId)}`;
 const mailboxesBase = (environmentId: string) => `${environmentBase(environmentId)}/settings/email/mailboxes`;
 const usersPermissionsBase = (environmentId: string) => `${environmentBase(environmentId)}/settings/users-permissions`;
+const jobsBase = (environmentId: string) => `${environmentBase(environmentId)}/settings/email/test-and-enable-jobs`;
+
+/** Optional query-string parameters, left out when unset so plain pages keep plain URLs. */
+const withQuery = (base: string, params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `${base}?${text}` : base;
+};
 
 /** Every route of the SPA, with helpers that build links so no screen spells a URL by hand. */
 export const paths = {
@@ -67,6 +76,21 @@ export const paths = {
   alerts: {
     path: '/environments/:environmentId/alerts',
     getHref: (environmentId: string) => `${environmentBase(environmentId)}/alerts`,
+  },
+  /** The job filter and page travel in the query string, so a reload keeps what is watched. */
+  jobs: {
+    path: '/environments/:environmentId/settings/email/test-and-enable-jobs',
+    getHref: (environmentId: string, query: { state?: string; page?: number } = {}) => withQuery(jobsBase(environmentId), query),
+  },
+  job: {
+    path: '/environments/:environmentId/settings/email/test-and-enable-jobs/:jobId',
+    getHref: (environmentId: string, jobId: string, query: { state?: string; page?: number } = {}) =>
+      withQuery(`${jobsBase(environmentId)}/${encodeURIComponent(jobId)}`, query),
+  },
+  errorCatalog: { path: '/help/errors', getHref: () => '/help/errors' },
+  errorHelp: {
+    path: '/help/errors/:code',
+    getHref: (code: string) => `/help/errors/${encodeURIComponent(code)}`,
   },
   auditLog: {
     path: '/environments/:environmentId/settings/audit-log',

@@ -5,10 +5,12 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useCurrentSession } from '../../features/auth/api/get-session.ts';
 import {
   EnvironmentGate,
+  canWriteMailboxes,
   canWriteServerProfiles,
 } from '../../features/environments/components/environment-gate.tsx';
 import { useServerProfile } from '../../features/server-profiles/api/get-server-profile.ts';
 import { ServerProfileForm } from '../../features/server-profiles/components/server-profile-form.tsx';
+import { TestAndEnableHoldBanner } from '../../features/server-profiles/components/test-and-enable-hold-banner.tsx';
 import { serverProfilesCrumbs } from './server-profile-crumbs.ts';
 
 export function ServerProfileRoute() {
@@ -32,11 +34,13 @@ export function ServerProfileRoute() {
               crumbs={[...serverProfilesCrumbs(environment.id), { label: profile.data.name }]}
               title={profile.data.name}
             />
+            {profile.data.testAndEnableHold && <TestAndEnableHoldBanner hold={profile.data.testAndEnableHold} />}
             {/* Keyed by id so the form's edits start fresh per profile but survive refetches of the same one. */}
             <ServerProfileForm
               key={profile.data.id}
               environmentId={environment.id}
               canWrite={canWriteServerProfiles(environment)}
+              canTestAndEnable={canWriteMailboxes(environment)}
               deployment={deployment}
               profile={profile.data}
               savedOnArrival={savedOnArrival}

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import type { ServerProfileView } from '../../config/paths.ts';
 import {
   EnvironmentGate,
+  canWriteMailboxes,
   canWriteServerProfiles,
 } from '../../features/environments/components/environment-gate.tsx';
 import { ServerProfilesList } from '../../features/server-profiles/components/server-profiles-list.tsx';
@@ -24,6 +25,7 @@ export function ServerProfilesRoute() {
           <ServerProfilesList
             environmentId={environment.id}
             canWrite={canWriteServerProfiles(environment)}
+            canTestAndEnable={canWriteMailboxes(environment)}
             view={view}
             onViewChange={(next) => setSearchParams(next === 'active' ? {} : { view: next })}
           />

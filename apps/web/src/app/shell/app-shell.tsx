@@ -1,7 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { Outlet } from 'react-router';
+import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { NavMenu } from './nav-menu.tsx';
 import { TopBar } from './top-bar.tsx';
+
+/** Below this width the navigation leaves the page's flow and opens over it from the top bar's menu button. */
+export const NARROW_SCREEN = '(max-width: 768px)';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
@@ -13,18 +18,25 @@ const useStyles = makeStyles({
     minWidth: 0,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    [`@media ${NARROW_SCREEN}`]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
 });
 
 export function AppShell() {
   const styles = useStyles();
+  const isNarrow = useMediaQuery(NARROW_SCREEN);
+  const [isNavOpen, setNavOpen] = useState(false);
   return (
     <div className={styles.root}>
-      <TopBar />
+      <TopBar navToggle={isNarrow ? { isOpen: isNavOpen, onToggle: () => setNavOpen(!isNavOpen) } : null} />
       <div className={styles.body}>
-        <div className={styles.nav}>
-          <NavMenu />
-        </div>
+        {isNarrow ? (
+          <NavMenu overlay={{ isOpen: isNavOpen, onClose: () => setNavOpen(false) }} />
+        ) : (
+          <div className={styles.nav}>
+            <NavMenu overlay={null} />
+          </div>
+        )}
         <main className={styles.main}>
           <Outlet />
         </main>

@@ -8,7 +8,14 @@ import {
   NavSubItem,
   NavSubItemGroup,
 } from '@fluentui/react-components';
-import { AlertRegular, GlobeRegular, HistoryRegular, MailSettingsRegular, PeopleSettingsRegular } from '@fluentui/react-icons';
+import {
+  AlertRegular,
+  GlobeRegular,
+  HistoryRegular,
+  MailSettingsRegular,
+  PeopleSettingsRegular,
+  QuestionCircleRegular,
+} from '@fluentui/react-icons';
 import type { MouseEvent } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { paths } from '../../config/paths.ts';
@@ -19,15 +26,22 @@ const SECTIONS = [
   { value: 'server-profiles', segment: '/settings/email/server-profiles' },
   { value: 'email-settings', segment: '/settings/email/email-settings' },
   { value: 'mailboxes', segment: '/settings/email/mailboxes' },
+  { value: 'jobs', segment: '/settings/email/test-and-enable-jobs' },
   { value: 'security-roles', segment: '/settings/users-permissions/security-roles' },
   { value: 'users', segment: '/settings/users-permissions/users' },
   { value: 'teams', segment: '/settings/users-permissions/teams' },
   { value: 'alerts', segment: '/alerts' },
   { value: 'audit-log', segment: '/settings/audit-log' },
+  { value: 'error-help', segment: '/help/errors' },
 ] as const;
 
+interface Props {
+  /** On narrow screens the drawer opens over the page and closes once an entry is chosen; null keeps it inline. */
+  overlay: { isOpen: boolean; onClose: () => void } | null;
+}
+
 /** Left navigation of the admin center, trimmed to the area this portal re-creates. */
-export function NavMenu() {
+export function NavMenu({ overlay }: Props) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { environmentId } = useParams();
@@ -42,13 +56,21 @@ export function NavMenu() {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     void navigate(href);
+    overlay?.onClose();
   };
   const sub = (value: string, href: string, label: string) => (
     <NavSubItem value={value} href={href} onClick={go(href)}>{label}</NavSubItem>
   );
 
   return (
-    <NavDrawer open type="inline" selectedValue={selectedValue} defaultOpenCategories={['email', 'users-permissions']} aria-label="Admin center">
+    <NavDrawer
+      open={overlay ? overlay.isOpen : true}
+      type={overlay ? 'overlay' : 'inline'}
+      onOpenChange={(_, data) => !data.open && overlay?.onClose()}
+      selectedValue={selectedValue}
+      defaultOpenCategories={['email', 'users-permissions']}
+      aria-label="Admin center"
+    >
       <NavDrawerBody>
         <NavItem value="environments" icon={<GlobeRegular />} href={paths.environments.getHref()} onClick={go(paths.environments.getHref())}>
           Environments
@@ -65,6 +87,7 @@ export function NavMenu() {
                 {sub('server-profiles', paths.serverProfiles.getHref(target), 'Server profiles')}
                 {sub('email-settings', paths.emailSettings.getHref(target), 'Email settings')}
                 {sub('mailboxes', paths.mailboxes.getHref(target), 'Mailboxes')}
+                {sub('jobs', paths.jobs.getHref(target), 'Test & Enable jobs')}
               </NavSubItemGroup>
             </NavCategory>
             <NavCategory value="users-permissions">
@@ -80,6 +103,9 @@ export function NavMenu() {
             </NavItem>
           </>
         )}
+        <NavItem value="error-help" icon={<QuestionCircleRegular />} href={paths.errorCatalog.getHref()} onClick={go(paths.errorCatalog.getHref())}>
+          Exchange errors
+        </NavItem>
       </NavDrawerBody>
     </NavDrawer>
   );

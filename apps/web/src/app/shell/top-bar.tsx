@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Hamburger, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
 import { useNavigate } from 'react-router';
 import { paths } from '../../config/paths.ts';
@@ -17,11 +17,17 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   title: { color: 'inherit', marginInlineEnd: 'auto' },
+  menu: { color: 'inherit' },
   user: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end' },
   email: { color: 'inherit', opacity: 0.85 },
 });
 
-export function TopBar() {
+interface Props {
+  /** The menu button of narrow screens, which opens the navigation over the page; null on wide ones. */
+  navToggle: { isOpen: boolean; onToggle: () => void } | null;
+}
+
+export function TopBar({ navToggle }: Props) {
   const styles = useStyles();
   const navigate = useNavigate();
   const session = useCurrentSession();
@@ -29,6 +35,14 @@ export function TopBar() {
 
   return (
     <header className={styles.bar}>
+      {navToggle && (
+        <Hamburger
+          className={styles.menu}
+          aria-label="Navigation"
+          aria-expanded={navToggle.isOpen}
+          onClick={navToggle.onToggle}
+        />
+      )}
       <Text as="span" weight="semibold" size={400} className={styles.title}>
         Power Platform admin center · Sync Admin
       </Text>

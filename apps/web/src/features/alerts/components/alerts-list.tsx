@@ -24,6 +24,7 @@ import { useAlerts, type AlertFilters, type AlertSeverity } from '../api/get-ale
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { AlertSeverityBadge } from './alert-severity-badge.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
+import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
 
 export const MAILBOX_READ_REQUIRED = 'You need Read privilege on Mailbox to read alerts.';
 
@@ -194,7 +195,7 @@ function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse
             </RouterLink>
           </Text>
         )}
-        {alert.code && <Text size={200}>Code: {alert.code}</Text>}
+        {alert.code && <Text size={200}>Code: <ErrorCodeLink code={alert.code} /></Text>}
       </div>
     </article>
   );

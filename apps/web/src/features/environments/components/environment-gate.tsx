@@ -23,3 +23,5 @@ export function EnvironmentGate({ children }: { children: (environment: Environm
 
 export const canWriteServerProfiles = (environment: EnvironmentResponse) =>
   environment.privileges['emailServerProfile.write'] !== undefined;
+
+export const canWriteMailboxes = (environment: EnvironmentResponse) => environment.privileges['mailbox.write'] !== undefined;

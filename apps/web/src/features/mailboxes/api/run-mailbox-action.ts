@@ -1,7 +1,6 @@
 import {
   apiPaths,
-  bulkResultResponseSchema,
-  type MailboxAction,
+  startRunResponseSchema,
   type MailboxSettingsWire,
   type MailboxTargetWire,
 } from '@sync-admin/contract';
@@ -16,24 +15,27 @@ export type SynchronizationMethodChanges = Partial<
   >
 >;
 
-/** The four bulk commands of the Mailboxes command bar, each with its request body. */
+/** The bulk commands of the Mailboxes command bar that change mailboxes, each with its request body (Test & Enable starts jobs: see test-and-enable). */
 export type MailboxActionRequest =
   | { action: 'apply-default-email-settings'; target: MailboxTargetWire; testAndEnable: boolean }
   | { action: 'change-multiple'; target: MailboxTargetWire; changes: SynchronizationMethodChanges }
-  | { action: 'approve-email'; target: MailboxTargetWire }
-  | { action: 'test-and-enable'; target: MailboxTargetWire };
+  | { action: 'approve-email'; target: MailboxTargetWire };
 
-export const MAILBOX_ACTION_TITLES: Record<MailboxAction, string> = {
+export const MAILBOX_ACTION_TITLES: Record<MailboxActionRequest['action'], string> = {
   'apply-default-email-settings': 'Apply Default Email Settings',
   'change-multiple': 'Change Multiple Records',
   'approve-email': 'Approve Email',
-  'test-and-enable': 'Test & Enable Mailbox',
 };
+
+/** Per mailbox, done or skipped and why; Apply Default Email Settings also names the Test & Enable job it started. */
+const mailboxActionResponseSchema = startRunResponseSchema.partial({ run: true });
 
 export function runMailboxAction(environmentId: string, request: MailboxActionRequest) {
   const { action, ...body } = request;
-  return api.post(apiPaths.mailboxAction(environmentId, action), bulkResultResponseSchema, body);
+  return api.post(apiPaths.mailboxAction(environmentId, action), mailboxActionResponseSchema, body);
 }
+
+export type MailboxActionResult = Awaited<ReturnType<typeof runMailboxAction>>;
 
 /** Every bulk command answers per mailbox (done or skipped, and why); all mailbox queries refresh after it. */
 export function useMailboxAction(environmentId: string) {

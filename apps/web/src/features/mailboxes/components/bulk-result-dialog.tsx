@@ -7,6 +7,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  MessageBar,
+  MessageBarBody,
   Switch,
   Text,
   makeStyles,
@@ -16,6 +18,7 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import type { BulkResultResponse } from '@sync-admin/contract';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { RouterLink } from '../../../components/router-link.tsx';
 import { ApprovalChecks } from './approval-checks.tsx';
 
 type ResultRow = BulkResultResponse['results'][number];
@@ -72,11 +75,13 @@ const useStyles = makeStyles({
 interface Props {
   title: string;
   result: BulkResultResponse;
+  /** The Test & Enable job the command started, to follow its progress. */
+  job?: { number: number; href: string } | null;
   onClose: () => void;
 }
 
 /** After every bulk command: how many were done and skipped, and for each mailbox what happened and why. */
-export function BulkResultDialog({ title, result, onClose }: Props) {
+export function BulkResultDialog({ title, result, job, onClose }: Props) {
   const styles = useStyles();
   const [skippedOnly, setSkippedOnly] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
@@ -100,6 +105,13 @@ export function BulkResultDialog({ title, result, onClose }: Props) {
         <DialogBody>
           <DialogTitle>{title}: results</DialogTitle>
           <DialogContent className={styles.content}>
+            {job && (
+              <MessageBar intent="success">
+                <MessageBarBody>
+                  Test &amp; Enable runs in the background as <RouterLink to={job.href}>job #{job.number}</RouterLink>: follow its progress there.
+                </MessageBarBody>
+              </MessageBar>
+            )}
             <div className={styles.totals} role="status">
               <Badge appearance="filled" color="success" size="large">{result.done.toLocaleString()} done</Badge>
               <Badge appearance="filled" color={result.skipped > 0 ? 'warning' : 'subtle'} size="large">

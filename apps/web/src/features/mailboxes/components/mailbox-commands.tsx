@@ -15,6 +15,7 @@ import {
 import {
   AddRegular,
   ArrowClockwiseRegular,
+  ArrowRepeatAllRegular,
   CheckmarkStarburstRegular,
   ChevronDownRegular,
   EditRegular,
@@ -45,6 +46,7 @@ interface Props {
   onEdit: () => void;
   onApplyDefaults: () => void;
   onTestAndEnable: () => void;
+  onRetestFailed: () => void;
   onApprove: () => void;
   onRefresh: () => void;
 }
@@ -54,7 +56,7 @@ interface Props {
  * privilege on Mailbox; Approve Email is never left out, so a refusal always comes with its reason.
  */
 export function MailboxCommands({
-  canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onApprove, onRefresh,
+  canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onRetestFailed, onApprove, onRefresh,
 }: Props) {
   const styles = useStyles();
   const none = selectedCount === 0;
@@ -87,6 +89,10 @@ export function MailboxCommands({
           </ToolbarButton>
           <ToolbarButton icon={<MailCheckmarkRegular />} disabled={none || busy} onClick={onTestAndEnable}>
             Test &amp; Enable Mailbox
+          </ToolbarButton>
+          {/* Acts on the view's filter, not on the selection: every mailbox of it whose last test failed. */}
+          <ToolbarButton icon={<ArrowRepeatAllRegular />} disabled={busy} onClick={onRetestFailed}>
+            Re-test failed mailboxes
           </ToolbarButton>
           <ToolbarDivider />
         </>

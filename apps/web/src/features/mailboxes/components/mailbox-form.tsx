@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkStarburstRegular, DismissRegular, MailCheckmarkRegular, SaveRegular } from '@fluentui/react-icons';
+import { CheckmarkStarburstRegular, DismissRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
 import {
   APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
   INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
@@ -27,6 +27,7 @@ import {
   type BulkResultResponse,
   type EnvironmentResponse,
   type FieldError,
+  type MailboxConnectionTestResponse,
   type MailboxResponse,
 } from '@sync-admin/contract';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -38,7 +39,9 @@ import { useServerProfiles } from '../../server-profiles/api/get-server-profiles
 import { SecretInput } from '../../server-profiles/components/secret-input.tsx';
 import { useCreateMailbox } from '../api/create-mailbox.ts';
 import { useMailboxAction } from '../api/run-mailbox-action.ts';
+import { useTestMailboxConnection } from '../api/test-mailbox-connection.ts';
 import { useUpdateMailbox } from '../api/update-mailbox.ts';
+import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
 import {
   changedSettings,
   fieldsNeedAttention,
@@ -56,9 +59,12 @@ import { useApproveEmailAvailability } from '../lib/use-approve-email-availabili
 import { WhyPopover } from './approval-checks.tsx';
 import { ApproveEmailDialog } from './approve-email-dialog.tsx';
 import { ConfigurationTestResults } from './configuration-test-results.tsx';
+import { MailboxConnectionTestDialog } from './mailbox-connection-test-dialog.tsx';
+import { MailboxTestAndEnable } from './mailbox-test-and-enable.tsx';
 
 export const EMAIL_ADDRESS_CHANGE_WARNING = 'Changing the email address means it needs to be approved again.';
 export const MAILBOX_READ_ONLY = "You can view this mailbox but not change it: you don't have Write privilege on it.";
+const NEEDS_WRITE = "You don't have Write privilege on this mailbox.";
 
 const SHOWN_FIELDS: ReadonlySet<string> = new Set<MailboxField>([
   'name', 'emailAddress', 'serverProfileId', 'isActive', 'incomingEmailDeliveryMethod', 'outgoingEmailDeliveryMethod',
@@ -102,6 +108,7 @@ export function MailboxForm({
   const create = useCreateMailbox(environmentId);
   const update = useUpdateMailbox(environmentId);
   const action = useMailboxAction(environmentId);
+  const testConnection = useTestMailboxConnection(environmentId);
   const approve = useApproveEmailAvailability(environment, mailbox ?? null, mailbox ? 1 : 0);
 
   const [baseline, setBaseline] = useState(() => settingsToWire(baselineSettings ?? initialSettings));
@@ -110,6 +117,8 @@ export function MailboxForm({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<MailboxFormMessage | null>(savedOnArrival ? { intent: 'success', title: 'Saved' } : null);
   const [confirmingApprove, setConfirmingApprove] = useState(false);
+  const [startingTestAndEnable, setStartingTestAndEnable] = useState(false);
+  const [connectionTest, setConnectionTest] = useState<MailboxConnectionTestResponse | null>(null);
 
   const saving = create.isPending || update.isPending;
   const disabled = !canWrite || saving;
@@ -179,11 +188,11 @@ export function MailboxForm({
     );
   };
 
-  const runOnThisMailbox = (kind: 'approve-email' | 'test-and-enable') => {
+  const approveThisMailbox = () => {
     if (!mailbox) return;
     setMessage(null);
     action.mutate(
-      { action: kind, target: { ids: [mailbox.id] } },
+      { action: 'approve-email', target: { ids: [mailbox.id] } },
       {
         onSettled: () => setConfirmingApprove(false),
         onError: (error) => setMessage({ intent: 'error', title: errorMessage(error) }),
@@ -239,20 +248,37 @@ export function MailboxForm({
                 Approve Email
               </ToolbarButton>
             </Tooltip>
-            {canWrite && (
-              <Tooltip
-                content={mailbox.testAndEnableRequestedAt ? `A Test & Enable run is already queued since ${new Date(mailbox.testAndEnableRequestedAt).toLocaleString()}.` : 'Test the email configuration and enable the mailbox'}
-                relationship="description"
+            <Tooltip
+              content={!canWrite ? NEEDS_WRITE : mailbox.testAndEnableRequestedAt ? `A Test & Enable run is already queued since ${new Date(mailbox.testAndEnableRequestedAt).toLocaleString()}.` : 'Test the email configuration and enable the mailbox'}
+              relationship="description"
+            >
+              <ToolbarButton
+                icon={<MailCheckmarkRegular />}
+                disabledFocusable={!canWrite || mailbox.testAndEnableRequestedAt !== null}
+                onClick={() => canWrite && mailbox.testAndEnableRequestedAt === null && setStartingTestAndEnable(true)}
               >
-                <ToolbarButton
-                  icon={<MailCheckmarkRegular />}
-                  disabledFocusable={action.isPending || mailbox.testAndEnableRequestedAt !== null}
-                  onClick={() => runOnThisMailbox('test-and-enable')}
-                >
-                  Test &amp; Enable Mailbox
-                </ToolbarButton>
-              </Tooltip>
-            )}
+                Test &amp; Enable Mailbox
+              </ToolbarButton>
+            </Tooltip>
+            <Tooltip
+              content={canWrite ? 'Run the checks now and see each step; the statuses stay as they are' : NEEDS_WRITE}
+              relationship="description"
+            >
+              <ToolbarButton
+                icon={<PlugConnectedRegular />}
+                disabledFocusable={!canWrite || testConnection.isPending}
+                onClick={() => {
+                  if (!canWrite) return;
+                  setMessage(null);
+                  testConnection.mutate(mailbox.id, {
+                    onSuccess: setConnectionTest,
+                    onError: (error) => setMessage({ intent: 'error', title: `Test connection didn't run: ${errorMessage(error)}` }),
+                  });
+                }}
+              >
+                {testConnection.isPending ? 'Testing…' : 'Test connection'}
+              </ToolbarButton>
+            </Tooltip>
           </>
         )}
         <ToolbarButton icon={<DismissRegular />} onClick={() => void navigate(paths.mailboxes.getHref(environmentId))}>
@@ -353,6 +379,7 @@ export function MailboxForm({
       </section>
 
       {mailbox && <ConfigurationTestResults mailbox={mailbox} />}
+      {mailbox && <MailboxTestAndEnable environmentId={environmentId} mailbox={mailbox} />}
 
       <section className={styles.section} aria-labelledby="section-advanced">
         <Subtitle2 as="h2" id="section-advanced">Advanced</Subtitle2>
@@ -432,9 +459,19 @@ export function MailboxForm({
           count={1}
           name={mailbox.name}
           running={action.isPending}
-          onConfirm={() => runOnThisMailbox('approve-email')}
+          onConfirm={approveThisMailbox}
           onCancel={() => setConfirmingApprove(false)}
         />
+      )}
+      {startingTestAndEnable && mailbox && (
+        <TestAndEnableFlow
+          environmentId={environmentId}
+          command={{ kind: 'mailboxes', target: { ids: [mailbox.id] }, count: 1, name: mailbox.name }}
+          onClose={() => setStartingTestAndEnable(false)}
+        />
+      )}
+      {connectionTest && mailbox && (
+        <MailboxConnectionTestDialog mailboxName={mailbox.name} result={connectionTest} onClose={() => setConnectionTest(null)} />
       )}
     </form>
   );

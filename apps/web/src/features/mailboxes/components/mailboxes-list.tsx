@@ -13,7 +13,6 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import {
   MAILBOX_VIEW_LABELS,
-  type BulkResultResponse,
   type EnvironmentResponse,
   type MailboxSortField,
 } from '@sync-admin/contract';
@@ -29,6 +28,7 @@ import {
   MAILBOX_ACTION_TITLES,
   useMailboxAction,
   type MailboxActionRequest,
+  type MailboxActionResult,
   type SynchronizationMethodChanges,
 } from '../api/run-mailbox-action.ts';
 import { filterOf, type MailboxGridQuery } from '../lib/grid-query.ts';
@@ -44,6 +44,8 @@ import {
   type MailboxSelection,
 } from '../lib/selection.ts';
 import { useApproveEmailAvailability } from '../lib/use-approve-email-availability.ts';
+import type { TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
+import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
 import { ApplyDefaultSettingsDialog } from './apply-default-settings-dialog.tsx';
 import { WhyPopover } from './approval-checks.tsx';
 import { ApproveEmailDialog } from './approve-email-dialog.tsx';
@@ -108,7 +110,8 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
 
   const action = useMailboxAction(environmentId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [result, setResult] = useState<{ title: string; result: BulkResultResponse } | null>(null);
+  const [result, setResult] = useState<{ title: string; result: MailboxActionResult } | null>(null);
+  const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
   const [notice, setNotice] = useState<{ title: string; details: string[] } | null>(null);
   const [running, setRunning] = useState<string | null>(null);
 
@@ -153,7 +156,8 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
         onNew={(type) => void navigate(paths.newMailbox.getHref(environmentId, type))}
         onEdit={() => setDialog('change')}
         onApplyDefaults={() => setDialog('applyDefaults')}
-        onTestAndEnable={() => run({ action: 'test-and-enable', target: target() })}
+        onTestAndEnable={() => setStartCommand({ kind: 'mailboxes', target: target(), count, name: single?.name ?? null })}
+        onRetestFailed={() => setStartCommand({ kind: 'retestFailedMailboxes', filter: filterOf(query) })}
         onApprove={() => setDialog('approve')}
         onRefresh={() => void queryClient.invalidateQueries({ queryKey: mailboxKeys.all(environmentId) })}
       />
@@ -280,7 +284,22 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
           onCancel={() => setDialog(null)}
         />
       )}
-      {result && <BulkResultDialog title={result.title} result={result.result} onClose={() => setResult(null)} />}
+      {result && (
+        <BulkResultDialog
+          title={result.title}
+          result={result.result}
+          job={result.result.run && { number: result.result.run.number, href: paths.job.getHref(environmentId, result.result.run.id) }}
+          onClose={() => setResult(null)}
+        />
+      )}
+      {startCommand && (
+        <TestAndEnableFlow
+          environmentId={environmentId}
+          command={startCommand}
+          onStarted={() => setSelection(NO_SELECTION)}
+          onClose={() => setStartCommand(null)}
+        />
+      )}
     </div>
   );
 }

@@ -10,6 +10,8 @@ export const getServerProfileQueryOptions = (environmentId: string, profileId: s
   queryOptions({
     queryKey: serverProfileKeys.detail(environmentId, profileId),
     queryFn: () => getServerProfile(environmentId, profileId),
+    // While an outage holds its Test & Enable work, the profile is read again now and then to see it resume.
+    refetchInterval: (query) => (query.state.data?.testAndEnableHold ? 30_000 : false),
   });
 
 export const useServerProfile = (environmentId: string, profileId: string) =>

@@ -3,7 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useProfileWritten } from './use-profile-written.ts';
 
-export type ServerProfileCommand = Parameters<typeof apiPaths.serverProfileAction>[2];
+/** The commands that answer with the changed profile; the two that start Test & Enable jobs live in test-and-enable. */
+export type ServerProfileCommand = Exclude<Parameters<typeof apiPaths.serverProfileAction>[2], 'test-and-enable-mailboxes' | 'retest-failed'>;
 
 export const runServerProfileCommand = (environmentId: string, profileId: string, command: ServerProfileCommand) =>
   api.post(apiPaths.serverProfileAction(environmentId, profileId, command), serverProfileResponseSchema);

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
+import { ArrowRepeatAllRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
 import {
   SERVER_PROFILE_FIELD_RULES,
   newServerProfileSettings,
@@ -43,7 +43,10 @@ import {
   type SecretChanges,
   type Settings,
 } from '../lib/form-model.ts';
+import { TEST_AND_ENABLE_NEEDS_WRITE, type TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
+import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
 import { LastTestDetails } from './last-test-details.tsx';
+import { ProfileLastRun } from './profile-last-run.tsx';
 import { WRITE_PRIVILEGE_REQUIRED } from './server-profiles-list.tsx';
 import { ServerProfileFieldRow, type FieldControlActions, type FieldControlState } from './server-profile-field.tsx';
 
@@ -68,20 +71,28 @@ export const CREDENTIALS_BLOCKED =
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  toolbar: {
+    flexWrap: 'wrap',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    '& button': { whiteSpace: 'nowrap' },
+  },
 });
 
 
 interface Props {
   environmentId: string;
   canWrite: boolean;
+  /** Write privilege on Mailbox, which starting Test & Enable on an existing profile needs (the API then decides per mailbox). */
+  canTestAndEnable?: boolean;
   deployment: SessionResponse['deployment'];
   /** Absent when creating a new profile. */
   profile?: ServerProfileResponse;
   savedOnArrival?: boolean;
 }
 
-export function ServerProfileForm({ environmentId, canWrite, deployment, profile, savedOnArrival = false }: Props) {
+export function ServerProfileForm({
+  environmentId, canWrite, canTestAndEnable = false, deployment, profile, savedOnArrival = false,
+}: Props) {
   const styles = useStyles();
   const navigate = useNavigate();
   const create = useCreateServerProfile(environmentId);
@@ -99,6 +110,7 @@ export function ServerProfileForm({ environmentId, canWrite, deployment, profile
     savedOnArrival ? { intent: 'success', title: 'Saved' } : null,
   );
   const [advancedOpen, setAdvancedOpen] = useState(profile !== undefined);
+  const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
 
   const saving = create.isPending || update.isPending;
   const credentialsBlocked = !deployment.isSecureChannel && !deployment.allowCredentialsEntryViaNonSecureChannels;
@@ -282,17 +294,40 @@ export function ServerProfileForm({ environmentId, canWrite, deployment, profile
             {testConnection.isPending ? 'Testing…' : 'Test connection'}
           </ToolbarButton>
         )}
+        {profile && (
+          <>
+            <ToolbarButton
+              icon={<MailCheckmarkRegular />}
+              disabled={!canTestAndEnable}
+              onClick={() => setStartCommand({ kind: 'serverProfile', profileId: profile.id, profileName: profile.name })}
+            >
+              Test &amp; Enable Mailboxes
+            </ToolbarButton>
+            <ToolbarButton
+              icon={<ArrowRepeatAllRegular />}
+              disabled={!canTestAndEnable}
+              onClick={() => setStartCommand({ kind: 'retestFailedServerProfile', profileId: profile.id, profileName: profile.name })}
+            >
+              Re-test failed mailboxes
+            </ToolbarButton>
+          </>
+        )}
         <ToolbarButton onClick={() => void navigate(listHref)}>Cancel</ToolbarButton>
       </Toolbar>
 
       {!canWrite && (
         <MessageBar intent="info"><MessageBarBody>{WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>
       )}
+      {profile && !canTestAndEnable && (
+        <MessageBar intent="info"><MessageBarBody>{TEST_AND_ENABLE_NEEDS_WRITE}</MessageBarBody></MessageBar>
+      )}
       {message && <FormMessageBar message={message} />}
 
       {(Object.keys(SECTION_TITLES) as ServerProfileSection[]).map(renderSection)}
 
       {profile && <LastTestDetails lastTest={profile.lastTest} />}
+      {profile && <ProfileLastRun environmentId={environmentId} profileId={profile.id} canWrite={canTestAndEnable} />}
+      {startCommand && <TestAndEnableFlow environmentId={environmentId} command={startCommand} onClose={() => setStartCommand(null)} />}
     </form>
   );
 }

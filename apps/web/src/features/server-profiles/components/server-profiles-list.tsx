@@ -17,11 +17,13 @@ import {
 import {
   AddRegular,
   ArrowClockwiseRegular,
+  ArrowRepeatAllRegular,
   CheckmarkCircleRegular,
   DeleteRegular,
   DismissCircleRegular,
   DismissRegular,
   EditRegular,
+  MailCheckmarkRegular,
   PlugConnectedRegular,
   StarRegular,
 } from '@fluentui/react-icons';
@@ -35,6 +37,8 @@ import { useDeleteServerProfile } from '../api/delete-server-profile.ts';
 import { useServerProfiles } from '../api/get-server-profiles.ts';
 import { useServerProfileCommand, type ServerProfileCommand } from '../api/server-profile-commands.ts';
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
+import { TEST_AND_ENABLE_NEEDS_WRITE, type TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
+import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
 import { DeleteServerProfileDialog } from './delete-server-profile-dialog.tsx';
 import { ServerProfilesGrid } from './server-profiles-grid.tsx';
 
@@ -47,7 +51,10 @@ export const VIEW_LABELS: Record<ServerProfileView, string> = {
 export const WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Email Server Profile to change server profiles.';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
+  // On a phone the grid scrolls sideways inside its own region; the page itself never does.
+  scroller: { overflowX: 'auto' },
+  grid: { minWidth: '720px' },
   view: { maxWidth: '320px' },
   toolbar: {
     flexWrap: 'wrap',
@@ -64,11 +71,13 @@ interface Notice {
 interface Props {
   environmentId: string;
   canWrite: boolean;
+  /** Write privilege on Mailbox, which starting Test & Enable needs (the API then decides per mailbox). */
+  canTestAndEnable: boolean;
   view: ServerProfileView;
   onViewChange: (view: ServerProfileView) => void;
 }
 
-export function ServerProfilesList({ environmentId, canWrite, view, onViewChange }: Props) {
+export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, view, onViewChange }: Props) {
   const styles = useStyles();
   const navigate = useNavigate();
   const profiles = useServerProfiles(environmentId, view);
@@ -78,12 +87,16 @@ export function ServerProfilesList({ environmentId, canWrite, view, onViewChange
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
 
   const items = profiles.data?.items ?? [];
   // Derived, so a profile that leaves the current view (e.g. deactivated) simply stops being selected.
   const selected = items.find((p) => p.id === selectedId);
   const busy = command.isPending || testConnection.isPending || deleteProfile.isPending;
   const canAct = canWrite && selected !== undefined && !busy;
+  const canStart = canTestAndEnable && selected !== undefined && !busy;
+  const start = (kind: 'serverProfile' | 'retestFailedServerProfile') =>
+    selected && setStartCommand({ kind, profileId: selected.id, profileName: selected.name });
   const showError = (error: unknown) => setNotice({ intent: 'error', text: errorMessage(error) });
 
   const run = (name: ServerProfileCommand) => {
@@ -173,6 +186,13 @@ export function ServerProfilesList({ environmentId, canWrite, view, onViewChange
           {testConnection.isPending ? 'Testing…' : 'Test connection'}
         </ToolbarButton>
         <ToolbarDivider />
+        <ToolbarButton icon={<MailCheckmarkRegular />} disabled={!canStart} onClick={() => start('serverProfile')}>
+          Test &amp; Enable Mailboxes
+        </ToolbarButton>
+        <ToolbarButton icon={<ArrowRepeatAllRegular />} disabled={!canStart} onClick={() => start('retestFailedServerProfile')}>
+          Re-test failed mailboxes
+        </ToolbarButton>
+        <ToolbarDivider />
         <ToolbarButton
           icon={<ArrowClockwiseRegular />}
           disabled={profiles.isFetching}
@@ -185,6 +205,11 @@ export function ServerProfilesList({ environmentId, canWrite, view, onViewChange
       {!canWrite && (
         <MessageBar intent="info">
           <MessageBarBody>{WRITE_PRIVILEGE_REQUIRED}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!canTestAndEnable && (
+        <MessageBar intent="info">
+          <MessageBarBody>{TEST_AND_ENABLE_NEEDS_WRITE}</MessageBarBody>
         </MessageBar>
       )}
       {notice && (
@@ -205,7 +230,11 @@ export function ServerProfilesList({ environmentId, canWrite, view, onViewChange
       ) : items.length === 0 ? (
         <Text>There are no {VIEW_LABELS[view].toLowerCase()} in this environment.</Text>
       ) : (
-        <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
+        <div className={styles.scroller} role="region" aria-label="Email server profiles (scrolls sideways)" tabIndex={0}>
+          <div className={styles.grid}>
+            <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
+          </div>
+        </div>
       )}
 
       <DeleteServerProfileDialog
@@ -214,6 +243,7 @@ export function ServerProfilesList({ environmentId, canWrite, view, onViewChange
         onConfirm={confirmDelete}
         onCancel={() => setConfirmingDelete(false)}
       />
+      {startCommand && <TestAndEnableFlow environmentId={environmentId} command={startCommand} onClose={() => setStartCommand(null)} />}
     </div>
   );
 }

@@ -1,0 +1,18 @@
+import { exchangeErrorDefinition } from '@sync-admin/contract';
+import { useParams } from 'react-router';
+import { PageHeader } from '../../components/page-header.tsx';
+import { paths } from '../../config/paths.ts';
+import { ErrorHelp, isCatalogCode } from '../../features/exchange-connectivity/components/error-help.tsx';
+
+export function ErrorHelpRoute() {
+  const { code = '' } = useParams();
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: 'Help' }, { label: 'Exchange errors', href: paths.errorCatalog.getHref() }, { label: code }]}
+        title={isCatalogCode(code) ? exchangeErrorDefinition(code).title : code}
+      />
+      <ErrorHelp code={code} />
+    </>
+  );
+}

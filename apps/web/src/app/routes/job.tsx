@@ -1,0 +1,39 @@
+import { Spinner } from '@fluentui/react-components';
+import { useParams, useSearchParams } from 'react-router';
+import { LoadError } from '../../components/load-error.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
+import { useJob } from '../../features/test-and-enable/api/get-job.ts';
+import { JobPage } from '../../features/test-and-enable/components/job-page.tsx';
+import { jobsCrumbs } from '../../features/test-and-enable/lib/crumbs.ts';
+import { jobsSearch, parsePage, parseRunItemState } from '../../features/test-and-enable/lib/jobs-query.ts';
+
+export function JobRoute() {
+  const { environmentId = '', jobId = '' } = useParams();
+  // The job is in the path and the mailboxes' filter and page in the query string: a reload keeps watching.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const job = useJob(environmentId, jobId);
+
+  return (
+    <EnvironmentGate>
+      {(environment) =>
+        job.isPending ? (
+          <Spinner label="Loading job…" />
+        ) : job.isError ? (
+          <LoadError error={job.error} onRetry={() => void job.refetch()} />
+        ) : (
+          <>
+            <PageHeader crumbs={[...jobsCrumbs(environment.id), { label: `Job #${job.data.number}` }]} title={`Job #${job.data.number}`} />
+            <JobPage
+              environment={environment}
+              job={job.data}
+              itemState={parseRunItemState(searchParams.get('state'))}
+              page={parsePage(searchParams.get('page'))}
+              onItemsChange={(query) => setSearchParams(jobsSearch(query))}
+            />
+          </>
+        )
+      }
+    </EnvironmentGate>
+  );
+}

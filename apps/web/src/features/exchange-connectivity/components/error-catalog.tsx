@@ -1,0 +1,72 @@
+import { Field, SearchBox, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  EXCHANGE_ERROR_CATALOG,
+  EXCHANGE_ERROR_SOURCE_LABELS,
+  type ExchangeErrorDefinition,
+} from '@sync-admin/contract';
+import { useState } from 'react';
+import { ErrorClassBadge } from './error-class-badge.tsx';
+import { ErrorCodeLink } from './error-code-link.tsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
+  search: { maxWidth: '360px' },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  entry: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 16rem) minmax(0, 1fr) max-content',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'baseline',
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: 'anywhere',
+    '@media (max-width: 600px)': { gridTemplateColumns: 'minmax(0, 1fr) max-content' },
+  },
+  title: { '@media (max-width: 600px)': { gridColumn: '1 / -1', gridRow: 2 } },
+});
+
+const SOURCES = Object.keys(EXCHANGE_ERROR_SOURCE_LABELS) as ExchangeErrorDefinition['source'][];
+
+const matches = (entry: ExchangeErrorDefinition, text: string) =>
+  `${entry.code} ${entry.title} ${entry.dynamicsErrorCode ?? ''}`.toLowerCase().includes(text);
+
+/** Every code of the error catalog, grouped by where the failure comes from, each linking to its help page. */
+export function ErrorCatalog() {
+  const styles = useStyles();
+  const [searchText, setSearchText] = useState('');
+  const text = searchText.trim().toLowerCase();
+  const entries = Object.values(EXCHANGE_ERROR_CATALOG).filter((entry) => matches(entry, text));
+
+  return (
+    <div className={styles.root}>
+      <Text as="p">
+        Every error a Test &amp; Enable run or a connection test can report, with what it means and what to fix. Transient errors are retried;
+        permanent ones disable the mailbox for the failed channel until it is tested again.
+      </Text>
+      <Field label="Find an error" className={styles.search}>
+        <SearchBox placeholder="Code, title or Dynamics 365 code" value={searchText} onChange={(_, data) => setSearchText(data.value)} />
+      </Field>
+      <Text role="status">{entries.length === 1 ? '1 error' : `${entries.length} errors`}</Text>
+      {SOURCES.map((source) => {
+        const inSource = entries.filter((entry) => entry.source === source);
+        if (inSource.length === 0) return null;
+        const headingId = `errors-${source}`;
+        return (
+          <section key={source} className={styles.group} aria-labelledby={headingId}>
+            <Subtitle2 as="h2" id={headingId}>{EXCHANGE_ERROR_SOURCE_LABELS[source]}</Subtitle2>
+            <ul className={styles.list}>
+              {inSource.map((entry) => (
+                <li key={entry.code} className={styles.entry}>
+                  <ErrorCodeLink code={entry.code} />
+                  <Text className={styles.title}>{entry.title}</Text>
+                  <ErrorClassBadge errorClass={entry.errorClass} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { exchangeErrorDefinition } from '@sync-admin/contract';
+import { Fragment } from 'react';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+
+/** "EmailAddressNotApproved" may wrap between its words in a narrow column, never inside them. */
+function withWordBreaks(code: string) {
+  return code.split(/(?<=[a-z])(?=[A-Z])/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
+
+/** An error code as the portal shows it everywhere: a link to its help page, titled with what the code is. */
+export function ErrorCodeLink({ code }: { code: string }) {
+  return (
+    <RouterLink to={paths.errorHelp.getHref(code)} title={`${exchangeErrorDefinition(code).title}: what it means and what to fix`}>
+      {withWordBreaks(code)}
+    </RouterLink>
+  );
+}

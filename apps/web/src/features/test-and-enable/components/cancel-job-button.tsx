@@ -1,0 +1,89 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Tooltip,
+} from '@fluentui/react-components';
+import { DismissCircleRegular } from '@fluentui/react-icons';
+import type { RunResponse } from '@sync-admin/contract';
+import { useState } from 'react';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useCancelJob } from '../api/cancel-job.ts';
+import { isJobCancellable } from '../lib/job-liveness.ts';
+
+export const CANCEL_NEEDS_WRITE = 'You need Write privilege on Mailbox to cancel jobs.';
+
+interface Props {
+  environmentId: string;
+  job: RunResponse;
+  canWrite: boolean;
+}
+
+/**
+ * Cancel, after a confirmation, for a job still scheduled or running; when the API refuses (the job ended
+ * meanwhile, or it isn't yours to cancel), its reason shows.
+ */
+export function CancelJobButton({ environmentId, job, canWrite }: Props) {
+  const cancel = useCancelJob(environmentId);
+  const [confirming, setConfirming] = useState(false);
+  const usable = canWrite && isJobCancellable(job);
+  const reason = canWrite ? null : CANCEL_NEEDS_WRITE;
+  // Once the job has ended there is nothing to cancel; an open confirmation stays to show how it went.
+  if (!isJobCancellable(job) && !confirming) return null;
+  const close = () => {
+    setConfirming(false);
+    cancel.reset();
+  };
+
+  const button = (
+    <Button
+      icon={<DismissCircleRegular />}
+      aria-label={`Cancel job #${job.number}`}
+      disabledFocusable={!usable}
+      onClick={() => usable && setConfirming(true)}
+    >
+      Cancel
+    </Button>
+  );
+  return (
+    <>
+      {reason ? <Tooltip content={reason} relationship="description">{button}</Tooltip> : button}
+      {confirming && (
+        <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && !cancel.isPending && close()}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Cancel job #{job.number}</DialogTitle>
+              <DialogContent>
+                {cancel.isError ? (
+                  <MessageBar intent="error" layout="multiline">
+                    <MessageBarBody>{errorMessage(cancel.error)}</MessageBarBody>
+                  </MessageBar>
+                ) : (
+                  <Text>
+                    Cancel Test &amp; Enable job #{job.number} ({job.scope.description})? Mailboxes not tested yet end as Cancelled; those
+                    being tested now finish.
+                  </Text>
+                )}
+              </DialogContent>
+              <DialogActions>
+                {!cancel.isError && (
+                  <Button appearance="primary" disabled={cancel.isPending} onClick={() => cancel.mutate(job.id, { onSuccess: close })}>
+                    {cancel.isPending ? 'Cancelling…' : 'Cancel job'}
+                  </Button>
+                )}
+                <Button disabled={cancel.isPending} onClick={close}>{cancel.isError ? 'Close' : 'Keep the job'}</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </>
+  );
+}

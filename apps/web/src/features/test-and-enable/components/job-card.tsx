@@ -1,0 +1,69 @@
+import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { RUN_SCOPE_KIND_LABELS, type RunResponse } from '@sync-admin/contract';
+import { RelativeTime } from '../../../components/relative-time.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { CancelJobButton } from './cancel-job-button.tsx';
+import { JobStateBadge } from './job-badges.tsx';
+import { JobProgress } from './job-progress.tsx';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  cancel: { marginInlineStart: 'auto' },
+  scope: { overflowWrap: 'anywhere' },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
+});
+
+interface Props {
+  environmentId: string;
+  job: RunResponse;
+  canWrite: boolean;
+  /** h2 in the Jobs list, h3 inside a page section. */
+  headingLevel: 'h2' | 'h3';
+  announce?: boolean;
+}
+
+/** One job as a task-queue view lists it: a link to it, what it is, who started it and when, its progress, and Cancel. */
+export function JobCard({ environmentId, job, canWrite, headingLevel, announce = false }: Props) {
+  const styles = useStyles();
+  const headingId = `job-${job.id}`;
+  return (
+    <article className={styles.card} aria-labelledby={headingId}>
+      <div className={styles.head}>
+        <Subtitle2 as={headingLevel} id={headingId}>
+          <RouterLink to={paths.job.getHref(environmentId, job.id)}>Job #{job.number}</RouterLink>
+        </Subtitle2>
+        <JobStateBadge state={job.state} />
+        <span className={styles.cancel}>
+          <CancelJobButton environmentId={environmentId} job={job} canWrite={canWrite} />
+        </span>
+      </div>
+      <Text className={styles.scope}>
+        <Text weight="semibold">{RUN_SCOPE_KIND_LABELS[job.scope.kind]}</Text> · {job.scope.description}
+      </Text>
+      <div className={styles.meta}>
+        <Text size={200}>Started by {job.startedByName}</Text>
+        <Text size={200}>Created <RelativeTime iso={job.createdAt} /></Text>
+        {job.state === 'scheduled' && <Text size={200}>Starts <RelativeTime iso={job.startAt} /></Text>}
+        {job.finishedAt && <Text size={200}>Finished <RelativeTime iso={job.finishedAt} /></Text>}
+      </div>
+      <JobProgress job={job} announce={announce} hrefForState={(state) => paths.job.getHref(environmentId, job.id, { state })} />
+    </article>
+  );
+}
