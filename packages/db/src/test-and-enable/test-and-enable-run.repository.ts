@@ -306,6 +306,9 @@ export function createTestAndEnableRunRepository(prisma: Client, cipher: SecretC
     },
 
     async finishRunIfDone(runId, at) {
+      // Two workers ending the last items at once would each still see the other's as running: the run's row
+      // lock makes the second one look again, in a statement that starts after the first committed.
+      await prisma.$queryRawUnsafe(`SELECT 1 AS "locked" FROM "TestAndEnableRun" WHERE "id" = $1::uuid FOR UPDATE`, runId);
       await prisma.$executeRawUnsafe(
         `UPDATE "TestAndEnableRun" SET "finishedAt" = $2::timestamp(3), "state" = CASE WHEN "state" = 'cancelled' THEN 'cancelled'::"RunState" ELSE 'completed'::"RunState" END
          WHERE "id" = $1::uuid AND NOT EXISTS (SELECT 1 FROM "TestAndEnableRunItem" WHERE "runId" = $1::uuid AND "state" IN (${ACTIVE}))`,
@@ -340,6 +343,16 @@ export function createTestAndEnableRunRepository(prisma: Client, cipher: SecretC
         },
         select: { id: true },
       });
+    },
+
+    async finishIdleRuns(at) {
+      const finished = await prisma.$executeRawUnsafe(
+        `UPDATE "TestAndEnableRun" r SET "finishedAt" = $1::timestamp(3), "state" = CASE WHEN r."state" = 'cancelled' THEN 'cancelled'::"RunState" ELSE 'completed'::"RunState" END
+         WHERE r."finishedAt" IS NULL AND r."startAt" <= $1::timestamp(3)
+           AND NOT EXISTS (SELECT 1 FROM "TestAndEnableRunItem" i WHERE i."runId" = r."id" AND i."state" IN (${ACTIVE}))`,
+        at,
+      );
+      return finished;
     },
 
     async releaseExpiredClaims(at) {

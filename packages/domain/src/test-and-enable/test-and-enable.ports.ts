@@ -137,8 +137,10 @@ export interface TestAndEnableRunRepository {
   applyAttemptToMailbox(update: MailboxTestUpdate): Promise<void>;
   /** Approves the address as part of the run (self-approval); false when it was approved meanwhile. */
   approveMailboxEmail(mailboxId: string, approverId: string, at: Date): Promise<boolean>;
-  /** Marks the run finished once no item is waiting or running. */
+  /** Marks the run finished once no item is waiting or running (called in the transaction that ended an item). */
   finishRunIfDone(runId: string, at: Date): Promise<void>;
+  /** Finishes every run left with nothing to do, however it got there; returns how many. */
+  finishIdleRuns(at: Date): Promise<number>;
   /** Holds the profile's work; false when it is already held. Its waiting items become held. */
   holdServerProfile(serverProfileId: string, family: OutageFamily, at: Date): Promise<boolean>;
   /** Ends the hold; returns the items that wait again, for their next attempt. */

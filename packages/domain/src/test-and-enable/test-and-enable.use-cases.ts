@@ -440,14 +440,17 @@ export async function probeServerProfileOutage(deps: TestAndEnableDeps, serverPr
  * A safety net beside the job engine's own redelivery: an item whose worker died after claiming it waits again
  * for the same attempt, with a new job. Should both deliver, the claim lets only one of them test.
  */
-export async function recoverLapsedClaims(deps: Pick<TestAndEnableDeps, 'unitOfWork' | 'clock'>): Promise<number> {
-  return deps.unitOfWork.run(async (tx) => {
-    const lapsed = await tx.runs.releaseExpiredClaims(deps.clock());
-    await tx.jobs.enqueueAttempts(lapsed.map((item) => ({
+export async function recoverLapsedClaims(deps: Pick<TestAndEnableDeps, 'unitOfWork' | 'runs' | 'clock'>): Promise<number> {
+  const lapsed = await deps.unitOfWork.run(async (tx) => {
+    const released = await tx.runs.releaseExpiredClaims(deps.clock());
+    await tx.jobs.enqueueAttempts(released.map((item) => ({
       itemId: item.itemId, serverProfileId: item.serverProfileId, attempt: item.attempt, startAfter: deps.clock(), expireInSeconds: attemptBudgetSeconds(item.timeout),
     })));
-    return lapsed.length;
+    return released.length;
   });
+  // And a run whose items all ended without the run being marked (a worker killed between the two).
+  await deps.runs.finishIdleRuns(deps.clock());
+  return lapsed;
 }
 
 // ── Test connection of one mailbox ───────────────────────────────────────────
