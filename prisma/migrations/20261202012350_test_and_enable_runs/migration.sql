@@ -90,12 +90,12 @@ CREATE TABLE "TestAndEnableAttempt" (
 
 -- CreateTable
 CREATE TABLE "ConnectionLease" (
-    "id" UUID NOT NULL,
     "key" TEXT NOT NULL,
+    "slot" INTEGER NOT NULL,
     "holder" TEXT NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "ConnectionLease_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "ConnectionLease_pkey" PRIMARY KEY ("key","slot")
 );
 
 -- CreateIndex
@@ -124,9 +124,6 @@ CREATE INDEX "TestAndEnableAttempt_environmentId_at_idx" ON "TestAndEnableAttemp
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TestAndEnableAttempt_itemId_attempt_key" ON "TestAndEnableAttempt"("itemId", "attempt");
-
--- CreateIndex
-CREATE INDEX "ConnectionLease_key_expiresAt_idx" ON "ConnectionLease"("key", "expiresAt");
 
 -- CreateIndex
 CREATE INDEX "ConnectionLease_holder_idx" ON "ConnectionLease"("holder");

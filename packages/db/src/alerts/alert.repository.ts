@@ -1,6 +1,6 @@
 import type { Alert, AlertRepository } from '@sync-admin/domain';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { escapeLikePattern } from '../sql/sql-params.ts';
+import { createSqlParams, escapeLikePattern } from '../sql/sql-params.ts';
 
 const alertInclude = {
   mailbox: { select: { name: true } },
@@ -56,18 +56,18 @@ export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRe
 
     async createAlerts(alerts) {
       if (alerts.length === 0) return;
-      await prisma.alert.createMany({
-        data: alerts.map((alert) => ({
-          environmentId: alert.environmentId,
-          mailboxId: alert.mailboxId,
-          serverProfileId: alert.serverProfileId,
-          severity: alert.severity,
-          code: alert.code,
-          message: alert.message,
-          toMailboxOwner: alert.toMailboxOwner,
-          createdAt: alert.createdAt,
-        })),
-      });
+      // One statement whatever the number (a bulk run raises thousands): eight array parameters, not eight per row.
+      const params = createSqlParams();
+      await prisma.$executeRawUnsafe(
+        `INSERT INTO "Alert" ("id", "environmentId", "mailboxId", "serverProfileId", "severity", "code", "message", "toMailboxOwner", "createdAt")
+         SELECT gen_random_uuid(), a."environmentId", a."mailboxId", a."serverProfileId", a."severity"::"AlertSeverity", a."code", a."message", a."toMailboxOwner", a."createdAt"
+         FROM unnest(${params.bind(alerts.map((a) => a.environmentId), 'uuid[]')}, ${params.bind(alerts.map((a) => a.mailboxId), 'uuid[]')},
+           ${params.bind(alerts.map((a) => a.serverProfileId), 'uuid[]')}, ${params.bind(alerts.map((a) => a.severity), 'text[]')},
+           ${params.bind(alerts.map((a) => a.code), 'text[]')}, ${params.bind(alerts.map((a) => a.message), 'text[]')},
+           ${params.bind(alerts.map((a) => a.toMailboxOwner), 'boolean[]')}, ${params.bind(alerts.map((a) => a.createdAt), 'timestamp(3)[]')})
+           AS a("environmentId", "mailboxId", "serverProfileId", "severity", "code", "message", "toMailboxOwner", "createdAt")`,
+        ...params.values,
+      );
     },
   };
 }

@@ -2,31 +2,39 @@ import type { ConnectionLeases } from '@sync-admin/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 /**
- * A counting semaphore in the database, shared by every worker process: taking leases on a key is
- * serialised by a transaction-scoped advisory lock on that key, so two workers can never both see a free
- * connection that only one may take. Expired leases (a killed worker's) are swept before counting.
+ * A counting semaphore in the database, shared by every worker process: a key has slots 0 … limit − 1, and
+ * taking one is inserting (or taking over an expired) row of the slot, in one statement. Two workers after the
+ * same free slot both try; the primary key lets one win. A killed worker's slots expire; lowering the limit
+ * hands out no slot above it, and the ones in use end with their attempts. A lease id is "key#slot".
  */
 export function createConnectionLeases(prisma: PrismaClient): ConnectionLeases {
   return {
     async acquire(key, limit, wanted, holder, ttlMs) {
       if (wanted <= 0 || limit <= 0) return [];
-      return prisma.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1::text))', key);
-        await tx.$executeRawUnsafe(`DELETE FROM "ConnectionLease" WHERE "key" = $1::text AND "expiresAt" <= now()`, key);
-        const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-          `INSERT INTO "ConnectionLease" ("id", "key", "holder", "expiresAt")
-           SELECT gen_random_uuid(), $1::text, $2::text, now() + ($3::int * interval '1 millisecond')
-           FROM generate_series(1, GREATEST(0, LEAST($4::int, $5::int - (SELECT count(*)::int FROM "ConnectionLease" WHERE "key" = $1::text))))
-           RETURNING "id"`,
-          key, holder, Math.round(ttlMs), wanted, limit,
-        );
-        return rows.map((row) => row.id);
-      }, { maxWait: 30_000, timeout: 30_000 });
+      const rows = await prisma.$queryRawUnsafe<{ slot: number }[]>(
+        `WITH free AS (
+           SELECT s."slot" FROM generate_series(0, $2::int - 1) AS s("slot")
+           WHERE NOT EXISTS (SELECT 1 FROM "ConnectionLease" l WHERE l."key" = $1::text AND l."slot" = s."slot" AND l."expiresAt" > now())
+           LIMIT $3::int
+         )
+         INSERT INTO "ConnectionLease" ("key", "slot", "holder", "expiresAt")
+         SELECT $1::text, f."slot", $4::text, now() + ($5::int * interval '1 millisecond') FROM free f
+         ON CONFLICT ("key", "slot") DO UPDATE SET "holder" = EXCLUDED."holder", "expiresAt" = EXCLUDED."expiresAt"
+           WHERE "ConnectionLease"."expiresAt" <= now()
+         RETURNING "slot"`,
+        key, limit, wanted, holder, Math.round(ttlMs),
+      );
+      return rows.map((row) => `${key}#${row.slot}`);
     },
 
     async release(leaseIds) {
       if (leaseIds.length === 0) return;
-      await prisma.$executeRawUnsafe(`DELETE FROM "ConnectionLease" WHERE "id" = ANY($1::uuid[])`, [...leaseIds]);
+      const keys = leaseIds.map((id) => id.slice(0, id.lastIndexOf('#')));
+      const slots = leaseIds.map((id) => Number(id.slice(id.lastIndexOf('#') + 1)));
+      await prisma.$executeRawUnsafe(
+        `DELETE FROM "ConnectionLease" l USING unnest($1::text[], $2::int[]) AS r("key", "slot") WHERE l."key" = r."key" AND l."slot" = r."slot"`,
+        keys, slots,
+      );
     },
 
     async renew(holder, ttlMs) {

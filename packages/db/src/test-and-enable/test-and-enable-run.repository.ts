@@ -13,16 +13,41 @@ import {
   type TestAndEnableRun,
   type TestAndEnableRunRepository,
 } from '@sync-admin/domain';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { mailboxInclude, toMailbox } from '../mailboxes/mailbox.mapper.ts';
+import type { Prisma, ServerProfile as ServerProfileRow } from '../generated/prisma/client.ts';
 import type { SecretCipher } from '../secret-cipher.ts';
-import { serverProfileInclude, toSettings } from '../server-profiles/server-profile.mapper.ts';
+import { toSettings } from '../server-profiles/server-profile.mapper.ts';
 import { createSqlParams, isUuid } from '../sql/sql-params.ts';
 import { traceToJson } from './connectivity-trace.json.ts';
 
 type Client = Prisma.TransactionClient;
 
 const ACTIVE = ACTIVE_RUN_ITEM_STATES.map((state) => `'${state}'`).join(', ');
+
+/** A profile row as `to_jsonb` spells it: timestamps come back as strings. */
+function profileFromJson(json: Record<string, unknown>): ServerProfileRow {
+  const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
+  return {
+    ...(json as unknown as ServerProfileRow),
+    processEmailsReceivedAfter: date(json.processEmailsReceivedAfter),
+    lastTestStartedAt: date(json.lastTestStartedAt),
+    testAndEnableHeldAt: date(json.testAndEnableHeldAt),
+    createdAt: date(json.createdAt)!,
+    updatedAt: date(json.updatedAt)!,
+  };
+}
+
+interface ClaimRow {
+  itemId: string; runId: string; attempts: number; pendingChannels: ExchangeChannel[]; before: RunItemState;
+  runNumber: number; startedById: string;
+  environmentId: string; environmentName: string; customerEngagement: 'online' | 'onPremises'; defaultServerProfileId: string | null;
+  mailboxId: string; mailboxName: string; mailboxType: 'user' | 'queue'; emailAddress: string; mailboxOwnerId: string; mailboxOwnerName: string;
+  emailAddressStatus: ClaimedRunItem['mailbox']['emailAddressStatus'];
+  incomingEmailDeliveryMethod: ClaimedRunItem['mailbox']['incomingEmailDeliveryMethod'];
+  outgoingEmailDeliveryMethod: ClaimedRunItem['mailbox']['outgoingEmailDeliveryMethod'];
+  appointmentsContactsTasksDeliveryMethod: ClaimedRunItem['mailbox']['appointmentsContactsTasksDeliveryMethod'];
+  allowCredentialsForEmailProcessing: boolean; mailboxUserName: string | null; mailboxPasswordEncrypted: string | null; discoveredEwsUrl: string | null;
+  profileOwnerEmail: string; profile: Record<string, unknown>;
+}
 
 interface RunRow {
   id: string;
@@ -72,7 +97,7 @@ export function createTestAndEnableRunRepository(prisma: Client, cipher: SecretC
     });
   }
 
-  async function decryptOrNull(value: string | null) {
+  function decryptOrNull(value: string | null) {
     return value === null ? null : cipher.decrypt(value);
   }
 
@@ -205,38 +230,60 @@ export function createTestAndEnableRunRepository(prisma: Client, cipher: SecretC
 
     async claimItem(itemId, attempt, claim, at) {
       if (!isUuid(itemId)) return null;
-      const [claimed] = await prisma.$queryRawUnsafe<{ id: string; runId: string; mailboxId: string; serverProfileId: string; attempts: number; pendingChannels: ExchangeChannel[]; before: RunItemState }[]>(
-        `UPDATE "TestAndEnableRunItem" i SET "state" = 'running', "claimToken" = $3::text, "claimExpiresAt" = $4::timestamp(3),
-           "startedAt" = COALESCE(i."startedAt", $5::timestamp(3))
-         FROM (SELECT "id", "state" FROM "TestAndEnableRunItem" WHERE "id" = $1::uuid FOR UPDATE) old
-         WHERE i."id" = old."id" AND i."attempts" = $2::int - 1
-           AND (i."state" IN ('pending', 'retrying') OR (i."state" = 'running' AND i."claimExpiresAt" < $5::timestamp(3)) OR ($6::boolean AND i."state" = 'held'))
-         RETURNING i."id", i."runId", i."mailboxId", i."serverProfileId", i."attempts", i."pendingChannels", old."state" AS "before"`,
+      // One statement on the hot path: the claim, the run's start, and every row the attempt reads.
+      const [row] = await prisma.$queryRawUnsafe<ClaimRow[]>(
+        `WITH old AS (
+           SELECT "id", "state" FROM "TestAndEnableRunItem" WHERE "id" = $1::uuid FOR UPDATE
+         ), claimed AS (
+           UPDATE "TestAndEnableRunItem" i SET "state" = 'running', "claimToken" = $3::text, "claimExpiresAt" = $4::timestamp(3),
+             "startedAt" = COALESCE(i."startedAt", $5::timestamp(3))
+           FROM old
+           WHERE i."id" = old."id" AND i."attempts" = $2::int - 1
+             AND (i."state" IN ('pending', 'retrying') OR (i."state" = 'running' AND i."claimExpiresAt" < $5::timestamp(3)) OR ($6::boolean AND i."state" = 'held'))
+           RETURNING i."id", i."runId", i."mailboxId", i."serverProfileId", i."attempts", i."pendingChannels", old."state" AS "before"
+         ), started AS (
+           UPDATE "TestAndEnableRun" SET "state" = 'running' WHERE "id" IN (SELECT "runId" FROM claimed) AND "state" = 'scheduled'
+         )
+         SELECT c."id" AS "itemId", c."runId", c."attempts", c."pendingChannels", c."before",
+                r."number" AS "runNumber", r."startedById",
+                e."id" AS "environmentId", e."name" AS "environmentName", e."customerEngagement", e."defaultServerProfileId",
+                m."id" AS "mailboxId", m."name" AS "mailboxName", m."type" AS "mailboxType", m."emailAddress", m."ownerId" AS "mailboxOwnerId",
+                mo."fullName" AS "mailboxOwnerName", m."emailAddressStatus", m."incomingEmailDeliveryMethod", m."outgoingEmailDeliveryMethod",
+                m."appointmentsContactsTasksDeliveryMethod", m."allowCredentialsForEmailProcessing", m."userName" AS "mailboxUserName",
+                m."passwordEncrypted" AS "mailboxPasswordEncrypted", m."discoveredEwsUrl",
+                po."email" AS "profileOwnerEmail", to_jsonb(p) AS "profile"
+         FROM claimed c
+         JOIN "TestAndEnableRun" r ON r."id" = c."runId"
+         JOIN "Environment" e ON e."id" = r."environmentId"
+         JOIN "Mailbox" m ON m."id" = c."mailboxId"
+         JOIN "User" mo ON mo."id" = m."ownerId"
+         JOIN "ServerProfile" p ON p."id" = c."serverProfileId"
+         JOIN "User" po ON po."id" = p."ownerId"`,
         itemId, attempt, claim.token, claim.expiresAt, at, claim.fromHeld,
       );
-      if (!claimed) return null;
-      await prisma.testAndEnableRun.updateMany({ where: { id: claimed.runId, state: 'scheduled' }, data: { state: 'running' } });
-      const [run, mailboxRow, profileRow] = await Promise.all([
-        prisma.testAndEnableRun.findUniqueOrThrow({ where: { id: claimed.runId }, include: { environment: true } }),
-        prisma.mailbox.findUniqueOrThrow({ where: { id: claimed.mailboxId }, include: mailboxInclude }),
-        prisma.serverProfile.findUniqueOrThrow({ where: { id: claimed.serverProfileId }, include: { ...serverProfileInclude, owner: { select: { fullName: true, email: true } } } }),
-      ]);
-      const mailbox = toMailbox(mailboxRow, { state: 'running', attempts: claimed.attempts, nextAttemptAt: null });
-      const { environment } = run;
+      if (!row) return null;
+      const profile = profileFromJson(row.profile);
       return {
-        item: { id: claimed.id, runId: claimed.runId, attempts: claimed.attempts, channels: claimed.pendingChannels, stateBeforeClaim: claimed.before },
-        run: { id: run.id, number: run.number, startedById: run.startedById },
-        environment: { id: environment.id, name: environment.name, customerEngagement: environment.customerEngagement, defaultServerProfileId: environment.defaultServerProfileId },
-        mailbox: { ...mailbox, password: await decryptOrNull(mailboxRow.passwordEncrypted) },
+        item: { id: row.itemId, runId: row.runId, attempts: row.attempts, channels: row.pendingChannels, stateBeforeClaim: row.before },
+        run: { id: row.runId, number: row.runNumber, startedById: row.startedById },
+        environment: { id: row.environmentId, name: row.environmentName, customerEngagement: row.customerEngagement, defaultServerProfileId: row.defaultServerProfileId },
+        mailbox: {
+          id: row.mailboxId, name: row.mailboxName, type: row.mailboxType, emailAddress: row.emailAddress, ownerId: row.mailboxOwnerId,
+          ownerName: row.mailboxOwnerName, serverType: profile.serverType, emailAddressStatus: row.emailAddressStatus,
+          incomingEmailDeliveryMethod: row.incomingEmailDeliveryMethod, outgoingEmailDeliveryMethod: row.outgoingEmailDeliveryMethod,
+          appointmentsContactsTasksDeliveryMethod: row.appointmentsContactsTasksDeliveryMethod,
+          allowCredentialsForEmailProcessing: row.allowCredentialsForEmailProcessing, userName: row.mailboxUserName,
+          discoveredEwsUrl: row.discoveredEwsUrl, password: decryptOrNull(row.mailboxPasswordEncrypted),
+        },
         profile: {
-          id: profileRow.id, name: profileRow.name, ownerId: profileRow.ownerId, ownerEmail: profileRow.owner.email,
-          settings: toSettings(profileRow),
+          id: profile.id, name: profile.name, ownerId: profile.ownerId, ownerEmail: row.profileOwnerEmail,
+          settings: toSettings(profile),
           secrets: {
-            clientSecret: await decryptOrNull(profileRow.clientSecretEncrypted),
-            incomingPassword: await decryptOrNull(profileRow.incomingPasswordEncrypted),
-            outgoingPassword: await decryptOrNull(profileRow.outgoingPasswordEncrypted),
+            clientSecret: decryptOrNull(profile.clientSecretEncrypted),
+            incomingPassword: decryptOrNull(profile.incomingPasswordEncrypted),
+            outgoingPassword: decryptOrNull(profile.outgoingPasswordEncrypted),
           },
-          heldFamily: profileRow.testAndEnableHeldAt ? (profileRow.testAndEnableHeldFamily as OutageFamily) : null,
+          heldFamily: profile.testAndEnableHeldAt ? (profile.testAndEnableHeldFamily as OutageFamily) : null,
         },
       } satisfies ClaimedRunItem;
     },

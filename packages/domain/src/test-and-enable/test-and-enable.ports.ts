@@ -45,12 +45,19 @@ export interface AttemptJob {
   expireInSeconds: number;
 }
 
+/** What an attempt reads of its mailbox: who owns it, its address and delivery methods, its own credentials. */
+export type MailboxForAttempt = Pick<Mailbox,
+  | 'id' | 'name' | 'type' | 'emailAddress' | 'ownerId' | 'ownerName' | 'serverType' | 'emailAddressStatus'
+  | 'incomingEmailDeliveryMethod' | 'outgoingEmailDeliveryMethod' | 'appointmentsContactsTasksDeliveryMethod'
+  | 'allowCredentialsForEmailProcessing' | 'userName' | 'discoveredEwsUrl'
+> & { password: string | null };
+
 /** An item claimed by one worker for one attempt, with everything the attempt needs. */
 export interface ClaimedRunItem {
   item: { id: string; runId: string; attempts: number; channels: ExchangeChannel[]; stateBeforeClaim: RunItemState };
   run: { id: string; number: number; startedById: string };
   environment: Environment;
-  mailbox: Mailbox & { password: string | null };
+  mailbox: MailboxForAttempt;
   profile: {
     id: string;
     name: string;

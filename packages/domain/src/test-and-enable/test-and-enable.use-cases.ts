@@ -281,7 +281,9 @@ export async function runTestAndEnableAttempt(
 
   // Seed 000: Test & Enable by the mailbox's own user approves the address when the self-approval conditions hold.
   const selfApproval = starter && mailbox.emailAddressStatus !== 'approved'
-    ? explainTestAndEnableSelfApproval(starter, mailbox, await approvalContext(deps, environment))
+    ? explainTestAndEnableSelfApproval(starter, mailbox, {
+      customerEngagement: environment.customerEngagement, requirePrivilegeToSelfApproveEmailAddress: emailSettings.requirePrivilegeToSelfApproveEmailAddress,
+    })
     : null;
   const approved = mailbox.emailAddressStatus === 'approved' || selfApproval?.allowed === true;
 
