@@ -5,7 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import authentication from './plugins/app/authentication.ts';
 import authorization from './plugins/app/authorization.ts';
 import dependencies, { type AppDependencies } from './plugins/app/dependencies.ts';
-import errorHandler from './plugins/app/error-handler.ts';
+import errorHandler, { replyWithError } from './plugins/app/error-handler.ts';
 import openapi from './plugins/external/openapi.ts';
 import webApp from './plugins/external/web-app.ts';
 import environmentRoutes from './routes/environments/environments.routes.ts';
@@ -23,6 +23,8 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   const app = Fastify({
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
+    // Routing refusals (bad URL encoding, over-long path parameters) get the API's error shape too.
+    frameworkErrors: replyWithError,
     logger: {
       level: deps.config.LOG_LEVEL,
       // Secrets and session material never reach the log.

@@ -16,4 +16,5 @@ export {
   type SessionRecord,
   type UserAccount,
 } from './access/access.repository.ts';
+export { sqlStateOf } from './errors/sql-state.ts';
 export { Prisma, type PrismaClient } from './generated/prisma/client.ts';
