@@ -1,5 +1,6 @@
 import { ALERT_SEVERITIES } from '@sync-admin/domain';
 import { z } from 'zod';
+import { isoDateTime, text } from './primitives.ts';
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -7,8 +8,8 @@ export const alertListQuerySchema = z.object({
   mailboxId: z.uuid('mailboxId must be a UUID.').optional(),
   serverProfileId: z.uuid('serverProfileId must be a UUID.').optional(),
   severity: z.enum(ALERT_SEVERITIES).optional(),
-  search: z.string().trim().max(200).optional(),
-  since: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' }).optional(),
+  search: text().trim().max(200).optional(),
+  since: isoDateTime().optional(),
   /** The profile owner's wall: alerts of the server profiles the signed-in user owns. */
   mine: booleanQuery.optional(),
   offset: z.coerce.number().int().min(0).default(0),
@@ -17,15 +18,15 @@ export const alertListQuerySchema = z.object({
 export type AlertListQuery = z.input<typeof alertListQuerySchema>;
 
 export const alertSchema = z.object({
-  id: z.string(),
-  mailboxId: z.string().nullable(),
-  mailboxName: z.string().nullable(),
-  serverProfileId: z.string().nullable(),
-  serverProfileName: z.string().nullable(),
+  id: text(),
+  mailboxId: text().nullable(),
+  mailboxName: text().nullable(),
+  serverProfileId: text().nullable(),
+  serverProfileName: text().nullable(),
   severity: z.enum(ALERT_SEVERITIES),
-  code: z.string().nullable(),
-  message: z.string(),
-  createdAt: z.string(),
+  code: text().nullable(),
+  message: text(),
+  createdAt: text(),
 });
 export type AlertResponse = z.infer<typeof alertSchema>;
 export const alertListResponseSchema = z.object({ items: z.array(alertSchema), total: z.number() });

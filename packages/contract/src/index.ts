@@ -1,3 +1,4 @@
+export * from './primitives.ts';
 export * from './errors.ts';
 export * from './auth.ts';
 export * from './environments.ts';
