@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import authentication from './plugins/app/authentication.ts';
@@ -36,7 +35,6 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(openapi);
   await app.register(dependencies, deps);
   await app.register(errorHandler);

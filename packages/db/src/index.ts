@@ -8,6 +8,7 @@ export { createEmailSettingsRepository } from './email-settings/email-settings.r
 export { createAlertRepository } from './alerts/alert.repository.ts';
 export { createAuditRepository } from './audit/audit.repository.ts';
 export { createSecurityRoleRepository } from './access/security-role.repository.ts';
+export { createSignInAttemptRepository, type SignInAttemptRepository } from './access/sign-in-attempt.repository.ts';
 export {
   createAccessRepository,
   toActor,

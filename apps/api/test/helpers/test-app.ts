@@ -33,11 +33,19 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { env?: Record<string, string>; probe?: ServerProfileConnectionProbe; clock?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    probe?: ServerProfileConnectionProbe;
+    clock?: () => Date;
+    /** Another app's database: a second process, or the same portal restarted. Left open on close. */
+    db?: Database;
+  } = {},
 ): Promise<TestApp> {
-  const db = await openTestDatabase();
-  await applyMigrations(db);
-  await seedDemoData(db.prisma);
+  const db = options.db ?? (await openTestDatabase());
+  if (!options.db) {
+    await applyMigrations(db);
+    await seedDemoData(db.prisma);
+  }
   const config = loadConfig({ LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', ...options.env });
   let logged = '';
   const logStream = new Writable({
@@ -58,7 +66,7 @@ export async function createTestApp(
     logs: () => logged,
     async close() {
       await app.close();
-      await db.close();
+      if (!options.db) await db.close();
     },
   };
 }

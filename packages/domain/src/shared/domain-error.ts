@@ -27,12 +27,15 @@ export interface FieldError {
 export interface DomainErrorOptions {
   /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), so admins can match it with Microsoft's documentation. */
   dynamicsErrorCode?: string;
+  /** For RATE_LIMITED: when the client may try again (the API sends it as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: FieldError[];
   readonly dynamicsErrorCode?: string;
+  readonly retryAfterSeconds?: number;
 
   constructor(code: ErrorCode, message: string, fieldErrors: FieldError[] = [], options: DomainErrorOptions = {}) {
     super(message);
@@ -40,6 +43,7 @@ export class DomainError extends Error {
     this.code = code;
     this.fieldErrors = fieldErrors;
     this.dynamicsErrorCode = options.dynamicsErrorCode;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   createMailboxRepository,
   createSecurityRoleRepository,
   createServerProfileRepository,
+  createSignInAttemptRepository,
   type Database,
   type SecretCipher,
 } from '@sync-admin/db';
@@ -22,6 +23,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { createCachedAccess, type CachedAccess } from '../../lib/cached-access.ts';
+import { createSignInThrottle } from '../../lib/sign-in-throttle.ts';
 
 /** What the composition root hands the app; tests pass the same real pieces. */
 export interface AppDependencies {
@@ -36,6 +38,7 @@ export interface AppServices {
   config: Config;
   clock: () => Date;
   access: CachedAccess;
+  signInThrottle: ReturnType<typeof createSignInThrottle>;
   profiles: ServerProfileRepository;
   probe: ServerProfileConnectionProbe;
   mailboxes: MailboxRepository;
@@ -53,9 +56,16 @@ declare module 'fastify' {
 
 export default fp(
   async function dependencies(app: FastifyInstance, options: AppDependencies) {
+    const clock = options.clock ?? (() => new Date());
     app.decorate('deps', {
       config: options.config,
-      clock: options.clock ?? (() => new Date()),
+      clock,
+      signInThrottle: createSignInThrottle({
+        attempts: createSignInAttemptRepository(options.db.prisma),
+        clock,
+        perAccountPerMinute: options.config.LOGIN_ATTEMPTS_PER_MINUTE,
+        perAddressPerMinute: options.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
+      }),
       access: createCachedAccess(createAccessRepository(options.db.prisma), { ttlMs: 5_000, now: Date.now }),
       profiles: createServerProfileRepository(options.db.prisma, options.cipher),
       probe: options.probe,

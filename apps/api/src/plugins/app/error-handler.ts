@@ -80,7 +80,10 @@ function unstorableInput(error: unknown, sqlState: string | undefined) {
  * Also answers Fastify's own routing errors (bad URL encoding, over-long path parameters), see app.ts.
  */
 export function replyWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof DomainError) return sendError(reply, error.code, error.message, error.fieldErrors, error.dynamicsErrorCode);
+  if (error instanceof DomainError) {
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+    return sendError(reply, error.code, error.message, error.fieldErrors, error.dynamicsErrorCode);
+  }
   if (error.validation) {
     const fieldErrors = validationFieldErrors(error);
     const where = error.validationContext === 'querystring' ? 'query string' : error.validationContext;
@@ -98,7 +101,6 @@ export function replyWithError(error: FastifyError, request: FastifyRequest, rep
     request.log.warn({ sqlState }, `input refused by the database: ${unstorable.message}`);
     return sendError(reply, 'VALIDATION_FAILED', unstorable.message);
   }
-  if (error.statusCode === 429) return sendError(reply, 'RATE_LIMITED', error.message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     // Fastify's own client errors: malformed JSON, wrong content type, body too large, bad URL encoding…
     const body: ErrorResponse = { error: { code: 'VALIDATION_FAILED', message: error.message, fieldErrors: [] } };
