@@ -6,6 +6,7 @@ import authorization from './plugins/app/authorization.ts';
 import dependencies, { type AppDependencies } from './plugins/app/dependencies.ts';
 import errorHandler, { replyWithError } from './plugins/app/error-handler.ts';
 import openapi from './plugins/external/openapi.ts';
+import securityHeaders, { ROUTING_ERROR_HEADERS } from './plugins/external/security-headers.ts';
 import webApp from './plugins/external/web-app.ts';
 import environmentRoutes from './routes/environments/environments.routes.ts';
 import healthRoutes from './routes/health/health.routes.ts';
@@ -22,8 +23,8 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   const app = Fastify({
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
-    // Routing refusals (bad URL encoding, over-long path parameters) get the API's error shape too.
-    frameworkErrors: replyWithError,
+    // Routing refusals (bad URL encoding, over-long path parameters) get the API's error shape and headers too.
+    frameworkErrors: (error, request, reply) => replyWithError(error, request, reply.headers(ROUTING_ERROR_HEADERS)),
     logger: {
       level: deps.config.LOG_LEVEL,
       // Secrets and session material never reach the log.
@@ -34,6 +35,7 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(openapi);
   await app.register(dependencies, deps);

@@ -4,6 +4,7 @@ import { createEwsConnectionProbe } from '@sync-admin/ews';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { loadSecretKey } from './lib/secret-key.ts';
+import { plainHttpWarning } from './lib/secure-channel.ts';
 import { seedDemoData, shouldSeedDemoData } from './seed/demo-data.ts';
 
 /** Composition root: configuration, database (migrated, seeded on first embedded start), adapters, HTTP. */
@@ -32,4 +33,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.listen({ port: config.PORT, host: config.HOST });
+const warning = plainHttpWarning(config);
+if (warning) app.log.warn(warning);
 app.log.info(`Sync Admin is ready on http://localhost:${config.PORT} (${db.target === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'})`);

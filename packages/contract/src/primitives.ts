@@ -6,6 +6,11 @@ import { z } from 'zod';
  * `z.string()` elsewhere in this package.
  */
 
+// In browsers the contract runs under the portal's Content-Security-Policy, which allows no eval (decision 20):
+// zod would probe for `new Function` while building object schemas, a probe the browser reports as a violation.
+// index.ts exports this module first, so this runs before any schema exists. Servers keep zod's JIT.
+if ('document' in globalThis) z.config({ jitless: true });
+
 /** NUL (PostgreSQL text cannot hold it) and lone UTF-16 surrogates (not encodable as UTF-8). With the `u` flag a
  * well-formed surrogate pair is one code point, so `\p{Cs}` matches only unpaired halves. */
 const UNSTORABLE_CHARACTER = /[\0\p{Cs}]/u;
@@ -27,3 +32,4 @@ export function isoDateTime() {
       return year >= MIN_YEAR && year <= MAX_YEAR;
     }, `Use a date between the years ${MIN_YEAR} and ${MAX_YEAR}.`);
 }
+

@@ -6,7 +6,8 @@ import { createTestApp, environmentId, signIn, userId, type SignedIn, type TestA
 /**
  * Malformed input never gets a 5xx: every route of the app's own OpenAPI document, each parameter and body
  * field in turn, with a bounded set of hostile values, signed in as a System Administrator (valid CSRF token)
- * and signed out. A 4xx must carry the API's error shape, and nothing may be logged at error level.
+ * and signed out. A 4xx must carry the API's error shape, every answer the security headers, and nothing may be
+ * logged at error level.
  */
 
 interface JsonSchema {
@@ -202,6 +203,7 @@ describe('malformed input on every route of the OpenAPI document', () => {
       const where = `${probe.method} ${probe.url.slice(0, 120)} (${probe.label}) → ${response.statusCode} ${response.body.slice(0, 200)}`;
       if (response.statusCode >= 500) failures.push(where);
       else if (response.statusCode >= 400 && !errorResponseSchema.safeParse(safeJson(response.body)).success) failures.push(`no error shape: ${where}`);
+      if (response.headers['x-content-type-options'] !== 'nosniff' || response.headers['cache-control'] !== 'no-store') failures.push(`no security headers: ${where}`);
     }
     return failures;
   }
