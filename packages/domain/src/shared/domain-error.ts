@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'DEFAULT_PROFILE_REQUIRED',
   'CSRF_TOKEN_INVALID',
   'RATE_LIMITED',
+  /** Overloaded: every database connection stayed busy; the same request may succeed in a moment. */
+  'UNAVAILABLE',
   'INTERNAL',
   // Seed 000, "Delegate mailbox approval": the two refusals Dynamics 365 gives when assigning that role.
   'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED',
@@ -27,7 +29,7 @@ export interface FieldError {
 export interface DomainErrorOptions {
   /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), so admins can match it with Microsoft's documentation. */
   dynamicsErrorCode?: string;
-  /** For RATE_LIMITED: when the client may try again (the API sends it as Retry-After). */
+  /** For RATE_LIMITED and UNAVAILABLE: when the client may try again (the API sends it as Retry-After). */
   retryAfterSeconds?: number;
 }
 

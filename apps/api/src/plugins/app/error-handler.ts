@@ -16,6 +16,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   DEFAULT_PROFILE_REQUIRED: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -93,6 +94,11 @@ export function replyWithError(error: FastifyError, request: FastifyRequest, rep
     // A unique index caught a race the domain's own check missed.
     if (error.code === 'P2002') return sendError(reply, 'CONFLICT', 'A record with the same values already exists.');
     if (error.code === 'P2025') return sendError(reply, 'NOT_FOUND', 'The record was not found.');
+    // Every pooled connection stayed busy past Prisma's wait to start a transaction: overload, not a bug.
+    if (error.code === 'P2028' && /Unable to start a transaction in the given time/.test(error.message)) {
+      request.log.warn('database busy: a transaction could not start in time');
+      return sendError(reply.header('retry-after', '1'), 'UNAVAILABLE', 'The portal is busy. Try again in a moment.');
+    }
   }
   const sqlState = sqlStateOf(error);
   const unstorable = unstorableInput(error, sqlState);
