@@ -45,6 +45,16 @@ export default tseslint.config(
     },
   },
   {
+    // Every wire string and date-time goes through the contract's primitives (no NUL, no lone surrogates, years 1–9999).
+    files: ['packages/contract/src/**', 'apps/api/src/routes/**'],
+    ignores: ['packages/contract/src/primitives.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: 'Use text() from the contract\'s primitives.ts.' },
+        { selector: "MemberExpression[object.object.name='z'][object.property.name='iso']", message: 'Use isoDateTime() from the contract\'s primitives.ts.' }],
+    },
+  },
+  {
     // Configuration is parsed once at the edge (apps/api/src/config.ts); nowhere else reads process.env.
     files: ['apps/api/src/**', 'packages/*/src/**'],
     ignores: ['apps/api/src/config.ts', '**/*.test.ts', 'apps/api/test/**'],

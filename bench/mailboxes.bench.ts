@@ -5,15 +5,14 @@
  * Run: `pnpm bench` (needs Debian's postgresql package). Writes docs/benchmarks/mailboxes.md and .json.
  * The portal runs in its own process, as in production; this process only generates load.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { buildMailboxListQuery } from '@sync-admin/db';
 import type { MailboxFilter, MailboxPage } from '@sync-admin/domain';
 import pg from 'pg';
 import { startPostgresServer } from '../apps/api/test/helpers/postgres-server.ts';
+import { createPortalDatabase, machine, median, ms, percentile, run, signIn, startPortal } from './bench-support.ts';
 
 const MAILBOXES = Number(process.env.BENCH_MAILBOXES ?? 100_000);
 const CONCURRENCY = 32;
@@ -23,31 +22,6 @@ const BULK_SIZE = 10_000;
 const BULK_ROUNDS = 3;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const BASE = `http://127.0.0.1:${PORT}`;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
-const ms = (value: number) => Math.round(value * 100) / 100;
-
-function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-async function waitForHealth(server: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error('The portal exited during start-up.');
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('The portal did not start.');
-}
 
 /** The grid's typical requests: views, Quick Find, filters, sorts, first and deep pages. */
 function scenarios(profileId: string): { name: string; filter: MailboxFilter; page: MailboxPage }[] {
@@ -100,15 +74,9 @@ function summarize(result: { latencies: number[]; seconds: number; errors: numbe
 const postgres = await startPostgresServer();
 let server: ChildProcess | null = null;
 try {
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE sync_admin_bench');
-  await admin.end();
-  const url = postgres.url.replace(/\/postgres$/, '/sync_admin_bench');
-  const env = { DATABASE_URL: url, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', PORT: String(PORT), HOST: '127.0.0.1', SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'), WEB_DIST_DIR: '/nonexistent' };
-
-  server = spawn('node', ['--import', 'tsx', 'apps/api/src/server.ts'], { stdio: 'inherit', env: { ...process.env, ...env } });
-  await waitForHealth(server);
+  const env = await createPortalDatabase(postgres, 'sync_admin_bench', PORT);
+  const url = env.DATABASE_URL!;
+  server = await startPortal(env);
   console.log(`Generating ${MAILBOXES} mailboxes…`);
   await run('node', ['--import', 'tsx', 'apps/api/src/seed/generate-mailboxes.ts', String(MAILBOXES - 306), 'Contoso'], env);
 
@@ -120,11 +88,7 @@ try {
   console.log(`Contoso has ${count} mailboxes on PostgreSQL ${version}.`);
 
   // Sign in as the Delegated Mailbox Approver (Contoso), who lists and approves.
-  const signIn = await fetch(`${BASE}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'approver@contoso.example', password: 'Demo!Passw0rd' }) });
-  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const headers = await signIn(BASE, 'approver@contoso.example');
 
   const cases = scenarios(contoso!.defaultServerProfileId);
   const listUrl = (i: number) => {
@@ -212,7 +176,7 @@ try {
 
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version },
+    machine: machine(version),
     mailboxes: Number(count),
     concurrency: CONCURRENCY,
     durationSeconds: DURATION_MS / 1000,

@@ -64,7 +64,7 @@ const caDir = mkdtempSync(path.join(os.tmpdir(), 'bench-ca-'));
 writeFileSync(path.join(caDir, 'ca.pem'), testCertificates().ca);
 const processes: RunningProcess[] = [];
 let ews: EwsTestServer | null = null;
-let db: Database | null = null;
+let db = null as Database | null;
 
 async function freshDeployment() {
   await Promise.all(processes.splice(0).map((p) => p.stop()));

@@ -1,12 +1,12 @@
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import authentication from './plugins/app/authentication.ts';
 import authorization from './plugins/app/authorization.ts';
 import dependencies, { type AppDependencies } from './plugins/app/dependencies.ts';
-import errorHandler from './plugins/app/error-handler.ts';
+import errorHandler, { replyWithError } from './plugins/app/error-handler.ts';
 import openapi from './plugins/external/openapi.ts';
+import securityHeaders, { ROUTING_ERROR_HEADERS } from './plugins/external/security-headers.ts';
 import webApp from './plugins/external/web-app.ts';
 import environmentRoutes from './routes/environments/environments.routes.ts';
 import healthRoutes from './routes/health/health.routes.ts';
@@ -24,6 +24,8 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   const app = Fastify({
     trustProxy: deps.services.config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
+    // Routing refusals (bad URL encoding, over-long path parameters) get the API's error shape and headers too.
+    frameworkErrors: (error, request, reply) => replyWithError(error, request, reply.headers(ROUTING_ERROR_HEADERS)),
     logger: {
       level: deps.services.config.LOG_LEVEL,
       // Secrets and session material never reach the log.
@@ -34,8 +36,8 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(securityHeaders);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(openapi);
   await app.register(dependencies, deps);
   await app.register(errorHandler);

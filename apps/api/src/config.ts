@@ -18,7 +18,9 @@ const configSchema = z.object({
   ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS: flag.default(false),
   TRUST_PROXY: flag.default(false),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Sign-in attempts per minute for one account from one address, and for all accounts from one address. */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(20),
   WEB_DIST_DIR: z.string().default(path.resolve(import.meta.dirname, '../../web/dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The portal's own app registration, used to test "S2S auth (Same Tenant)" profiles. */

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { openRuntime } from './composition/runtime.ts';
 import { startWorker } from './composition/worker.ts';
 import { loadConfig } from './config.ts';
+import { plainHttpWarning } from './lib/secure-channel.ts';
 
 /** The portal: API and web app; on the embedded database (or when asked) the Test & Enable worker too. */
 const config = loadConfig();
@@ -22,4 +23,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.listen({ port: config.PORT, host: config.HOST });
+const warning = plainHttpWarning(config);
+if (warning) app.log.warn(warning);
 app.log.info(`Sync Admin is ready on http://localhost:${config.PORT} (${runtime.db.target === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'}; ${worker ? 'Test & Enable runs in this process' : 'Test & Enable runs in `pnpm worker` processes'})`);

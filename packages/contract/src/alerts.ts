@@ -1,5 +1,6 @@
 import { ALERT_SEVERITIES } from '@sync-admin/domain';
 import { z } from 'zod';
+import { isoDateTime, text } from './primitives.ts';
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -7,8 +8,8 @@ export const alertListQuerySchema = z.object({
   mailboxId: z.uuid('mailboxId must be a UUID.').optional(),
   serverProfileId: z.uuid('serverProfileId must be a UUID.').optional(),
   severity: z.enum(ALERT_SEVERITIES).optional(),
-  search: z.string().trim().max(200).optional(),
-  since: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' }).optional(),
+  search: text().trim().max(200).optional(),
+  since: isoDateTime().optional(),
   /** The signed-in user's own wall: alerts of the server profiles they own, and those meant for the owner of their mailboxes. */
   mine: booleanQuery.optional(),
   offset: z.coerce.number().int().min(0).default(0),
@@ -17,17 +18,17 @@ export const alertListQuerySchema = z.object({
 export type AlertListQuery = z.input<typeof alertListQuerySchema>;
 
 export const alertSchema = z.object({
-  id: z.string(),
-  mailboxId: z.string().nullable(),
-  mailboxName: z.string().nullable(),
-  serverProfileId: z.string().nullable(),
-  serverProfileName: z.string().nullable(),
+  id: text(),
+  mailboxId: text().nullable(),
+  mailboxName: text().nullable(),
+  serverProfileId: text().nullable(),
+  serverProfileName: text().nullable(),
   severity: z.enum(ALERT_SEVERITIES),
-  code: z.string().nullable(),
-  message: z.string(),
+  code: text().nullable(),
+  message: text(),
   /** Shown to the mailbox owner too (a completed configuration; errors when "Notify mailbox owner" is on). */
   toMailboxOwner: z.boolean(),
-  createdAt: z.string(),
+  createdAt: text(),
 });
 export type AlertResponse = z.infer<typeof alertSchema>;
 export const alertListResponseSchema = z.object({ items: z.array(alertSchema), total: z.number() });

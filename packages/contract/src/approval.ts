@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { text } from './primitives.ts';
 
 const approvalCheckSchema = z.object({
-  rule: z.string(),
+  rule: text(),
   path: z.enum(['permissionModel', 'selfApproval']),
   outcome: z.enum(['passed', 'failed', 'notApplicable']),
-  message: z.string(),
+  message: text(),
 });
 
 /** Why approval is or is not allowed: every rule checked, with its outcome. */
 export const approvalDecisionSchema = z.object({
   allowed: z.boolean(),
   via: z.enum(['permissionModel', 'selfApproval']).nullable(),
-  summary: z.string(),
+  summary: text(),
   checks: z.array(approvalCheckSchema),
 });
 export type ApprovalDecisionResponse = z.infer<typeof approvalDecisionSchema>;

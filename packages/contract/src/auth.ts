@@ -1,21 +1,22 @@
 import { TENANT_ROLES } from '@sync-admin/domain';
 import { z } from 'zod';
+import { text } from './primitives.ts';
 
 export const signInRequestSchema = z.object({
-  email: z.string().trim().min(1, 'Email is required.').max(320),
-  password: z.string().min(1, 'Password is required.').max(1024),
+  email: text().trim().min(1, 'Email is required.').max(320),
+  password: text().min(1, 'Password is required.').max(1024),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const sessionResponseSchema = z.object({
   user: z.object({
-    id: z.string(),
-    email: z.string(),
-    fullName: z.string(),
+    id: text(),
+    email: text(),
+    fullName: text(),
     tenantRoles: z.array(z.enum(TENANT_ROLES)),
   }),
   /** Sent back in the x-csrf-token header of every state-changing request. */
-  csrfToken: z.string(),
+  csrfToken: text(),
   deployment: z.object({
     /** Whether this request reached the portal over HTTPS or from this machine. */
     isSecureChannel: z.boolean(),

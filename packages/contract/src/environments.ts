@@ -1,14 +1,15 @@
 import { CUSTOMER_ENGAGEMENT_DEPLOYMENTS, PRIVILEGE_DEPTHS, PRIVILEGES } from '@sync-admin/domain';
 import { z } from 'zod';
+import { text } from './primitives.ts';
 
 export const environmentSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   customerEngagement: z.enum(CUSTOMER_ENGAGEMENT_DEPLOYMENTS),
   /** The default profile for new mailboxes (Email settings' Server Profile). */
-  defaultServerProfileId: z.string().nullable(),
+  defaultServerProfileId: text().nullable(),
   /** The signed-in user's security roles and merged privileges here, so the UI can show what they may do. */
-  securityRoles: z.array(z.string()),
+  securityRoles: z.array(text()),
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
 });
 export type EnvironmentResponse = z.infer<typeof environmentSchema>;

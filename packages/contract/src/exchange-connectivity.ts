@@ -6,12 +6,13 @@ import {
   EXCHANGE_ERROR_CLASSES,
 } from '@sync-admin/domain';
 import { z } from 'zod';
+import { text } from './primitives.ts';
 
 /** What a connectivity check found, as it travels: errors with their catalog code, the trace as a tree of steps. */
 export const exchangeErrorSchema = z.object({
-  code: z.string(),
+  code: text(),
   errorClass: z.enum(EXCHANGE_ERROR_CLASSES),
-  message: z.string(),
+  message: text(),
   backOffMs: z.number().nullable(),
   httpStatus: z.number().nullable(),
 });
@@ -31,23 +32,23 @@ export interface ConnectivityStepResponse {
 
 export const connectivityStepSchema: z.ZodType<ConnectivityStepResponse> = z.lazy(() => z.object({
   kind: z.enum(CONNECTIVITY_STEP_KINDS),
-  title: z.string(),
+  title: text(),
   outcome: z.enum(CONNECTIVITY_STEP_OUTCOMES),
-  startedAt: z.string(),
+  startedAt: text(),
   durationMs: z.number(),
-  detail: z.string().nullable(),
+  detail: text().nullable(),
   error: exchangeErrorSchema.nullable(),
-  exchange: z.object({ request: z.string(), response: z.string().nullable() }).nullable(),
+  exchange: z.object({ request: text(), response: text().nullable() }).nullable(),
   steps: z.array(connectivityStepSchema),
 }));
 
-export const connectivityTraceSchema = z.object({ startedAt: z.string(), durationMs: z.number(), steps: z.array(connectivityStepSchema) });
+export const connectivityTraceSchema = z.object({ startedAt: text(), durationMs: z.number(), steps: z.array(connectivityStepSchema) });
 export type ConnectivityTraceResponse = z.infer<typeof connectivityTraceSchema>;
 
 export const channelCheckSchema = z.object({
   outcome: z.enum(CHANNEL_CHECK_OUTCOMES),
   error: exchangeErrorSchema.nullable(),
-  note: z.string().nullable(),
+  note: text().nullable(),
 });
 
 export const channelChecksSchema = z.object(Object.fromEntries(EXCHANGE_CHANNELS.map((channel) => [channel, channelCheckSchema])) as Record<(typeof EXCHANGE_CHANNELS)[number], typeof channelCheckSchema>);

@@ -1,3 +1,5 @@
+// First: it configures zod before any schema is built (see primitives.ts).
+export * from './primitives.ts';
 export * from './errors.ts';
 export * from './auth.ts';
 export * from './environments.ts';

@@ -12,15 +12,15 @@ import {
   SERVER_TYPES,
 } from '@sync-admin/domain';
 import { z } from 'zod';
+import { isoDateTime, text } from './primitives.ts';
 import { approvalDecisionSchema } from './approval.ts';
 import { connectivityTraceSchema } from './exchange-connectivity.ts';
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' });
 
 /** The grid's view and filters; the same object targets "all that match" in a bulk command. */
 export const mailboxFilterSchema = z.object({
   view: z.enum(MAILBOX_VIEWS).default('active'),
-  search: z.string().trim().max(200, 'Search text can be at most 200 characters.').optional(),
+  search: text().trim().max(200, 'Search text can be at most 200 characters.').optional(),
   serverProfileId: z.union([z.uuid(), z.literal('none')], { message: 'serverProfileId must be a profile id or "none".' }).optional(),
   type: z.enum(MAILBOX_TYPES).optional(),
   emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES).optional(),
@@ -36,15 +36,15 @@ export const mailboxListQuerySchema = mailboxFilterSchema.extend({
 export type MailboxListQuery = z.infer<typeof mailboxListQuerySchema>;
 
 export const mailboxListItemSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  emailAddress: z.string(),
+  id: text(),
+  name: text(),
+  emailAddress: text(),
   type: z.enum(MAILBOX_TYPES),
   isActive: z.boolean(),
-  ownerId: z.string(),
-  ownerName: z.string(),
-  serverProfileId: z.string().nullable(),
-  serverProfileName: z.string().nullable(),
+  ownerId: text(),
+  ownerName: text(),
+  serverProfileId: text().nullable(),
+  serverProfileName: text().nullable(),
   incomingEmailDeliveryMethod: z.enum(INCOMING_EMAIL_DELIVERY_METHODS),
   outgoingEmailDeliveryMethod: z.enum(OUTGOING_EMAIL_DELIVERY_METHODS),
   appointmentsContactsTasksDeliveryMethod: z.enum(APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS),
@@ -52,8 +52,8 @@ export const mailboxListItemSchema = z.object({
   incomingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
   outgoingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
   appointmentsContactsTasksStatus: z.enum(MAILBOX_TEST_STATUSES),
-  testCompletedOn: z.string().nullable(),
-  testAndEnableRequestedAt: z.string().nullable(),
+  testCompletedOn: text().nullable(),
+  testAndEnableRequestedAt: text().nullable(),
 });
 export type MailboxListItemResponse = z.infer<typeof mailboxListItemSchema>;
 
@@ -62,8 +62,8 @@ export type MailboxListResponse = z.infer<typeof mailboxListResponseSchema>;
 
 /** The editable fields of one mailbox, as they travel. */
 export const mailboxSettingsSchema = z.object({
-  name: z.string().max(200, 'Name can be at most 200 characters.'),
-  emailAddress: z.string().max(320, 'Email Address can be at most 320 characters.'),
+  name: text().max(200, 'Name can be at most 200 characters.'),
+  emailAddress: text().max(320, 'Email Address can be at most 320 characters.'),
   ownerId: z.uuid('ownerId must be a user id.'),
   isActive: z.boolean(),
   serverProfileId: z.uuid('serverProfileId must be a profile id.').nullable(),
@@ -72,12 +72,12 @@ export const mailboxSettingsSchema = z.object({
   appointmentsContactsTasksDeliveryMethod: z.enum(APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS),
   syncItemsFromThisOrgOnly: z.boolean(),
   allowCredentialsForEmailProcessing: z.boolean(),
-  userName: z.string().max(256, 'User Name can be at most 256 characters.').nullable(),
-  processEmailsReceivedAfter: isoDateTime.nullable(),
+  userName: text().max(256, 'User Name can be at most 256 characters.').nullable(),
+  processEmailsReceivedAfter: isoDateTime().nullable(),
 });
 export type MailboxSettingsWire = z.infer<typeof mailboxSettingsSchema>;
 
-const mailboxPassword = z.string().max(1024, 'Password can be at most 1024 characters.').nullable().optional();
+const mailboxPassword = text().max(1024, 'Password can be at most 1024 characters.').nullable().optional();
 
 export const createMailboxRequestSchema = mailboxSettingsSchema.partial()
   .extend({ type: z.enum(MAILBOX_TYPES), password: mailboxPassword })
@@ -90,16 +90,16 @@ export const updateMailboxRequestSchema = mailboxSettingsSchema.partial().extend
 export type UpdateMailboxRequest = z.infer<typeof updateMailboxRequestSchema>;
 
 export const mailboxResponseSchema = mailboxSettingsSchema.extend({
-  id: z.string(),
-  environmentId: z.string(),
+  id: text(),
+  environmentId: text(),
   type: z.enum(MAILBOX_TYPES),
-  ownerName: z.string(),
-  serverProfileName: z.string().nullable(),
+  ownerName: text(),
+  serverProfileName: text().nullable(),
   serverType: z.enum(SERVER_TYPES).nullable(),
   emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES),
-  emailAddressApprovedById: z.string().nullable(),
-  emailAddressApprovedByName: z.string().nullable(),
-  emailAddressApprovedAt: z.string().nullable(),
+  emailAddressApprovedById: text().nullable(),
+  emailAddressApprovedByName: text().nullable(),
+  emailAddressApprovedAt: text().nullable(),
   incomingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
   outgoingEmailStatus: z.enum(MAILBOX_TEST_STATUSES),
   appointmentsContactsTasksStatus: z.enum(MAILBOX_TEST_STATUSES),
@@ -107,21 +107,21 @@ export const mailboxResponseSchema = mailboxSettingsSchema.extend({
   isEnabledForOutgoingEmail: z.boolean(),
   isEnabledForAppointmentsContactsTasks: z.boolean(),
   passwordSet: z.boolean(),
-  testCompletedOn: z.string().nullable(),
-  testAndEnableLastAttemptedById: z.string().nullable(),
-  testAndEnableLastAttemptedByName: z.string().nullable(),
-  testAndEnableRequestedAt: z.string().nullable(),
-  lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
+  testCompletedOn: text().nullable(),
+  testAndEnableLastAttemptedById: text().nullable(),
+  testAndEnableLastAttemptedByName: text().nullable(),
+  testAndEnableRequestedAt: text().nullable(),
+  lastError: z.object({ code: text(), message: text(), at: text() }).nullable(),
   consecutiveErrorCount: z.number(),
   /** The run testing the mailbox now, or the last one: its job, who started it, where its retries stand. */
   testAndEnable: z.object({
-    runId: z.string(), runNumber: z.number(), startedByName: z.string(), itemState: z.enum(RUN_ITEM_STATES), attempts: z.number(), nextAttemptAt: z.string().nullable(),
+    runId: text(), runNumber: z.number(), startedByName: text(), itemState: z.enum(RUN_ITEM_STATES), attempts: z.number(), nextAttemptAt: text().nullable(),
   }).nullable(),
-  discoveredEwsUrl: z.string().nullable(),
-  discoveredEwsUrlAt: z.string().nullable(),
-  lastConnectivityTest: z.object({ at: z.string(), trace: connectivityTraceSchema }).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  discoveredEwsUrl: text().nullable(),
+  discoveredEwsUrlAt: text().nullable(),
+  lastConnectivityTest: z.object({ at: text(), trace: connectivityTraceSchema }).nullable(),
+  createdAt: text(),
+  updatedAt: text(),
 });
 export type MailboxResponse = z.infer<typeof mailboxResponseSchema>;
 
@@ -159,10 +159,10 @@ export const bulkResultResponseSchema = z.object({
   done: z.number(),
   skipped: z.number(),
   results: z.array(z.object({
-    mailboxId: z.string(),
-    name: z.string(),
+    mailboxId: text(),
+    name: text(),
     outcome: z.enum(['done', 'skipped']),
-    message: z.string(),
+    message: text(),
     decisionIndex: z.number().optional(),
   })),
   decisions: z.array(approvalDecisionSchema),

@@ -1,9 +1,10 @@
 import { PRIVILEGES, PRIVILEGE_DEPTHS, TENANT_ROLES } from '@sync-admin/domain';
 import { z } from 'zod';
+import { text } from './primitives.ts';
 
 export const securityRoleSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   isBuiltIn: z.boolean(),
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
   userCount: z.number(),
@@ -21,21 +22,21 @@ export const securityRolePrivilegeParamsSchema = z.object({
 export const setRolePrivilegeRequestSchema = z.object({ depth: z.enum(PRIVILEGE_DEPTHS).nullable() }).strict();
 
 export const directoryUserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  fullName: z.string(),
+  id: text(),
+  email: text(),
+  fullName: text(),
   tenantRoles: z.array(z.enum(TENANT_ROLES)),
-  roleIds: z.array(z.string()),
-  teamIds: z.array(z.string()),
+  roleIds: z.array(text()),
+  teamIds: z.array(text()),
 });
 export type DirectoryUserResponse = z.infer<typeof directoryUserSchema>;
 export const directoryUserListResponseSchema = z.object({ items: z.array(directoryUserSchema) });
 
 export const teamSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  members: z.array(z.object({ id: z.string(), fullName: z.string() })),
-  roleIds: z.array(z.string()),
+  id: text(),
+  name: text(),
+  members: z.array(z.object({ id: text(), fullName: text() })),
+  roleIds: z.array(text()),
 });
 export type TeamResponse = z.infer<typeof teamSchema>;
 export const teamListResponseSchema = z.object({ items: z.array(teamSchema) });

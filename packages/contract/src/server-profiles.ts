@@ -8,13 +8,14 @@ import {
 } from '@sync-admin/domain';
 import { z } from 'zod';
 import { connectivityTraceSchema } from './exchange-connectivity.ts';
+import { isoDateTime, text } from './primitives.ts';
 
-const optionalText = z.string().nullable();
+const optionalText = text().nullable();
 
 /** The editable settings, shaped for the wire: dates travel as ISO 8601 strings. */
 export const serverProfileSettingsSchema = z.object({
-  name: z.string(),
-  description: z.string(),
+  name: text(),
+  description: text(),
   serverType: z.enum(SERVER_TYPES),
   authenticationType: z.enum(EXCHANGE_ONLINE_AUTHENTICATION_TYPES).nullable(),
   tenantId: optionalText,
@@ -35,7 +36,7 @@ export const serverProfileSettingsSchema = z.object({
   outgoingUseSsl: z.boolean(),
   incomingUseImpersonation: z.boolean(),
   outgoingUseImpersonation: z.boolean(),
-  processEmailsReceivedAfter: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' }).nullable(),
+  processEmailsReceivedAfter: isoDateTime().nullable(),
   minPollingIntervalInMinutes: z.number(),
   maxConcurrentConnections: z.number(),
   timeoutMailboxConnection: z.boolean(),
@@ -46,7 +47,7 @@ export const serverProfileSettingsSchema = z.object({
 export type ServerProfileSettingsWire = z.infer<typeof serverProfileSettingsSchema>;
 
 /** A new value sets the secret, null clears it, leaving it out keeps what is stored. */
-const secretChange = z.string().max(1024, 'Secrets can be at most 1024 characters.').nullable().optional();
+const secretChange = text().max(1024, 'Secrets can be at most 1024 characters.').nullable().optional();
 
 const writeFields = serverProfileSettingsSchema.partial().extend({
   isDefault: z.boolean().optional(),
@@ -64,24 +65,24 @@ export const updateServerProfileRequestSchema = writeFields.strict();
 export type UpdateServerProfileRequest = z.infer<typeof updateServerProfileRequestSchema>;
 
 export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
-  id: z.string(),
-  environmentId: z.string(),
-  ownerId: z.string(),
-  ownerName: z.string(),
+  id: text(),
+  environmentId: text(),
+  ownerId: text(),
+  ownerName: text(),
   isActive: z.boolean(),
   isDefault: z.boolean(),
   /** Secrets are write-only: the API only ever says whether each one is set. */
   secretsSet: z.object({ clientSecret: z.boolean(), incomingPassword: z.boolean(), outgoingPassword: z.boolean() }),
   lastTest: z
     .object({
-      status: z.enum(TEST_STATUSES), startedAt: z.string(), durationMs: z.number(), message: z.string(),
-      errorCode: z.string().nullable(), trace: connectivityTraceSchema.nullable(),
+      status: z.enum(TEST_STATUSES), startedAt: text(), durationMs: z.number(), message: text(),
+      errorCode: text().nullable(), trace: connectivityTraceSchema.nullable(),
     })
     .nullable(),
   /** Set while an outage holds the profile's Test & Enable work (more than half of its mailboxes failed in an hour). */
-  testAndEnableHold: z.object({ family: z.enum(OUTAGE_FAMILIES), heldAt: z.string() }).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  testAndEnableHold: z.object({ family: z.enum(OUTAGE_FAMILIES), heldAt: text() }).nullable(),
+  createdAt: text(),
+  updatedAt: text(),
 });
 export type ServerProfileResponse = z.infer<typeof serverProfileResponseSchema>;
 

@@ -1,20 +1,20 @@
 import { EXCHANGE_CHANNELS, RUN_ITEM_STATES, RUN_SCOPE_KINDS, RUN_STATES } from '@sync-admin/domain';
 import { z } from 'zod';
+import { isoDateTime, text } from './primitives.ts';
 import { channelCheckSchema, channelChecksSchema, connectivityTraceSchema, exchangeErrorSchema } from './exchange-connectivity.ts';
 import { bulkResultResponseSchema, mailboxFilterSchema, mailboxTargetSchema } from './mailboxes.ts';
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time.' });
 
 /** A mailbox's Test connection: every channel's result and the steps taken. */
 export const mailboxConnectionTestResponseSchema = z.object({
-  testedAt: z.string(),
+  testedAt: text(),
   channels: channelChecksSchema,
   trace: connectivityTraceSchema,
-  discoveredEwsUrl: z.string().nullable(),
+  discoveredEwsUrl: text().nullable(),
 });
 export type MailboxConnectionTestResponse = z.infer<typeof mailboxConnectionTestResponseSchema>;
 
-const startAt = isoDateTime.nullable().optional();
+const startAt = isoDateTime().nullable().optional();
 
 /** Test & Enable Mailbox on the selection or on "all N that match this view", now or at a start date/time. */
 export const startTestAndEnableRequestSchema = z.object({ target: mailboxTargetSchema, startAt }).strict();
@@ -27,25 +27,25 @@ export const retestFailedMailboxesRequestSchema = z.object({ filter: mailboxFilt
 export const serverProfileRunRequestSchema = z.object({ startAt }).strict();
 
 export const startRunResponseSchema = bulkResultResponseSchema.extend({
-  run: z.object({ id: z.string(), number: z.number() }).nullable(),
+  run: z.object({ id: text(), number: z.number() }).nullable(),
 });
 export type StartRunResponse = z.infer<typeof startRunResponseSchema>;
 
 const counts = z.object(Object.fromEntries(RUN_ITEM_STATES.map((state) => [state, z.number()])) as Record<(typeof RUN_ITEM_STATES)[number], z.ZodNumber>);
 
 export const runSchema = z.object({
-  id: z.string(),
+  id: text(),
   number: z.number(),
-  environmentId: z.string(),
-  scope: z.object({ kind: z.enum(RUN_SCOPE_KINDS), description: z.string(), serverProfileId: z.string().nullable() }),
+  environmentId: text(),
+  scope: z.object({ kind: z.enum(RUN_SCOPE_KINDS), description: text(), serverProfileId: text().nullable() }),
   state: z.enum(RUN_STATES),
-  startedById: z.string(),
-  startedByName: z.string(),
-  createdAt: z.string(),
-  startAt: z.string(),
-  cancelledAt: z.string().nullable(),
-  cancelledByName: z.string().nullable(),
-  finishedAt: z.string().nullable(),
+  startedById: text(),
+  startedByName: text(),
+  createdAt: text(),
+  startAt: text(),
+  cancelledAt: text().nullable(),
+  cancelledByName: text().nullable(),
+  finishedAt: text().nullable(),
   total: z.number(),
   counts,
   /** Mailboxes finished per second over the last minute. */
@@ -77,17 +77,17 @@ export const runItemListQuerySchema = z.object({
 }).strict();
 
 export const runItemSchema = z.object({
-  id: z.string(),
-  runId: z.string(),
-  mailboxId: z.string(),
-  mailboxName: z.string(),
-  emailAddress: z.string(),
-  serverProfileId: z.string(),
+  id: text(),
+  runId: text(),
+  mailboxId: text(),
+  mailboxName: text(),
+  emailAddress: text(),
+  serverProfileId: text(),
   state: z.enum(RUN_ITEM_STATES),
   attempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
+  nextAttemptAt: text().nullable(),
+  startedAt: text().nullable(),
+  finishedAt: text().nullable(),
   channels: z.object(Object.fromEntries(EXCHANGE_CHANNELS.map((channel) => [channel, channelCheckSchema.optional()])) as Record<(typeof EXCHANGE_CHANNELS)[number], z.ZodOptional<typeof channelCheckSchema>>),
   lastError: exchangeErrorSchema.nullable(),
 });

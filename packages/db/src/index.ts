@@ -8,6 +8,7 @@ export { createEmailSettingsRepository } from './email-settings/email-settings.r
 export { createAlertRepository } from './alerts/alert.repository.ts';
 export { createAuditRepository } from './audit/audit.repository.ts';
 export { createSecurityRoleRepository } from './access/security-role.repository.ts';
+export { createSignInAttemptRepository, type SignInAttemptRepository } from './access/sign-in-attempt.repository.ts';
 export {
   createAccessRepository,
   toActor,
@@ -20,4 +21,5 @@ export { createTestAndEnableRunRepository } from './test-and-enable/test-and-ena
 export { createTestAndEnableUnitOfWork, executeSqlOn, type ExecuteSql } from './test-and-enable/test-and-enable.unit-of-work.ts';
 export { createConnectionLeases } from './test-and-enable/connection-leases.ts';
 export { createActorDirectory } from './test-and-enable/actor-directory.ts';
+export { sqlStateOf } from './errors/sql-state.ts';
 export { Prisma, type PrismaClient } from './generated/prisma/client.ts';

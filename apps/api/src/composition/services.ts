@@ -9,6 +9,7 @@ import {
   createMailboxRepository,
   createSecurityRoleRepository,
   createServerProfileRepository,
+  createSignInAttemptRepository,
   createTestAndEnableRunRepository,
   createTestAndEnableUnitOfWork,
   type Database,
@@ -19,6 +20,7 @@ import type { ExchangeConnectivity } from '@sync-admin/ews';
 import type { JobEngine } from '@sync-admin/jobs';
 import type { Config } from '../config.ts';
 import { createCachedAccess } from '../lib/cached-access.ts';
+import { createSignInThrottle } from '../lib/sign-in-throttle.ts';
 
 /** The adapters that talk to the world outside the database; tests pass the same real ones, configured for localhost. */
 export interface Adapters {
@@ -39,6 +41,10 @@ export function createServices(config: Config, db: Database, cipher: SecretCiphe
     config,
     clock,
     access: createCachedAccess(createAccessRepository(prisma), { ttlMs: 5_000, now: Date.now }),
+    signInThrottle: createSignInThrottle({
+      attempts: createSignInAttemptRepository(prisma), clock,
+      perAccountPerMinute: config.LOGIN_ATTEMPTS_PER_MINUTE, perAddressPerMinute: config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
+    }),
     profiles: createServerProfileRepository(prisma, cipher),
     probe: adapters.connectivity,
     connectivity: adapters.connectivity,

@@ -44,11 +44,20 @@ export interface TestApp {
  * `worker: true`, the Test & Enable worker in-process as on the embedded database.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; seams?: ConnectivityTestSeams; clock?: () => Date; worker?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    seams?: ConnectivityTestSeams;
+    clock?: () => Date;
+    worker?: boolean;
+    /** Another app's database: a second process, or the same portal restarted. Left open on close. */
+    db?: Database;
+  } = {},
 ): Promise<TestApp> {
-  const db = await openTestDatabase();
-  await applyMigrations(db);
-  await seedDemoData(db.prisma);
+  const db = options.db ?? (await openTestDatabase());
+  if (!options.db) {
+    await applyMigrations(db);
+    await seedDemoData(db.prisma);
+  }
   const config = loadConfig({ LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', EWS_ALLOWED_HOSTS: '127.0.0.1', ...options.env });
   let logged = '';
   const logStream = new Writable({
@@ -75,7 +84,7 @@ export async function createTestApp(
       await worker?.stop();
       await adapters.jobs.stop();
       adapters.connectivity.close();
-      await db.close();
+      if (!options.db) await db.close();
     },
   };
 }

@@ -51,14 +51,18 @@ describe('sign-in, sessions and CSRF', () => {
     expect(response.json().error.code).toBe('VALIDATION_FAILED');
   });
 
-  it('rate-limits repeated sign-in attempts for one account', async () => {
-    const attempt = () => t.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'alex@contoso.example', password: 'guess' } });
+  it('rate-limits repeated sign-in attempts for one account from one address', async () => {
+    const attempt = (remoteAddress = '127.0.0.1') =>
+      t.app.inject({ method: 'POST', url: '/api/session', remoteAddress, payload: { email: 'alex@contoso.example', password: 'guess' } });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
     const limited = await attempt();
     expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited.json().error.message).toMatch(/Too many sign-in attempts/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // Counted per address too, so nobody can lock an account out from elsewhere.
+    expect((await attempt('198.51.100.4')).statusCode).toBe(401);
   });
 
   it('requires the CSRF token on state-changing requests', async () => {

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'DEFAULT_PROFILE_REQUIRED',
   'CSRF_TOKEN_INVALID',
   'RATE_LIMITED',
+  /** Overloaded: every database connection stayed busy; the same request may succeed in a moment. */
+  'UNAVAILABLE',
   'INTERNAL',
   // Seed 000, "Delegate mailbox approval": the two refusals Dynamics 365 gives when assigning that role.
   'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED',
@@ -27,12 +29,15 @@ export interface FieldError {
 export interface DomainErrorOptions {
   /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), so admins can match it with Microsoft's documentation. */
   dynamicsErrorCode?: string;
+  /** For RATE_LIMITED and UNAVAILABLE: when the client may try again (the API sends it as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: FieldError[];
   readonly dynamicsErrorCode?: string;
+  readonly retryAfterSeconds?: number;
 
   constructor(code: ErrorCode, message: string, fieldErrors: FieldError[] = [], options: DomainErrorOptions = {}) {
     super(message);
@@ -40,6 +45,7 @@ export class DomainError extends Error {
     this.code = code;
     this.fieldErrors = fieldErrors;
     this.dynamicsErrorCode = options.dynamicsErrorCode;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

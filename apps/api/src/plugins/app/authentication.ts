@@ -4,6 +4,7 @@ import { CSRF_HEADER } from '@sync-admin/contract';
 import { DomainError } from '@sync-admin/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isHttps } from '../../lib/secure-channel.ts';
 
 export const SESSION_COOKIE = 'sync_admin_session';
 
@@ -68,7 +69,8 @@ export default fp(
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: request.protocol === 'https',
+        // Behind a TLS-terminating proxy too, when TRUST_PROXY lets X-Forwarded-Proto count.
+        secure: isHttps(request),
         path: '/',
         maxAge: ttlMs / 1000,
       });

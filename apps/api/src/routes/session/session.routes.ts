@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from '../../lib/password-hash.ts';
 import { isSecureChannel } from '../../lib/secure-channel.ts';
 
 const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { access, config } = app.deps;
+  const { access, config, signInThrottle } = app.deps;
   // Compared against when the email is unknown, so response time does not reveal which accounts exist.
   const decoyHash = await hashPassword('decoy password');
 
@@ -31,19 +31,7 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(apiPaths.session, {
-    config: {
-      access: 'public',
-      rateLimit: {
-        max: config.LOGIN_ATTEMPTS_PER_MINUTE,
-        timeWindow: 60_000,
-        hook: 'preHandler',
-        keyGenerator: (request) => `${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-        errorResponseBuilder: (_request, context) => ({
-          statusCode: 429,
-          message: `Too many sign-in attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-        }),
-      },
-    },
+    config: { access: 'public' },
     schema: {
       tags: ['session'],
       summary: 'Sign in with a local account',
@@ -51,6 +39,8 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: sessionResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 429: errorResponseSchema },
     },
   }, async (request, reply) => {
+    // Before the user lookup and the password hash: a refused attempt costs a counter update, not a scrypt hash.
+    await signInThrottle.countAttempt(request.ip, request.body.email);
     const user = await access.findUserByEmail(request.body.email);
     const valid = await verifyPassword(request.body.password, user?.passwordHash ?? decoyHash);
     if (!user || !valid) throw new DomainError('NOT_AUTHENTICATED', 'The email or password is incorrect.');
