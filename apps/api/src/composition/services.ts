@@ -20,6 +20,7 @@ import type { ExchangeConnectivity } from '@sync-admin/ews';
 import type { JobEngine } from '@sync-admin/jobs';
 import type { Config } from '../config.ts';
 import { createCachedAccess } from '../lib/cached-access.ts';
+import { memoizeFor } from '../lib/memoize-for.ts';
 import { createSignInThrottle } from '../lib/sign-in-throttle.ts';
 
 /** The adapters that talk to the world outside the database; tests pass the same real ones, configured for localhost. */
@@ -37,10 +38,26 @@ export interface Adapters {
 export function createServices(config: Config, db: Database, cipher: SecretCipher, adapters: Adapters, clock: () => Date = () => new Date()) {
   const { prisma } = db;
   const wakeListeners = new Set<() => void>();
+  const access = createCachedAccess(createAccessRepository(prisma), { ttlMs: 5_000, now: Date.now });
+  const actors = createActorDirectory(prisma);
+  const emailSettings = createEmailSettingsRepository(prisma);
+  // A Test & Enable attempt reads its job's starter, its mailbox's owner and the Email settings: the same few
+  // rows for thousands of mailboxes in a row. Reused for 5 s, as the API reuses a session's access (decision 17).
+  const attemptLookups = {
+    actors: { findActor: memoizeFor(5_000, actors.findActor, (environmentId, userId) => `${environmentId}:${userId}`) },
+    emailSettings: { ...emailSettings, findEmailSettings: memoizeFor(5_000, emailSettings.findEmailSettings, (environmentId) => environmentId) },
+  };
   return {
     config,
     clock,
-    access: createCachedAccess(createAccessRepository(prisma), { ttlMs: 5_000, now: Date.now }),
+    access,
+    attemptLookups,
+    /** A write through this process: what was read before it may be stale now. */
+    clearCaches() {
+      access.clear();
+      attemptLookups.actors.findActor.clear();
+      attemptLookups.emailSettings.findEmailSettings.clear();
+    },
     signInThrottle: createSignInThrottle({
       attempts: createSignInAttemptRepository(prisma), clock,
       perAccountPerMinute: config.LOGIN_ATTEMPTS_PER_MINUTE, perAddressPerMinute: config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
@@ -52,11 +69,11 @@ export function createServices(config: Config, db: Database, cipher: SecretCiphe
     notifier: adapters.notifier,
     jobs: adapters.jobs,
     mailboxes: createMailboxRepository(prisma, cipher),
-    emailSettings: createEmailSettingsRepository(prisma),
+    emailSettings,
     securityRoles: createSecurityRoleRepository(prisma),
     alerts: createAlertRepository(prisma),
     audit: createAuditRepository(prisma),
-    actors: createActorDirectory(prisma),
+    actors,
     runs: createTestAndEnableRunRepository(prisma, cipher),
     unitOfWork: createTestAndEnableUnitOfWork(prisma, cipher, adapters.jobs.jobsWithin),
     leases: createConnectionLeases(prisma),

@@ -21,6 +21,16 @@ describe('memoizeFor', () => {
     expect(calls).toEqual(['a', 'b', 'a', 'bad', 'bad']);
   });
 
+  it('forgets everything when cleared', async () => {
+    let loads = 0;
+    const lookup = memoizeFor(60_000, async (key: string) => { loads++; return key; }, (key) => key);
+    await lookup('a');
+    await lookup('a');
+    lookup.clear();
+    await lookup('a');
+    expect(loads).toBe(2);
+  });
+
   it('stays bounded', async () => {
     let clock = 0;
     const lookup = memoizeFor(10, async (key: number) => key, (key) => String(key), { now: () => clock, maxEntries: 3 });

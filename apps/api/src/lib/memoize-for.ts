@@ -1,15 +1,22 @@
 /**
  * Reuses an async lookup's answer for `ttlMs` (failed lookups are not kept). Bounded: past `maxEntries` the
  * expired answers go, and all if none had. The worker reads the same users and Email settings for thousands
- * of mailboxes in a row; a change shows within `ttlMs`.
+ * of mailboxes in a row; a change made through another process shows within `ttlMs`, one made through this
+ * process at once (its writes clear the caches).
  */
+export interface Memoized<Args extends unknown[], T> {
+  (...args: Args): Promise<T>;
+  /** Forgets every answer (a write through this process may have changed them). */
+  clear(): void;
+}
+
 export function memoizeFor<Args extends unknown[], T>(
   ttlMs: number, load: (...args: Args) => Promise<T>, keyOf: (...args: Args) => string, options: { now?: () => number; maxEntries?: number } = {},
-): (...args: Args) => Promise<T> {
+): Memoized<Args, T> {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, { value: Promise<T>; expiresAt: number }>();
-  return (...args) => {
+  const memoized = (...args: Args) => {
     const key = keyOf(...args);
     const at = now();
     const hit = entries.get(key);
@@ -23,4 +30,5 @@ export function memoizeFor<Args extends unknown[], T>(
     value.catch(() => entries.delete(key));
     return value;
   };
+  return Object.assign(memoized, { clear: () => entries.clear() });
 }

@@ -16,9 +16,10 @@ declare module 'fastify' {
 export default fp(
   async function dependencies(app: FastifyInstance, options: AppDependencies) {
     app.decorate('deps', options.services);
-    // Before the answer leaves, so the client's next request already sees the change (see cached-access.ts).
+    // Before the answer leaves, so the client's next request (and the next Test & Enable attempt in this
+    // process) already sees the change (see cached-access.ts, memoize-for.ts).
     app.addHook('onSend', async (request) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') app.deps.access.clear();
+      if (request.method !== 'GET' && request.method !== 'HEAD') app.deps.clearCaches();
     });
   },
   { name: 'dependencies' },
