@@ -82,7 +82,7 @@ export function startTestAndEnableWorker(options: WorkerOptions): TestAndEnableW
       options.onError(error, `attempt ${job.data.attempt} of run item ${job.data.itemId}`);
       await options.boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch(() => {});
     } finally {
-      if (leaseId) await options.leases.release([leaseId]).catch((error) => options.onError(error, 'releasing a connection lease'));
+      if (leaseId) await options.leases.release(options.holder, [leaseId]).catch((error) => options.onError(error, 'releasing a connection lease'));
     }
   }
 
@@ -113,7 +113,7 @@ export function startTestAndEnableWorker(options: WorkerOptions): TestAndEnableW
           : [];
         const batch = shared ? leaseIds.length : wanted;
         const jobs = batch > 0 ? await options.boss.fetch<AttemptJobData>(queue, { batchSize: batch }) : [];
-        await options.leases.release(leaseIds.slice(jobs.length));
+        await options.leases.release(options.holder, leaseIds.slice(jobs.length));
         jobs.forEach((job, index) => track(runAttemptJob(queue, job, shared ? leaseIds[index]! : null)));
         if (jobs.length > 0) {
           idleMs = 100;

@@ -27,13 +27,14 @@ export function createConnectionLeases(prisma: PrismaClient): ConnectionLeases {
       return rows.map((row) => `${key}#${row.slot}`);
     },
 
-    async release(leaseIds) {
+    async release(holder, leaseIds) {
       if (leaseIds.length === 0) return;
       const keys = leaseIds.map((id) => id.slice(0, id.lastIndexOf('#')));
       const slots = leaseIds.map((id) => Number(id.slice(id.lastIndexOf('#') + 1)));
       await prisma.$executeRawUnsafe(
-        `DELETE FROM "ConnectionLease" l USING unnest($1::text[], $2::int[]) AS r("key", "slot") WHERE l."key" = r."key" AND l."slot" = r."slot"`,
-        keys, slots,
+        `DELETE FROM "ConnectionLease" l USING unnest($1::text[], $2::int[]) AS r("key", "slot")
+         WHERE l."key" = r."key" AND l."slot" = r."slot" AND l."holder" = $3::text`,
+        keys, slots, holder,
       );
     },
 

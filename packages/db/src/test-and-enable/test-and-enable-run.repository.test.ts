@@ -122,11 +122,17 @@ describe('Test & Enable runs on the database: every write guarded', () => {
     const b = await leases.acquire('serverProfile:x', 3, 2, 'worker-b', 30_000);
     expect([a.length, b.length]).toEqual([2, 1]);
     expect(await leases.acquire('serverProfile:x', 3, 5, 'worker-c', 30_000)).toEqual([]);
-    await leases.release(a.slice(0, 1));
+    await leases.release('worker-a', a.slice(0, 1));
     expect(await leases.acquire('serverProfile:x', 3, 5, 'worker-c', 30_000)).toHaveLength(1);
     // Another profile has its own count; expired leases (a killed worker's) no longer count.
     expect(await leases.acquire('serverProfile:y', 1, 1, 'worker-a', 1)).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await leases.acquire('serverProfile:y', 1, 1, 'worker-b', 30_000)).toHaveLength(1);
+    // The worker whose lease lapsed frees nothing of the one that took the slot over.
+    const [lapsed] = await leases.acquire('serverProfile:z', 1, 1, 'worker-a', 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await leases.acquire('serverProfile:z', 1, 1, 'worker-b', 30_000)).toEqual([lapsed]);
+    await leases.release('worker-a', [lapsed!]);
+    expect(await leases.acquire('serverProfile:z', 1, 1, 'worker-c', 30_000)).toEqual([]);
   });
 });

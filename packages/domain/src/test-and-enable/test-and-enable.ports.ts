@@ -173,7 +173,8 @@ export interface TestAndEnableRunRepository {
 export interface ConnectionLeases {
   /** Takes up to `wanted` leases on `key` while fewer than `limit` are held; returns their ids (maybe none). */
   acquire(key: string, limit: number, wanted: number, holder: string, ttlMs: number): Promise<string[]>;
-  release(leaseIds: readonly string[]): Promise<void>;
+  /** Frees leases the holder still holds (one that lapsed and was taken over stays with its new holder). */
+  release(holder: string, leaseIds: readonly string[]): Promise<void>;
   /** Extends every lease of a holder (a live worker's heartbeat). */
   renew(holder: string, ttlMs: number): Promise<void>;
 }
