@@ -1,9 +1,11 @@
 // The test projects, one per package or app; vitest.config.ts runs them all.
 import type { TestProjectConfiguration } from 'vitest/config';
 
+// Timeouts are generous on purpose: they catch hangs, not slowness (a loaded CI machine opens PGlite and loads
+// ESLint slowly; timings belong in bench/).
 export const projects: TestProjectConfiguration[] = [
   { extends: true, test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
-  { extends: true, test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
+  { extends: true, test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'], hookTimeout: 60_000 } },
   { extends: true, test: { name: 'ews', root: 'packages/ews', include: ['src/**/*.test.ts'], testTimeout: 20_000 } },
   { extends: true, test: { name: 'notifications', root: 'packages/notifications', include: ['src/**/*.test.ts'] } },
   // The API suite runs twice: on embedded PGlite and on a real PostgreSQL server started for the run.
@@ -20,5 +22,5 @@ export const projects: TestProjectConfiguration[] = [
       hookTimeout: 120_000,
     },
   })),
-  { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'] } },
+  { extends: true, test: { name: 'repo', root: '.', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
 ];

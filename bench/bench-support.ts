@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import type { PostgresServer } from '../apps/api/test/helpers/postgres-server.ts';
+import { signInTo } from '../apps/api/test/helpers/portal-client.ts';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -49,11 +50,7 @@ export async function startPortal(env: Record<string, string>, options: { nodeAr
 
 /** Signs in with a demo account; the headers every later request sends (cookie, CSRF token, JSON). */
 export async function signIn(base: string, email: string): Promise<Record<string, string>> {
-  const response = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Demo!Passw0rd' }) });
-  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  return { ...(await signInTo(base, email)).headers, 'content-type': 'application/json' };
 }
 
 export function machine(postgresVersion: string) {

@@ -6,7 +6,8 @@
  *  3. 1, 2 and 4 worker processes over four profiles whose bounds allow it (50 ms per call);
  *  and each worker's peak memory. Portal and workers run as production runs them (their own processes);
  *  this process hosts PostgreSQL's control, the EWS test server and the measurement.
- * Run: `pnpm bench:test-and-enable` (needs Debian's postgresql). Writes docs/benchmarks/test-and-enable.md and .json.
+ * Run: `pnpm bench:test-and-enable` (needs Debian's postgresql). Writes docs/benchmarks/test-and-enable.json;
+ * docs/benchmarks/test-and-enable.md reads the figures against the targets.
  * BENCH_MAILBOXES (default 10000) and BENCH_SCALING_MAILBOXES (default 4000) shorten it.
  */
 import { randomBytes } from 'node:crypto';
@@ -17,8 +18,8 @@ import { openDatabase, type Database } from '@sync-admin/db';
 import { startEwsTestServer, testCertificates, type EwsTestServer } from '@sync-admin/ews/test-peers';
 import pg from 'pg';
 import { startPostgresServer } from '../apps/api/test/helpers/postgres-server.ts';
+import { signInTo, type PortalClient } from '../apps/api/test/helpers/portal-client.ts';
 import { startPortalProcess, startWorkerProcess, type RunningProcess } from '../apps/api/test/helpers/processes.ts';
-import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data.ts';
 
 const MAILBOXES = Number(process.env.BENCH_MAILBOXES ?? 10_000);
 /** Which scenarios to run (comma-separated: latency, zero, scaling); all by default. */
@@ -31,6 +32,12 @@ const CALLS_PER_MAILBOX = 6; // GetFolder Inbox; CreateItem + DeleteItem; GetFol
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** The answer's body, or the run stops saying what the portal refused. */
+async function bodyOf(what: string, answer: Awaited<ReturnType<PortalClient['call']>>) {
+  if (answer.status >= 400) throw new Error(`${what}: ${answer.status} ${JSON.stringify(await answer.json())}`);
+  return answer.json();
+}
+
 /** CPU seconds a process has used so far (user + system), from /proc. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -42,21 +49,6 @@ function cpuSeconds(pid: number): number {
 function peakMemoryMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
   return round(Number(line.replace(/\D+/g, '')) / 1024, 0);
-}
-
-interface Client { call(method: string, url: string, body?: unknown): Promise<Record<string, unknown>> }
-
-async function signIn(base: string): Promise<Client> {
-  const response = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'global.admin@contoso.example', password: DEMO_PASSWORD }) });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await response.json() as { csrfToken: string };
-  return {
-    async call(method, url, body) {
-      const answer = await fetch(`${base}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-      if (answer.status >= 400) throw new Error(`${method} ${url}: ${answer.status} ${await answer.text()}`);
-      return answer.json() as Promise<Record<string, unknown>>;
-    },
-  };
 }
 
 const postgres = await startPostgresServer();
@@ -81,22 +73,22 @@ async function freshDeployment() {
   const portal = await startPortalProcess({ ...env, SEED_DEMO_DATA: 'true' });
   processes.push(portal);
   db = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL });
-  return { env, client: await signIn(portal.url) };
+  return { env, client: await signInTo(portal.url) };
 }
 
 /** `profiles` Exchange Server profiles at the test server (NTLM, impersonation, MCC 10) with `perProfile` approved mailboxes each. */
-async function prepare(client: Client, profiles: number, perProfile: number) {
+async function prepare(client: PortalClient, profiles: number, perProfile: number) {
   const fabrikam = (await db!.prisma.environment.findUniqueOrThrow({ where: { name: 'Fabrikam' } })).id;
   const owner = (await db!.prisma.user.findUniqueOrThrow({ where: { email: 'sysadmin@contoso.example' } })).id;
   await db!.prisma.mailbox.deleteMany({ where: { environmentId: fabrikam } });
   const profileIds: string[] = [];
   for (let p = 0; p < profiles; p++) {
-    const created = await client.call('POST', `/api/environments/${fabrikam}/server-profiles`, {
+    const created = await bodyOf('creating a profile', await client.call('POST', `/api/environments/${fabrikam}/server-profiles`, {
       serverType: 'exchangeServer', name: `Bench site ${p}`, useAutoDiscover: false, incomingServerLocation: ews!.url, outgoingServerLocation: ews!.url,
       authenticateUsing: 'credentialsSpecifiedInEmailServerProfile', incomingUserName: SERVICE_USER, incomingPassword: SERVICE_PASSWORD,
       incomingAuthenticationProtocol: 'ntlm', outgoingAuthenticationProtocol: 'ntlm', incomingUseImpersonation: true, outgoingUseImpersonation: true,
       maxConcurrentConnections: 10, timeoutMailboxConnectionAfterAmount: 30,
-    });
+    }));
     profileIds.push(created.id as string);
     await db!.prisma.mailbox.createMany({
       data: Array.from({ length: perProfile }, (_, i) => ({
@@ -109,9 +101,12 @@ async function prepare(client: Client, profiles: number, perProfile: number) {
 }
 
 /** Starts a run on every mailbox of the profiles and waits for it; returns mailboxes per second, first attempt to last. */
-async function runJob(client: Client, fabrikam: string, profileIds: string[]) {
+async function runJob(client: PortalClient, fabrikam: string, profileIds: string[]) {
   const runs: string[] = [];
-  for (const id of profileIds) runs.push(((await client.call('POST', `/api/environments/${fabrikam}/server-profiles/${id}/test-and-enable-mailboxes`, {})).run as { id: string }).id);
+  for (const id of profileIds) {
+    const started = await bodyOf('starting Test & Enable', await client.call('POST', `/api/environments/${fabrikam}/server-profiles/${id}/test-and-enable-mailboxes`, {}));
+    runs.push(started.run.id);
+  }
   for (;;) {
     const open = await db!.prisma.testAndEnableRun.count({ where: { id: { in: runs }, finishedAt: null } });
     if (open === 0) break;

@@ -11,7 +11,7 @@ const log = pino({ level: config.LOG_LEVEL });
 const runtime = await openRuntime(config, 'portal', log);
 const app = await buildApp({ services: runtime.services });
 const runsWorker = config.IN_PROCESS_WORKER === 'auto' ? runtime.db.target === 'pglite' : config.IN_PROCESS_WORKER === 'true';
-const worker = runsWorker ? startWorker(runtime.services, app.log) : null;
+const worker = runsWorker ? await startWorker(runtime.services, app.log, { soleProcess: runtime.db.target === 'pglite' }) : null;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

@@ -7,7 +7,7 @@ import { loadConfig } from './config.ts';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL });
 const runtime = await openRuntime(config, 'worker', log);
-const worker = startWorker(runtime.services, log);
+const worker = await startWorker(runtime.services, log, { soleProcess: false });
 log.info(`Test & Enable worker ${process.pid} is taking work (up to ${config.WORKER_CONCURRENCY} mailboxes at once)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -8,6 +8,7 @@ import type { Adapters } from './services.ts';
 export interface Log {
   error(object: unknown, message: string): void;
   warn(object: unknown, message: string): void;
+  info(object: unknown, message: string): void;
 }
 
 /** Options tests (and the demo) add to reach their own peers on localhost: an extra CA, host mappings. */

@@ -5,8 +5,19 @@ import { startTestAndEnableWorker, type TestAndEnableWorker } from '@sync-admin/
 import type { Log } from './adapters.ts';
 import type { Services } from './services.ts';
 
-/** The Test & Enable worker over the services: the portal runs it in-process on the embedded database, `pnpm worker` elsewhere. */
-export function startWorker(services: Services, log: Log): TestAndEnableWorker {
+/** Later than any claim can lapse. */
+const END_OF_TIME = new Date('9999-12-31T23:59:59Z');
+
+/**
+ * The Test & Enable worker over the services: the portal runs it in-process on the embedded database, `pnpm worker`
+ * elsewhere. `soleProcess`: no other process can hold work (the embedded database opens in one process only), so
+ * what a killed predecessor had claimed resumes at once instead of when its claims lapse.
+ */
+export async function startWorker(services: Services, log: Log, { soleProcess }: { soleProcess: boolean }): Promise<TestAndEnableWorker> {
+  if (soleProcess) {
+    const resumed = await recoverLapsedClaims(services, END_OF_TIME);
+    if (resumed > 0) log.info({ resumed }, 'Test & Enable: mailboxes interrupted by the previous shutdown are tested again');
+  }
   const attemptServices = { ...services, ...services.attemptLookups };
   const worker = startTestAndEnableWorker({
     boss: services.jobs.boss,

@@ -71,7 +71,7 @@ export async function createTestApp(
   const services = createServices(config, db, createSecretCipher(randomBytes(32)), adapters, options.clock);
   const app = await buildApp({ services }, { logStream });
   await app.ready();
-  const worker = options.worker ? startWorker(services, log) : null;
+  const worker = options.worker ? await startWorker(services, log, { soleProcess: false }) : null;
   return {
     app,
     db,

@@ -7,7 +7,7 @@ import { startEwsTestServer, testCertificates, type EwsTestServer } from '@sync-
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/demo-data.ts';
+import { signInTo, waitUntil, type PortalClient } from '../helpers/portal-client.ts';
 import { startPortalProcess, startWorkerProcess, type RunningProcess } from '../helpers/processes.ts';
 import { TEST_DATABASE } from '../helpers/test-app.ts';
 
@@ -18,40 +18,6 @@ import { TEST_DATABASE } from '../helpers/test-app.ts';
  */
 const SERVICE_USER = 'FABRIKAM\\svc-sync';
 const SERVICE_PASSWORD = 'Fabrikam-Svc-Passw0rd';
-
-interface Client {
-  headers: Record<string, string>;
-  // The assertions read only what they check; the API's own response schemas hold the rest.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call(method: string, url: string, body?: unknown): Promise<{ status: number; json: () => Promise<any> }>;
-}
-
-async function signInTo(base: string): Promise<Client> {
-  const response = await fetch(`${base}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'global.admin@contoso.example', password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await response.json() as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken };
-  return {
-    headers,
-    async call(method, url, body) {
-      const answer = await fetch(`${base}${url}`, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-      return { status: answer.status, json: () => answer.json() };
-    },
-  };
-}
-
-async function waitUntil<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe.runIf(TEST_DATABASE === 'postgres')('Test & Enable across processes on PostgreSQL', () => {
   let ews: EwsTestServer;
@@ -72,7 +38,7 @@ describe.runIf(TEST_DATABASE === 'postgres')('Test & Enable across processes on 
   }
 
   /** The Fabrikam profile at the test server with NTLM profile credentials, and `count` approved mailboxes on it. */
-  async function prepare(client: Client, count: number, maxConcurrentConnections: number) {
+  async function prepare(client: PortalClient, count: number, maxConcurrentConnections: number) {
     const fabrikam = (await db.prisma.environment.findUniqueOrThrow({ where: { name: 'Fabrikam' } })).id;
     const profile = (await db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId: fabrikam } }));
     const owner = profile.ownerId;

@@ -441,10 +441,12 @@ export async function probeServerProfileOutage(deps: TestAndEnableDeps, serverPr
 /**
  * A safety net beside the job engine's own redelivery: an item whose worker died after claiming it waits again
  * for the same attempt, with a new job. Should both deliver, the claim lets only one of them test.
+ * `lapsedBefore`: claims that lapse before it count as lost; the far future when the caller knows every claim
+ * is a dead process's (the embedded database's one process, just started).
  */
-export async function recoverLapsedClaims(deps: Pick<TestAndEnableDeps, 'unitOfWork' | 'runs' | 'clock'>): Promise<number> {
+export async function recoverLapsedClaims(deps: Pick<TestAndEnableDeps, 'unitOfWork' | 'runs' | 'clock'>, lapsedBefore = deps.clock()): Promise<number> {
   const lapsed = await deps.unitOfWork.run(async (tx) => {
-    const released = await tx.runs.releaseExpiredClaims(deps.clock());
+    const released = await tx.runs.releaseExpiredClaims(lapsedBefore);
     await tx.jobs.enqueueAttempts(released.map((item) => ({
       itemId: item.itemId, serverProfileId: item.serverProfileId, attempt: item.attempt, startAfter: deps.clock(), expireInSeconds: attemptBudgetSeconds(item.timeout),
     })));
