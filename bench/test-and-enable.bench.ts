@@ -115,7 +115,18 @@ async function runJob(client: PortalClient, fabrikam: string, profileIds: string
   const span = await db!.prisma.testAndEnableRunItem.aggregate({ where: { runId: { in: runs } }, _min: { startedAt: true }, _max: { finishedAt: true }, _count: true });
   const succeeded = await db!.prisma.testAndEnableRunItem.count({ where: { runId: { in: runs }, state: 'succeeded' } });
   const seconds = (span._max.finishedAt!.getTime() - span._min.startedAt!.getTime()) / 1000;
-  return { mailboxes: span._count, succeeded, seconds: round(seconds, 2), perSecond: round(span._count / seconds) };
+  // Claim to Exchange's last answer, per attempt; what a slot spends beyond it is recording and taking the next job.
+  const attempt = await db!.prisma.testAndEnableAttempt.aggregate({ where: { runId: { in: runs } }, _avg: { durationMs: true } });
+  // Of which the EWS calls themselves (the stored trace's duration): the rest is the claim and the lookups.
+  const [exchange] = await db!.prisma.$queryRawUnsafe<{ ms: number }[]>(
+    `SELECT avg(("lastConnectivityTrace"->>'durationMs')::float) AS "ms" FROM "Mailbox" WHERE "testAndEnableRunId" = ANY($1::uuid[])`, runs,
+  );
+  // When the 50th, 90th and 99th percentile of mailboxes had finished: a long tail shows as a late p99.
+  const [finished] = await db!.prisma.$queryRawUnsafe<{ p50: number; p90: number; p99: number }[]>(
+    `SELECT percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM i."finishedAt" - $2::timestamp(3))) AS "at"
+     FROM "TestAndEnableRunItem" i WHERE i."runId" = ANY($1::uuid[])`, runs, span._min.startedAt,
+  ).then((rows) => rows.map((row) => { const at = (row as unknown as { at: number[] }).at; return { p50: round(at[0]!), p90: round(at[1]!), p99: round(at[2]!) }; }));
+  return { mailboxes: span._count, succeeded, seconds: round(seconds, 2), perSecond: round(span._count / seconds), meanAttemptMs: round(attempt._avg.durationMs ?? 0, 0), meanExchangeMs: round(exchange?.ms ?? 0, 0), finishedBySecond: finished };
 }
 
 async function startWorkers(env: Record<string, string>, count: number) {
@@ -139,7 +150,7 @@ try {
     ews.reset();
     const measured = await runJob(client, fabrikam, profileIds);
     const bound = 10 / (CALLS_PER_MAILBOX * LATENCY_MS / 1000);
-    results.latencyBound = { ...measured, boundPerSecond: round(bound), ratioToBound: round(measured.perSecond / bound, 2), maxInFlight: ews.stats().byIdentity[SERVICE_USER]?.max, workerPeakMb: peakMemoryMb(worker!.process.pid!) };
+    results.latencyBound = { ...measured, slotCycleMs: round(10_000 / measured.perSecond, 0), boundPerSecond: round(bound), ratioToBound: round(measured.perSecond / bound, 2), maxInFlight: ews.stats().byIdentity[SERVICE_USER]?.max, workerPeakMb: peakMemoryMb(worker!.process.pid!) };
     console.log('latency-bound', results.latencyBound);
   }
 
@@ -157,10 +168,11 @@ try {
     console.log('zero latency', results.zeroLatency);
   }
 
-  // 3. Scaling: 1, 2, 4 workers over four profiles (bound 4 × 33/s), 50 ms per call.
+  // 3. Scaling: 1, 2, 4 workers over four profiles (bound 4 × 33/s), 50 ms per call. Validation off, as at zero
+  // latency: the peer shares this machine's cores, and what scales must be the workers, not the peer.
   if (SCENARIOS.has('scaling')) {
     await ews.close();
-    ews = await startEwsTestServer({ accounts: [{ userName: SERVICE_USER, password: SERVICE_PASSWORD, mailbox: 'svc-sync@fabrikam.example', canImpersonate: '*' }], mailboxes: addresses, latencyMs: LATENCY_MS });
+    ews = await startEwsTestServer({ accounts: [{ userName: SERVICE_USER, password: SERVICE_PASSWORD, mailbox: 'svc-sync@fabrikam.example', canImpersonate: '*' }], mailboxes: addresses, latencyMs: LATENCY_MS, validateRequests: false });
     const scaling: Record<string, unknown> = {};
     for (const workers of [1, 2, 4]) {
       const { env, client } = await freshDeployment();

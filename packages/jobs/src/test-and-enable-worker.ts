@@ -8,13 +8,14 @@ export interface WorkerOptions {
   leases: ConnectionLeases;
   /** The current connection limits of the profiles whose queues exist. */
   findConnectionLimits(serverProfileIds: readonly string[]): Promise<Map<string, ConnectionLimitSettings>>;
-  runAttempt(job: AttemptJobData): Promise<unknown>;
+  /** Runs an attempt; calls `exchangeDone` once Exchange has answered, before the result is recorded. */
+  runAttempt(job: AttemptJobData, exchangeDone: () => void): Promise<unknown>;
   probeOutage(job: OutageProbeJobData): Promise<unknown>;
   /** Puts back the items of workers that died holding them (beside pg-boss's own redelivery). */
   recoverLapsedClaims(): Promise<unknown>;
   /** How often recoverLapsedClaims runs. */
   recoveryIntervalMs: number;
-  /** Mailboxes this process tests at once, whatever the profiles allow. */
+  /** Mailboxes this process tests against Exchange at once, whatever the profiles allow (as many more may be recording their results). */
   concurrency: number;
   /** Unique per process: whose leases these are. */
   holder: string;
@@ -50,7 +51,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export function startTestAndEnableWorker(options: WorkerOptions): TestAndEnableWorker {
   const stopping = new AbortController();
   const lanes = new Map<string, Promise<void>>();
+  /** Attempts in progress; `testing` of them still talk to Exchange, the rest are recording their results. */
   const running = new Set<Promise<void>>();
+  let testing = 0;
   let wakeUp = new AbortController();
   let capacityFreed = new AbortController();
 
@@ -61,28 +64,46 @@ export function startTestAndEnableWorker(options: WorkerOptions): TestAndEnableW
     options.recoverLapsedClaims().catch((error) => options.onError(error, 'recovering lapsed claims'));
   }, options.recoveryIntervalMs);
 
+  // Recording backlog is bounded too, should the database fall behind Exchange.
   function free(): number {
-    return options.concurrency - running.size;
+    return Math.min(options.concurrency - testing, 2 * options.concurrency - running.size);
+  }
+
+  function signalCapacity() {
+    capacityFreed.abort();
+    capacityFreed = new AbortController();
   }
 
   function track(work: Promise<void>) {
     running.add(work);
     void work.finally(() => {
       running.delete(work);
-      capacityFreed.abort();
-      capacityFreed = new AbortController();
+      signalCapacity();
     });
   }
 
   async function runAttemptJob(queue: string, job: PgBoss.Job<AttemptJobData>, leaseId: string | null) {
+    testing += 1;
+    let connectionFreed: Promise<void> | null = null;
+    // The connection goes back as soon as Exchange has answered: recording the result needs the database only,
+    // so the profile's next mailbox need not wait for it (Maximum Concurrent Connections counts Exchange's side).
+    const exchangeDone = () => {
+      if (connectionFreed) return;
+      testing -= 1;
+      connectionFreed = leaseId
+        ? options.leases.release(options.holder, [leaseId]).catch((error) => options.onError(error, 'releasing a connection lease'))
+        : Promise.resolve();
+      void connectionFreed.then(signalCapacity);
+    };
     try {
-      await options.runAttempt(job.data);
+      await options.runAttempt(job.data, exchangeDone);
       await options.boss.complete(queue, job.id);
     } catch (error) {
       options.onError(error, `attempt ${job.data.attempt} of run item ${job.data.itemId}`);
       await options.boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch(() => {});
     } finally {
-      if (leaseId) await options.leases.release(options.holder, [leaseId]).catch((error) => options.onError(error, 'releasing a connection lease'));
+      exchangeDone();
+      await connectionFreed;
     }
   }
 

@@ -23,7 +23,7 @@ export async function startWorker(services: Services, log: Log, { soleProcess }:
     boss: services.jobs.boss,
     leases: services.leases,
     findConnectionLimits: (ids) => services.runs.findConnectionLimits(ids),
-    runAttempt: (job) => runTestAndEnableAttempt(attemptServices, job),
+    runAttempt: (job, exchangeDone) => runTestAndEnableAttempt(attemptServices, job, exchangeDone),
     probeOutage: (job) => probeServerProfileOutage(attemptServices, job.serverProfileId),
     recoverLapsedClaims: () => recoverLapsedClaims(services),
     recoveryIntervalMs: services.config.JOB_MAINTENANCE_INTERVAL_SECONDS * 1000,

@@ -257,6 +257,8 @@ export interface AttemptOutcome {
  */
 export async function runTestAndEnableAttempt(
   deps: TestAndEnableDeps, job: { itemId: string; attempt: number; budgetSeconds: number; probe?: boolean },
+  /** Told once Exchange has answered (the connection is free again); the result is recorded after. */
+  exchangeDone: () => void = () => {},
 ): Promise<AttemptOutcome> {
   const claimedAt = deps.clock();
   const token = deps.newClaimToken();
@@ -305,6 +307,7 @@ export async function runTestAndEnableAttempt(
     })
     : { channels: notTestedChannels(), trace: emptyTrace(deps.clock()), discoveredEwsUrl: null };
   const results: Partial<Record<ExchangeChannel, ChannelCheckResult>> = { ...pick(check.channels, remaining), ...preFailed };
+  exchangeDone();
 
   const now = deps.clock();
   if (job.probe && profile.heldFamily && stillFailingWith(results, profile.heldFamily)) {
