@@ -27,6 +27,7 @@ import {
 import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
+import { writesKeepCaches } from '../../plugins/app/dependencies.ts';
 import { toMailboxChanges, toMailboxFilter, toMailboxListItemResponse, toMailboxResponse, toMailboxTarget } from './mailbox.mapper.ts';
 
 const errors = WRITE_ERROR_RESPONSES;
@@ -34,6 +35,7 @@ const tags = ['mailboxes'];
 
 const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
+  writesKeepCaches(app);
 
   app.get(apiPaths.mailboxes(':environmentId'), {
     config: { access: 'mailbox.read' },

@@ -27,6 +27,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { READ_ERROR_RESPONSES, WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
+import { writesKeepCaches } from '../../plugins/app/dependencies.ts';
 import { toMailboxFilter, toMailboxTarget } from '../mailboxes/mailbox.mapper.ts';
 import { toConnectionTestResponse, toRunItemResponse, toRunResponse } from './test-and-enable.mapper.ts';
 
@@ -39,6 +40,7 @@ const startAt = (value: string | null | undefined) => ({ startAt: value ? new Da
  */
 const testAndEnableRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
+  writesKeepCaches(app);
   const started = (result: StartRunResult) => {
     // A worker in this process picks the new work up at once instead of at its next poll.
     if (result.run) deps.wakeWorker();
