@@ -1,5 +1,5 @@
 // Lint for the whole workspace. The import zones below are the architecture's dependency rule:
-// domain imports nothing of ours or of I/O; contract only domain and zod; db/ews/jobs/notifications only the domain;
+// domain imports nothing of ours or of I/O; contract only domain and zod; db/ews/dns/jobs/notifications only the domain;
 // the web app only the contract and UI libraries.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -32,6 +32,11 @@ export default tseslint.config(
   zone(['packages/db/src/**'], ['@sync-admin/contract', '@sync-admin/ews', '@sync-admin/api', 'fastify', '@fastify/*', 'ews-javascript-api', '@azure/*'], 'The db adapter depends on the domain only.'),
   zone(['packages/jobs/src/**', 'packages/notifications/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'ews-javascript-api', '@azure/*'], 'Adapters depend on the domain only.'),
   zone(['packages/ews/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'pg', '@electric-sql/*'], 'The EWS adapter depends on the domain only.'),
+  {
+    // The DNS adapter's tests and test peers reuse the EWS adapter's outbound policy and test certificates.
+    ...zone(['packages/dns/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/ews', '@sync-admin/ews/*', '@sync-admin/jobs', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'pg', '@electric-sql/*'], 'The DNS adapter depends on the domain only.'),
+    ignores: ['packages/dns/src/**/*.test.ts', 'packages/dns/src/test-peers/**'],
+  },
   {
     files: ['apps/web/src/**'],
     languageOptions: { globals: { ...globals.browser } },

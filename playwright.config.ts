@@ -20,8 +20,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    // Builds the SPA and serves it with the API on a fresh embedded database seeded with the demo data.
-    command: 'node scripts/e2e-server.mjs',
+    // Builds the SPA and serves it with the API on a fresh embedded database seeded with the demo data (tsx: the
+    // script loads the TypeScript DNS test peer).
+    command: 'node --import tsx scripts/e2e-server.mjs',
     url: `http://localhost:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

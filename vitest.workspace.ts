@@ -7,6 +7,7 @@ export const projects: TestProjectConfiguration[] = [
   { extends: true, test: { name: 'domain', root: 'packages/domain', include: ['src/**/*.test.ts'] } },
   { extends: true, test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'], hookTimeout: 60_000 } },
   { extends: true, test: { name: 'ews', root: 'packages/ews', include: ['src/**/*.test.ts'], testTimeout: 20_000 } },
+  { extends: true, test: { name: 'dns', root: 'packages/dns', include: ['src/**/*.test.ts'], testTimeout: 20_000 } },
   { extends: true, test: { name: 'notifications', root: 'packages/notifications', include: ['src/**/*.test.ts'] } },
   // The API suite runs twice: on embedded PGlite and on a real PostgreSQL server started for the run.
   ...(['pglite', 'postgres'] as const).map((database) => ({

@@ -23,6 +23,11 @@ describe('dependency rule', () => {
     ['apps/web/src/x.ts', "import { apiPaths } from '@sync-admin/contract';", false],
     ['packages/db/src/x.ts', "import { DomainError } from '@sync-admin/domain';", false],
     ['apps/api/src/x.ts', "import { openDatabase } from '@sync-admin/db';", false],
+    ['packages/dns/src/x.ts', "import { createOutboundPolicy } from '@sync-admin/ews';", true],
+    ['packages/dns/src/x.ts', "import { openDatabase } from '@sync-admin/db';", true],
+    ['packages/dns/src/x.ts', "import { evaluateDomainHealth } from '@sync-admin/domain';", false],
+    // Its tests and test peers reuse the EWS adapter's policy and test certificates.
+    ['packages/dns/src/test-peers/x.ts', "import { testCertificates } from '@sync-admin/ews/test-peers';", false],
   ])('%s: %s → refused: %s', async (filePath, source, refused) => {
     const errors = await importErrors(filePath, `${source}\nexport const used = [${source.match(/\{ (\w+) \}|import (\w+)/)?.slice(1).find(Boolean)}];\n`);
     expect(errors.length > 0).toBe(refused);

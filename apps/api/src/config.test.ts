@@ -21,3 +21,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS: '1' }).ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS).toBe(true);
   });
 });
+
+describe('DNS_SERVERS', () => {
+  it('is the system\'s resolvers when unset, and a list of ip[:port] otherwise', () => {
+    expect(loadConfig({}).DNS_SERVERS).toEqual([]);
+    expect(loadConfig({ DNS_SERVERS: '127.0.0.1:5353, 1.1.1.1,[::1]:53,2001:4860:4860::8888' }).DNS_SERVERS).toEqual(['127.0.0.1:5353', '1.1.1.1', '[::1]:53', '2001:4860:4860::8888']);
+  });
+
+  it.each(['dns.example.com', '127.0.0.1:99999', '10.0.0.1:', '[::1]'])('refuses %s, saying what is allowed', (value) => {
+    expect(() => loadConfig({ DNS_SERVERS: value })).toThrow(/DNS_SERVERS must be comma-separated IP addresses, each with an optional :port/);
+  });
+});

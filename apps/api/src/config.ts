@@ -1,9 +1,17 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/** One resolver address as node:dns takes it: an IP, or IPv4:port, or [IPv6]:port. */
+function isResolverAddress(entry: string): boolean {
+  const match = /^\[(.+)\]:(\d+)$/.exec(entry) ?? /^([^:]+):(\d+)$/.exec(entry);
+  const [address, port] = match ? [match[1] ?? '', Number(match[2])] : [entry, 53];
+  return isIP(address) !== 0 && Number.isInteger(port) && port >= 1 && port <= 65535;
+}
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -47,6 +55,12 @@ const configSchema = z.object({
   /** smtp://user:pass@host:port for alert emails to profile owners; unset sends none. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL').optional(),
   SMTP_FROM: z.string().default('Sync Admin <sync-admin@localhost>'),
+  /** The DNS servers the Domain health checks ask (comma-separated ip[:port]); unset means the system's. */
+  DNS_SERVERS: z.string().default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isResolverAddress), 'DNS_SERVERS must be comma-separated IP addresses, each with an optional :port (IPv6 as [address]:port).'),
+  /** When the worker runs the daily Domain health checks (cron, UTC). */
+  DOMAIN_HEALTH_SCHEDULE: z.string().default('0 3 * * *').refine((value) => value.trim().split(/\s+/).length === 5, 'DOMAIN_HEALTH_SCHEDULE must be a cron expression of five fields.'),
   /** Demo only: start a local EWS test server and point the demo's on-premises profile at it. */
   DEMO_EWS_SERVER: flag.default(false),
 });

@@ -90,3 +90,4 @@ export {
   type RunItemState,
   type RunState,
 } from '@sync-admin/domain';
+export * from './domain-health.ts';

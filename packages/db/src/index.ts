@@ -23,3 +23,4 @@ export { createConnectionLeases } from './test-and-enable/connection-leases.ts';
 export { createActorDirectory } from './test-and-enable/actor-directory.ts';
 export { sqlStateOf } from './errors/sql-state.ts';
 export { Prisma, type PrismaClient } from './generated/prisma/client.ts';
+export { createDomainHealthRepository } from './domain-health/domain-health.repository.ts';

@@ -44,3 +44,7 @@ export * from './test-and-enable/test-and-enable-alerts.ts';
 export * from './test-and-enable/test-and-enable.ports.ts';
 export * from './test-and-enable/test-and-enable.use-cases.ts';
 export * from './exchange-connectivity/outbound-destination.port.ts';
+export * from './domain-health/domain-health.ts';
+export * from './domain-health/domain-health.rules.ts';
+export * from './domain-health/domain-health.ports.ts';
+export * from './domain-health/domain-health.use-cases.ts';

@@ -5,6 +5,7 @@ import {
   createAlertRepository,
   createAuditRepository,
   createConnectionLeases,
+  createDomainHealthRepository,
   createEmailSettingsRepository,
   createMailboxRepository,
   createSecurityRoleRepository,
@@ -15,7 +16,7 @@ import {
   type Database,
   type SecretCipher,
 } from '@sync-admin/db';
-import type { OutboundDestinationPolicy, ProfileOwnerNotifier } from '@sync-admin/domain';
+import type { DnsHealthProbe, OutboundDestinationPolicy, ProfileOwnerNotifier } from '@sync-admin/domain';
 import type { ExchangeConnectivity } from '@sync-admin/ews';
 import type { JobEngine } from '@sync-admin/jobs';
 import type { Config } from '../config.ts';
@@ -27,6 +28,7 @@ import { createSignInThrottle } from '../lib/sign-in-throttle.ts';
 export interface Adapters {
   connectivity: ExchangeConnectivity;
   outbound: OutboundDestinationPolicy;
+  dnsHealth: DnsHealthProbe;
   notifier: ProfileOwnerNotifier;
   jobs: JobEngine;
 }
@@ -77,6 +79,8 @@ export function createServices(config: Config, db: Database, cipher: SecretCiphe
     runs: createTestAndEnableRunRepository(prisma, cipher),
     unitOfWork: createTestAndEnableUnitOfWork(prisma, cipher, adapters.jobs.jobsWithin),
     leases: createConnectionLeases(prisma),
+    domainHealth: createDomainHealthRepository(prisma),
+    dnsHealth: adapters.dnsHealth,
     retry: { transientRetryLimit: config.TRANSIENT_RETRY_LIMIT, transientRetryIntervalSeconds: config.TRANSIENT_RETRY_INTERVAL_SECONDS },
     outage: { windowMs: 60 * 60 * 1000, minimumMailboxes: config.OUTAGE_MIN_MAILBOXES },
     newClaimToken: () => randomUUID(),

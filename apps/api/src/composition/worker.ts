@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { probeServerProfileOutage, recoverLapsedClaims, runTestAndEnableAttempt } from '@sync-admin/domain';
-import { startTestAndEnableWorker, type TestAndEnableWorker } from '@sync-admin/jobs';
+import { probeServerProfileOutage, recoverLapsedClaims, runDailyDomainHealth, runTestAndEnableAttempt } from '@sync-admin/domain';
+import { startDomainHealthSchedule, startTestAndEnableWorker, type TestAndEnableWorker } from '@sync-admin/jobs';
 import type { Log } from './adapters.ts';
 import type { Services } from './services.ts';
 
@@ -9,7 +9,7 @@ import type { Services } from './services.ts';
 const END_OF_TIME = new Date('9999-12-31T23:59:59Z');
 
 /**
- * The Test & Enable worker over the services: the portal runs it in-process on the embedded database, `pnpm worker`
+ * The Test & Enable worker over the services, and the daily Domain health run: the portal runs it in-process on the embedded database, `pnpm worker`
  * elsewhere. `soleProcess`: no other process can hold work (the embedded database opens in one process only), so
  * what a killed predecessor had claimed resumes at once instead of when its claims lapse.
  */
@@ -32,6 +32,14 @@ export async function startWorker(services: Services, log: Log, { soleProcess }:
     idlePollMs: 2_000,
     onError: (error, context) => log.error({ err: error }, `Test & Enable worker: ${context}`),
   });
+  const domainHealth = await startDomainHealthSchedule({
+    boss: services.jobs.boss,
+    cron: services.config.DOMAIN_HEALTH_SCHEDULE,
+    runDaily: async () => {
+      const checked = await runDailyDomainHealth(services);
+      log.info({ checked }, 'Domain health: the daily checks ran');
+    },
+  });
   const unsubscribe = services.onWakeWorker(() => worker.wake());
   return {
     wake: () => worker.wake(),
@@ -40,6 +48,7 @@ export async function startWorker(services: Services, log: Log, { soleProcess }:
     },
     async stop() {
       unsubscribe();
+      await domainHealth.stop();
       await worker.stop();
     },
   };

@@ -65,6 +65,8 @@ describe('every API route, every demo user: deny by default', () => {
     if (url.endsWith('/mailbox-actions/retest-failed')) return { filter: { view: 'all' } };
     if (url.endsWith('/test-and-enable-mailboxes') || url.endsWith('/server-profiles/:profileId/retest-failed')) return { startAt: '2099-01-01T00:00:00Z' };
     if (url.includes('/mailbox-actions/')) return target;
+    // A domain no mailbox has: the walk reaches the domain's refusal without asking DNS.
+    if (url.endsWith('/domain-health/run')) return { domain: 'walk.example' };
     if (method === 'PATCH' && url.endsWith('/email-settings')) return { notifyMailboxOwner: counter % 2 === 0 };
     if (url.includes('/privileges/')) return { depth: null };
     if (url.endsWith('/security-roles') && method === 'PUT') {
@@ -100,6 +102,8 @@ describe('every API route, every demo user: deny by default', () => {
       'GET /api/environments/:environmentId/jobs', 'GET /api/environments/:environmentId/jobs/:jobId',
       'GET /api/environments/:environmentId/jobs/:jobId/items', 'POST /api/environments/:environmentId/jobs/:jobId/cancel',
       'POST /api/environments/:environmentId/mailboxes/:mailboxId/test-connection',
+      'GET /api/environments/:environmentId/domain-health', 'POST /api/environments/:environmentId/domain-health/run',
+      'GET /api/environments/:environmentId/domain-health/:domain/history',
     ]));
   });
 

@@ -19,6 +19,7 @@ import { AlertsRoute } from './routes/alerts.tsx';
 import { AuditLogRoute } from './routes/audit-log.tsx';
 import { JobsRoute } from './routes/jobs.tsx';
 import { JobRoute } from './routes/job.tsx';
+import { DomainHealthRoute } from './routes/domain-health.tsx';
 import { ErrorCatalogRoute } from './routes/error-catalog.tsx';
 import { ErrorHelpRoute } from './routes/error-help.tsx';
 import { AppShell } from './shell/app-shell.tsx';
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
       { path: paths.auditLog.path, element: <AuditLogRoute /> },
       { path: paths.jobs.path, element: <JobsRoute /> },
       { path: paths.job.path, element: <JobRoute /> },
+      { path: paths.domainHealth.path, element: <DomainHealthRoute /> },
       { path: paths.errorCatalog.path, element: <ErrorCatalogRoute /> },
       { path: paths.errorHelp.path, element: <ErrorHelpRoute /> },
       { path: '*', element: <Navigate to={paths.home.getHref()} replace /> },

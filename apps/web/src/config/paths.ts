@@ -87,6 +87,10 @@ export const paths = {
     getHref: (environmentId: string, jobId: string, query: { state?: string; page?: number } = {}) =>
       withQuery(`${jobsBase(environmentId)}/${encodeURIComponent(jobId)}`, query),
   },
+  domainHealth: {
+    path: '/environments/:environmentId/settings/email/domain-health',
+    getHref: (environmentId: string) => `${environmentBase(environmentId)}/settings/email/domain-health`,
+  },
   errorCatalog: { path: '/help/errors', getHref: () => '/help/errors' },
   errorHelp: {
     path: '/help/errors/:code',

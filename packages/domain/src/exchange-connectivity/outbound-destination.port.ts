@@ -11,4 +11,6 @@ export interface RefusedDestination {
 export interface OutboundDestinationPolicy {
   /** Null when the portal may connect to `url`; otherwise why not, in words for the admin. */
   checkDestination(url: string): Promise<RefusedDestination | null>;
+  /** For a host already resolved (by another resolver): null when the portal may connect to these addresses. */
+  checkAddresses(host: string, addresses: readonly string[]): RefusedDestination | null;
 }

@@ -17,7 +17,7 @@ import { normalizeServerProfile, validateServerProfile } from './validate-server
 export interface ServerProfileDeps {
   profiles: ServerProfileRepository;
   /** Where the portal may connect: a location it would refuse is refused when saved, not only when tested. */
-  outbound: OutboundDestinationPolicy;
+  outbound: Pick<OutboundDestinationPolicy, 'checkDestination'>;
   clock: () => Date;
 }
 

@@ -22,6 +22,8 @@ export interface IssueOptions {
   hosts: readonly string[];
   /** Valid until yesterday. */
   expired?: boolean;
+  /** How long it is valid from today (default 30 days). */
+  validDays?: number;
   /** Signed by its own key, not by the test CA. */
   selfSigned?: boolean;
 }
@@ -62,7 +64,7 @@ function issueCertificate(ca: KeyAndCertificate, options: IssueOptions): KeyAndC
     openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', key]);
     writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=${names}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
     const subject = `/CN=${options.hosts.find((host) => !host.startsWith('*')) ?? 'test'}`;
-    const days = options.expired ? '-1' : '30';
+    const days = options.expired ? '-1' : String(options.validDays ?? 30);
     if (options.selfSigned) {
       openssl(['req', '-x509', '-new', '-key', key, '-days', days, '-subj', subject, '-addext', `subjectAltName=${names}`, '-out', join(dir, 'server.pem')]);
     } else {

@@ -27,6 +27,7 @@ const SECTIONS = [
   { value: 'email-settings', segment: '/settings/email/email-settings' },
   { value: 'mailboxes', segment: '/settings/email/mailboxes' },
   { value: 'jobs', segment: '/settings/email/test-and-enable-jobs' },
+  { value: 'domain-health', segment: '/settings/email/domain-health' },
   { value: 'security-roles', segment: '/settings/users-permissions/security-roles' },
   { value: 'users', segment: '/settings/users-permissions/users' },
   { value: 'teams', segment: '/settings/users-permissions/teams' },
@@ -88,6 +89,7 @@ export function NavMenu({ overlay }: Props) {
                 {sub('email-settings', paths.emailSettings.getHref(target), 'Email settings')}
                 {sub('mailboxes', paths.mailboxes.getHref(target), 'Mailboxes')}
                 {sub('jobs', paths.jobs.getHref(target), 'Test & Enable jobs')}
+                {sub('domain-health', paths.domainHealth.getHref(target), 'Domain health')}
               </NavSubItemGroup>
             </NavCategory>
             <NavCategory value="users-permissions">

@@ -1,0 +1,129 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowSyncRegular } from '@fluentui/react-icons';
+import { DOMAIN_HEALTH_CHECK_LABELS, SERVER_TYPE_LABELS, type DomainHealthRowResponse } from '@sync-admin/contract';
+import { LoadError } from '../../../components/load-error.tsx';
+import { RelativeTime } from '../../../components/relative-time.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useDomainHealth } from '../api/get-domain-health.ts';
+import { useRunDomainHealth } from '../api/run-domain-health.ts';
+import { VerdictBadge } from './verdict-badge.tsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  hint: { color: tokens.colorNeutralForeground3 },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  again: { marginInlineStart: 'auto' },
+  meta: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  table: { tableLayout: 'auto' },
+  text: { overflowWrap: 'anywhere' },
+  verdict: { whiteSpace: 'nowrap' },
+});
+
+/** Every email domain of the mailboxes the user can read, each with its checks: verdict, what was found, what it means, what to fix. */
+export function DomainHealthList({ environmentId }: { environmentId: string }) {
+  const styles = useStyles();
+  const domains = useDomainHealth(environmentId);
+  const run = useRunDomainHealth(environmentId);
+
+  if (domains.isPending) return <Spinner label="Loading domains…" />;
+  if (domains.isError) return <LoadError error={domains.error} onRetry={() => void domains.refetch()} />;
+  const runningAll = run.isPending && run.variables === undefined;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.toolbar}>
+        <Button appearance="primary" icon={<ArrowSyncRegular />} disabled={run.isPending || domains.data.items.length === 0} onClick={() => run.mutate(undefined)}>
+          Run checks
+        </Button>
+        {runningAll && <Spinner size="tiny" label="Checking every domain…" />}
+        <Text size={200} className={styles.hint}>Checks also run every day. Each check asks DNS and the autodiscover host the way Outlook and Exchange clients do.</Text>
+      </div>
+      {run.isError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorMessage(run.error)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {domains.data.items.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>No mailbox you can read has an email address yet, so there is no domain to check.</MessageBarBody>
+        </MessageBar>
+      )}
+      {domains.data.items.map((row) => (
+        <DomainCard key={row.domain} row={row} isRunning={run.isPending && (runningAll || run.variables === row.domain)} disabled={run.isPending} onRun={() => run.mutate(row.domain)} />
+      ))}
+    </div>
+  );
+}
+
+function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowResponse; isRunning: boolean; disabled: boolean; onRun: () => void }) {
+  const styles = useStyles();
+  const headingId = `domain-${row.domain}`;
+  const profiles = row.serverTypes.map((type) => SERVER_TYPE_LABELS[type]).join(', ') || 'no server profile';
+  return (
+    <section className={styles.card} aria-labelledby={headingId} aria-busy={isRunning}>
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id={headingId} className={styles.text}>{row.domain}</Subtitle2>
+        {row.latest && <VerdictBadge verdict={row.latest.verdict} />}
+        <span className={styles.again}>
+          <Button icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={disabled} onClick={onRun} aria-label={`Check ${row.domain} again`}>
+            Check again
+          </Button>
+        </span>
+      </div>
+      <div className={styles.meta}>
+        <Text size={200}>{row.mailboxes === 1 ? '1 mailbox' : `${row.mailboxes} mailboxes`} · {profiles}</Text>
+        <Text size={200}>{row.latest ? <>Checked <RelativeTime iso={row.latest.checkedAt} /></> : 'Not checked yet'}</Text>
+      </div>
+      {row.latest && (
+        <Table className={styles.table} size="small" aria-label={`Checks of ${row.domain}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Check</TableHeaderCell>
+              <TableHeaderCell scope="col">Result</TableHeaderCell>
+              <TableHeaderCell scope="col">What was found</TableHeaderCell>
+              <TableHeaderCell scope="col">What it means</TableHeaderCell>
+              <TableHeaderCell scope="col">What to fix</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {row.latest.results.map((result) => (
+              <TableRow key={result.check}>
+                <TableCell><Text weight="semibold">{DOMAIN_HEALTH_CHECK_LABELS[result.check]}</Text></TableCell>
+                <TableCell className={styles.verdict}><VerdictBadge verdict={result.verdict} /></TableCell>
+                <TableCell className={styles.text}>{result.found}</TableCell>
+                <TableCell className={styles.text}>{result.meaning}</TableCell>
+                <TableCell className={styles.text}>{result.fix ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

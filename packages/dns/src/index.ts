@@ -1,0 +1,1 @@
+export { createDnsHealthProbe, type DnsHealthProbeOptions } from './dns-health-probe.ts';
