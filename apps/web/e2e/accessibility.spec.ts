@@ -14,8 +14,16 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
   const { violations } = await builder.analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary?.split('\n')[1]?.trim() ?? ''})`));
+    .flatMap((violation) => violation.nodes.filter((node) => !isTabsterDummy(violation.id, node.html)).map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary?.split('\n')[1]?.trim() ?? ''})`));
 }
+
+/**
+ * Fluent UI's focus manager (Tabster) brackets focus groups with focusable `aria-hidden` <i data-tabster-dummy>
+ * elements on purpose (microsoft/tabster#288, microsoft/fluentui#27517 "By Design"): they pass focus on at once,
+ * and hiding them keeps screen readers quiet. That one finding is the library's (docs/accessibility.md); any other
+ * node, or any other rule, still fails.
+ */
+const isTabsterDummy = (rule: string, html: string) => rule === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(html);
 
 async function settled(page: Page) {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
@@ -63,6 +71,7 @@ test('every control of the server profile form has a label, in every layout the 
 
 test.describe('axe: no serious or critical violations', () => {
   test('on every page, signed in as an administrator, wide and narrow', async ({ browser }) => {
+    test.setTimeout(240_000);
     const page = await sessions.signedInPage(browser, 'global.admin@contoso.example');
     for (const url of await everyPage(page)) {
       await page.goto(url);
@@ -75,6 +84,13 @@ test.describe('axe: no serious or critical violations', () => {
     expect(await seriousViolations(page), 'navigation drawer').toEqual([]);
   });
 
+  test('on the API documentation (Swagger UI)', async ({ page }) => {
+    await page.goto('/api/docs');
+    await expect(page.getByRole('heading', { name: /Sync Admin API/ })).toBeVisible();
+    await expect(page.locator('.opblock').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('on the sign-in page', async ({ page }) => {
     await page.goto('/sign-in');
     await expect(page.getByRole('heading', { name: 'Sign in to Sync Admin' })).toBeVisible();
@@ -82,8 +98,9 @@ test.describe('axe: no serious or critical violations', () => {
   });
 
   test('in the main dialogs', async ({ browser }) => {
+    test.setTimeout(120_000);
     const page = await sessions.signedInPage(browser, 'global.admin@contoso.example');
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'));
     const check = async (name: string) => {
       await expect(dialog).toBeVisible();
       expect(await seriousViolations(page), name).toEqual([]);

@@ -59,6 +59,7 @@ test.describe('Mailboxes grid at 1440 px', () => {
 
     await page.getByRole('button', { name: 'Edit columns' }).click();
     await page.getByRole('dialog', { name: 'Edit columns' }).getByRole('button', { name: 'Reset to default' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
     expect(await headerNames(page)).toContain('Type');
   });
 
