@@ -69,9 +69,11 @@ export function NavMenu({ overlay }: Props) {
       onOpenChange={(_, data) => !data.open && overlay?.onClose()}
       selectedValue={selectedValue}
       defaultOpenCategories={['email', 'users-permissions']}
-      aria-label="Admin center"
+      // Over the page the drawer is a modal dialog holding the navigation (as microsoft/fluentui#34942 does):
+      // aria-modal is only allowed on a dialog, not on a navigation landmark.
+      {...(overlay ? { role: 'dialog', 'aria-label': 'Navigation' } : { 'aria-label': 'Admin center' })}
     >
-      <NavDrawerBody>
+      <NavDrawerBody {...(overlay ? { role: 'navigation', 'aria-label': 'Admin center' } : {})}>
         <NavItem value="environments" icon={<GlobeRegular />} href={paths.environments.getHref()} onClick={go(paths.environments.getHref())}>
           Environments
         </NavItem>
