@@ -1,4 +1,4 @@
-import { CUSTOMER_ENGAGEMENT_DEPLOYMENTS, PRIVILEGE_DEPTHS, PRIVILEGES } from '@sync-admin/domain';
+import { CUSTOMER_ENGAGEMENT_DEPLOYMENTS, PORTAL_PAGES, PRIVILEGE_DEPTHS, PRIVILEGES } from '@sync-admin/domain';
 import { z } from 'zod';
 import { text } from './primitives.ts';
 
@@ -11,8 +11,11 @@ export const environmentSchema = z.object({
   /** The signed-in user's security roles and merged privileges here, so the UI can show what they may do. */
   securityRoles: z.array(text()),
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
+  /** The pages the user may open here, in the navigation's order; the first is where they land. */
+  pages: z.array(z.enum(PORTAL_PAGES)),
 });
 export type EnvironmentResponse = z.infer<typeof environmentSchema>;
+export type PortalPage = EnvironmentResponse['pages'][number];
 
 export const environmentListResponseSchema = z.object({ items: z.array(environmentSchema) });
 export type EnvironmentListResponse = z.infer<typeof environmentListResponseSchema>;

@@ -3,6 +3,7 @@ export * from './access/privileges.ts';
 export * from './access/tenant-roles.ts';
 export * from './access/built-in-roles.ts';
 export * from './access/actor.ts';
+export * from './access/portal-pages.ts';
 export * from './environments/environment.ts';
 export * from './server-profiles/server-profile.ts';
 export * from './server-profiles/server-profile.field-rules.ts';

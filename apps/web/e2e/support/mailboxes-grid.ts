@@ -5,6 +5,12 @@ export const grid = (page: Page) => page.getByRole('grid', { name: 'Mailboxes' }
 /** The n-th data row (0-based); the header row is aria-rowindex 1. */
 export const dataRow = (page: Page, index: number) => grid(page).locator(`[role="row"][aria-rowindex="${index + 2}"]`);
 
+/** The cell of a data row under the column headed `column`, wherever Edit columns has put that column. */
+export async function cellIn(page: Page, index: number, column: string) {
+  const colindex = await grid(page).getByRole('columnheader', { name: column, exact: true }).getAttribute('aria-colindex');
+  return dataRow(page, index).locator(`[role="gridcell"][aria-colindex="${colindex}"]`);
+}
+
 export async function openContosoMailboxes(page: Page) {
   await page.getByRole('combobox', { name: 'Environment' }).click();
   await page.getByRole('option', { name: /^Contoso ·/ }).click();

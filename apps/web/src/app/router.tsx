@@ -1,36 +1,50 @@
+import { Spinner } from '@fluentui/react-components';
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
-import { EnvironmentsRoute } from './routes/environments.tsx';
-import { HomeRoute } from './routes/home.tsx';
-import { NewServerProfileRoute } from './routes/new-server-profile.tsx';
-import { ServerProfileRoute } from './routes/server-profile.tsx';
-import { ServerProfilesRoute } from './routes/server-profiles.tsx';
-import { SignInRoute } from './routes/sign-in.tsx';
-import { EmailSettingsRoute } from './routes/email-settings.tsx';
-import { MailboxesRoute } from './routes/mailboxes.tsx';
-import { NewMailboxRoute } from './routes/new-mailbox.tsx';
-import { MailboxRoute } from './routes/mailbox.tsx';
-import { SecurityRolesRoute } from './routes/security-roles.tsx';
-import { SecurityRoleRoute } from './routes/security-role.tsx';
-import { UsersRoute } from './routes/users.tsx';
-import { TeamsRoute } from './routes/teams.tsx';
-import { AlertsRoute } from './routes/alerts.tsx';
-import { AuditLogRoute } from './routes/audit-log.tsx';
-import { JobsRoute } from './routes/jobs.tsx';
-import { JobRoute } from './routes/job.tsx';
-import { DomainHealthRoute } from './routes/domain-health.tsx';
-import { ErrorCatalogRoute } from './routes/error-catalog.tsx';
-import { ErrorHelpRoute } from './routes/error-help.tsx';
-import { AppShell } from './shell/app-shell.tsx';
+
+/**
+ * Each page is its own chunk, fetched when first opened: the sign-in page and the first screen load only
+ * their own code (bench/web-bundle.bench.ts measures it, e2e/web-bundle-budget.spec.ts holds the budget).
+ */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const EnvironmentsRoute = lazyPage(() => import('./routes/environments.tsx'), 'EnvironmentsRoute');
+const HomeRoute = lazyPage(() => import('./routes/home.tsx'), 'HomeRoute');
+const NewServerProfileRoute = lazyPage(() => import('./routes/new-server-profile.tsx'), 'NewServerProfileRoute');
+const ServerProfileRoute = lazyPage(() => import('./routes/server-profile.tsx'), 'ServerProfileRoute');
+const ServerProfilesRoute = lazyPage(() => import('./routes/server-profiles.tsx'), 'ServerProfilesRoute');
+const SignInRoute = lazyPage(() => import('./routes/sign-in.tsx'), 'SignInRoute');
+const EmailSettingsRoute = lazyPage(() => import('./routes/email-settings.tsx'), 'EmailSettingsRoute');
+const MailboxesRoute = lazyPage(() => import('./routes/mailboxes.tsx'), 'MailboxesRoute');
+const NewMailboxRoute = lazyPage(() => import('./routes/new-mailbox.tsx'), 'NewMailboxRoute');
+const MailboxRoute = lazyPage(() => import('./routes/mailbox.tsx'), 'MailboxRoute');
+const SecurityRolesRoute = lazyPage(() => import('./routes/security-roles.tsx'), 'SecurityRolesRoute');
+const SecurityRoleRoute = lazyPage(() => import('./routes/security-role.tsx'), 'SecurityRoleRoute');
+const UsersRoute = lazyPage(() => import('./routes/users.tsx'), 'UsersRoute');
+const TeamsRoute = lazyPage(() => import('./routes/teams.tsx'), 'TeamsRoute');
+const AlertsRoute = lazyPage(() => import('./routes/alerts.tsx'), 'AlertsRoute');
+const AuditLogRoute = lazyPage(() => import('./routes/audit-log.tsx'), 'AuditLogRoute');
+const JobsRoute = lazyPage(() => import('./routes/jobs.tsx'), 'JobsRoute');
+const JobRoute = lazyPage(() => import('./routes/job.tsx'), 'JobRoute');
+const DomainHealthRoute = lazyPage(() => import('./routes/domain-health.tsx'), 'DomainHealthRoute');
+const ErrorCatalogRoute = lazyPage(() => import('./routes/error-catalog.tsx'), 'ErrorCatalogRoute');
+const ErrorHelpRoute = lazyPage(() => import('./routes/error-help.tsx'), 'ErrorHelpRoute');
+const AppShell = lazyPage(() => import('./shell/app-shell.tsx'), 'AppShell');
+
+// The shell has its own boundary around the page, so opening another page keeps the top bar and navigation.
+const loading = (children: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{children}</Suspense>;
 
 const router = createBrowserRouter([
-  { path: paths.signIn.path, element: <SignInRoute /> },
+  { path: paths.signIn.path, element: loading(<SignInRoute />) },
   {
     path: paths.home.path,
     element: (
       <RequireSession>
-        <AppShell />
+        {loading(<AppShell />)}
       </RequireSession>
     ),
     children: [

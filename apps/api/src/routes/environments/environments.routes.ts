@@ -1,4 +1,5 @@
 import { apiPaths, environmentListResponseSchema, errorResponseSchema } from '@sync-admin/contract';
+import { listOpenablePages } from '@sync-admin/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +14,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
     const environments = await app.deps.access.listEnvironmentsForUser(request.session!.user);
     return {
       items: environments.map(({ id, name, customerEngagement, defaultServerProfileId, securityRoles, privileges }) => ({
-        id, name, customerEngagement, defaultServerProfileId, securityRoles, privileges,
+        id, name, customerEngagement, defaultServerProfileId, securityRoles, privileges, pages: listOpenablePages(privileges),
       })),
     };
   });

@@ -1,12 +1,10 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { NavMenu } from './nav-menu.tsx';
+import { NARROW_SCREEN } from '../../lib/screens.ts';
 import { TopBar } from './top-bar.tsx';
-
-/** Below this width the navigation leaves the page's flow and opens over it from the top bar's menu button. */
-export const NARROW_SCREEN = '(max-width: 768px)';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
@@ -38,7 +36,9 @@ export function AppShell() {
           </div>
         )}
         <main className={styles.main}>
-          <Outlet />
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

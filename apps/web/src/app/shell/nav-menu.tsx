@@ -16,25 +16,15 @@ import {
   PeopleSettingsRegular,
   QuestionCircleRegular,
 } from '@fluentui/react-icons';
-import type { MouseEvent } from 'react';
+import type { PortalPage } from '@sync-admin/contract';
+import type { MouseEvent, ReactElement } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { paths } from '../../config/paths.ts';
+import { PORTAL_PAGE_LINKS, findPortalPage } from '../../config/portal-pages.ts';
 import { useEnvironments } from '../../features/environments/api/get-environments.ts';
 
-/** Which entry a page belongs to: the first whose path prefix the location starts with. */
-const SECTIONS = [
-  { value: 'server-profiles', segment: '/settings/email/server-profiles' },
-  { value: 'email-settings', segment: '/settings/email/email-settings' },
-  { value: 'mailboxes', segment: '/settings/email/mailboxes' },
-  { value: 'jobs', segment: '/settings/email/test-and-enable-jobs' },
-  { value: 'domain-health', segment: '/settings/email/domain-health' },
-  { value: 'security-roles', segment: '/settings/users-permissions/security-roles' },
-  { value: 'users', segment: '/settings/users-permissions/users' },
-  { value: 'teams', segment: '/settings/users-permissions/teams' },
-  { value: 'alerts', segment: '/alerts' },
-  { value: 'audit-log', segment: '/settings/audit-log' },
-  { value: 'error-help', segment: '/help/errors' },
-] as const;
+const EMAIL_PAGES: readonly PortalPage[] = ['serverProfiles', 'emailSettings', 'mailboxes', 'testAndEnableJobs', 'domainHealth'];
+const USERS_PERMISSIONS_PAGES: readonly PortalPage[] = ['securityRoles', 'users', 'teams'];
 
 interface Props {
   /** On narrow screens the drawer opens over the page and closes once an entry is chosen; null keeps it inline. */
@@ -47,10 +37,11 @@ export function NavMenu({ overlay }: Props) {
   const { pathname } = useLocation();
   const { environmentId } = useParams();
   const environments = useEnvironments();
-  const target = environmentId ?? environments.data?.items[0]?.id;
+  const items = environments.data?.items ?? [];
+  const target = items.find((environment) => environment.id === environmentId) ?? items[0];
   const selectedValue = pathname === paths.environments.getHref()
     ? 'environments'
-    : SECTIONS.find((section) => pathname.includes(section.segment))?.value;
+    : pathname.startsWith(paths.errorCatalog.getHref()) ? 'error-help' : findPortalPage(pathname) ?? undefined;
 
   // Keeps the real hrefs (open in new tab works) while navigating inside the SPA on a plain click.
   const go = (href: string) => (event: MouseEvent<HTMLElement>) => {
@@ -59,8 +50,16 @@ export function NavMenu({ overlay }: Props) {
     void navigate(href);
     overlay?.onClose();
   };
-  const sub = (value: string, href: string, label: string) => (
-    <NavSubItem value={value} href={href} onClick={go(href)}>{label}</NavSubItem>
+  // Only the pages the API says this user may open here are listed.
+  const openable = (pages: readonly PortalPage[]) => pages.filter((page) => target?.pages.includes(page));
+  const emailPages = openable(EMAIL_PAGES);
+  const usersPermissionsPages = openable(USERS_PERMISSIONS_PAGES);
+  const hrefOf = (page: PortalPage) => PORTAL_PAGE_LINKS[page].getHref(target?.id ?? '');
+  const sub = (page: PortalPage) => (
+    <NavSubItem key={page} value={page} href={hrefOf(page)} onClick={go(hrefOf(page))}>{PORTAL_PAGE_LINKS[page].label}</NavSubItem>
+  );
+  const item = (page: PortalPage, icon: ReactElement) => target?.pages.includes(page) && (
+    <NavItem value={page} icon={icon} href={hrefOf(page)} onClick={go(hrefOf(page))}>{PORTAL_PAGE_LINKS[page].label}</NavItem>
   );
 
   return (
@@ -70,39 +69,31 @@ export function NavMenu({ overlay }: Props) {
       onOpenChange={(_, data) => !data.open && overlay?.onClose()}
       selectedValue={selectedValue}
       defaultOpenCategories={['email', 'users-permissions']}
-      aria-label="Admin center"
+      // Over the page the drawer is a modal dialog holding the navigation (as microsoft/fluentui#34942 does):
+      // aria-modal is only allowed on a dialog, not on a navigation landmark.
+      {...(overlay ? { role: 'dialog', 'aria-label': 'Navigation' } : { 'aria-label': 'Admin center' })}
     >
-      <NavDrawerBody>
+      <NavDrawerBody {...(overlay ? { role: 'navigation', 'aria-label': 'Admin center' } : {})}>
         <NavItem value="environments" icon={<GlobeRegular />} href={paths.environments.getHref()} onClick={go(paths.environments.getHref())}>
           Environments
         </NavItem>
         {target && (
           <>
-            <NavItem value="alerts" icon={<AlertRegular />} href={paths.alerts.getHref(target)} onClick={go(paths.alerts.getHref(target))}>
-              Alerts
-            </NavItem>
-            <NavSectionHeader>Settings</NavSectionHeader>
-            <NavCategory value="email">
-              <NavCategoryItem icon={<MailSettingsRegular />}>Email</NavCategoryItem>
-              <NavSubItemGroup>
-                {sub('server-profiles', paths.serverProfiles.getHref(target), 'Server profiles')}
-                {sub('email-settings', paths.emailSettings.getHref(target), 'Email settings')}
-                {sub('mailboxes', paths.mailboxes.getHref(target), 'Mailboxes')}
-                {sub('jobs', paths.jobs.getHref(target), 'Test & Enable jobs')}
-                {sub('domain-health', paths.domainHealth.getHref(target), 'Domain health')}
-              </NavSubItemGroup>
-            </NavCategory>
-            <NavCategory value="users-permissions">
-              <NavCategoryItem icon={<PeopleSettingsRegular />}>Users + permissions</NavCategoryItem>
-              <NavSubItemGroup>
-                {sub('security-roles', paths.securityRoles.getHref(target), 'Security roles')}
-                {sub('users', paths.users.getHref(target), 'Users')}
-                {sub('teams', paths.teams.getHref(target), 'Teams')}
-              </NavSubItemGroup>
-            </NavCategory>
-            <NavItem value="audit-log" icon={<HistoryRegular />} href={paths.auditLog.getHref(target)} onClick={go(paths.auditLog.getHref(target))}>
-              Audit log
-            </NavItem>
+            {item('alerts', <AlertRegular />)}
+            {(emailPages.length > 0 || usersPermissionsPages.length > 0) && <NavSectionHeader>Settings</NavSectionHeader>}
+            {emailPages.length > 0 && (
+              <NavCategory value="email">
+                <NavCategoryItem icon={<MailSettingsRegular />}>Email</NavCategoryItem>
+                <NavSubItemGroup>{emailPages.map(sub)}</NavSubItemGroup>
+              </NavCategory>
+            )}
+            {usersPermissionsPages.length > 0 && (
+              <NavCategory value="users-permissions">
+                <NavCategoryItem icon={<PeopleSettingsRegular />}>Users + permissions</NavCategoryItem>
+                <NavSubItemGroup>{usersPermissionsPages.map(sub)}</NavSubItemGroup>
+              </NavCategory>
+            )}
+            {item('auditLog', <HistoryRegular />)}
           </>
         )}
         <NavItem value="error-help" icon={<QuestionCircleRegular />} href={paths.errorCatalog.getHref()} onClick={go(paths.errorCatalog.getHref())}>

@@ -1,16 +1,32 @@
 import { Caption1, Dropdown, Field, Option, makeStyles } from '@fluentui/react-components';
+
 import { CUSTOMER_ENGAGEMENT_LABELS } from '@sync-admin/contract';
-import { useNavigate, useParams } from 'react-router';
-import { paths } from '../../../config/paths.ts';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { PORTAL_PAGE_LINKS, findPortalPage, landingHref } from '../../../config/portal-pages.ts';
+import { PHONE_SCREEN } from '../../../lib/screens.ts';
 import { useEnvironments } from '../api/get-environments.ts';
+
+// On a phone the label is read, not shown: the dropdown needs the width.
+const visuallyHidden = {
+  position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
+} as const;
 
 const useStyles = makeStyles({
   // The horizontal Field's default 33%/67% grid squeezes the dropdown into the user block beside it.
-  field: { gridTemplateColumns: 'auto 260px', columnGap: '12px' },
-  label: { color: 'inherit' },
+  field: {
+    flexShrink: 0,
+    gridTemplateColumns: 'auto 220px',
+    columnGap: '12px',
+    [`@media ${PHONE_SCREEN}`]: { gridTemplateColumns: '150px' },
+  },
+  label: { color: 'inherit', [`@media ${PHONE_SCREEN}`]: visuallyHidden },
+  dropdown: { minWidth: 0 },
 });
 
-/** Picking an environment opens its server profiles, as the admin center's environment switcher does. */
+/**
+ * Picking an environment keeps the page: the same list there (a record's page goes to its list, since the
+ * record belongs to the environment left), or the first page the user may open there when this one isn't.
+ */
 export function EnvironmentPicker() {
   const styles = useStyles();
   const navigate = useNavigate();
@@ -18,15 +34,24 @@ export function EnvironmentPicker() {
   const environments = useEnvironments();
   const items = environments.data?.items ?? [];
   const current = items.find((e) => e.id === environmentId);
+  const { pathname } = useLocation();
+  const hrefIn = (id: string) => {
+    const next = items.find((e) => e.id === id);
+    const here = findPortalPage(pathname);
+    if (!next || !here || !next.pages.includes(here)) return landingHref(next);
+    // Filters are left behind: they name records (a server profile, say) of the environment being left.
+    return PORTAL_PAGE_LINKS[here].getHref(id);
+  };
 
   return (
     <Field label={{ children: 'Environment', className: styles.label }} orientation="horizontal" className={styles.field}>
       <Dropdown
+        className={styles.dropdown}
         placeholder={environments.isPending ? 'Loading…' : 'Select an environment'}
         value={current?.name ?? ''}
         selectedOptions={current ? [current.id] : []}
         onOptionSelect={(_, data) => {
-          if (data.optionValue) void navigate(paths.serverProfiles.getHref(data.optionValue));
+          if (data.optionValue && data.optionValue !== environmentId) void navigate(hrefIn(data.optionValue));
         }}
       >
         {items.map((environment) => (

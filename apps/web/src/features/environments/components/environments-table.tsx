@@ -8,7 +8,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { CUSTOMER_ENGAGEMENT_LABELS, type EnvironmentResponse } from '@sync-admin/contract';
-import { paths } from '../../../config/paths.ts';
+import { landingHref } from '../../../config/portal-pages.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 
 export function EnvironmentsTable({ environments }: { environments: EnvironmentResponse[] }) {
@@ -26,7 +26,7 @@ export function EnvironmentsTable({ environments }: { environments: EnvironmentR
         {environments.map((environment) => (
           <TableRow key={environment.id}>
             <TableCell>
-              <RouterLink to={paths.serverProfiles.getHref(environment.id)}>{environment.name}</RouterLink>
+              <RouterLink to={landingHref(environment)}>{environment.name}</RouterLink>
             </TableCell>
             <TableCell>{CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]}</TableCell>
             <TableCell>{environment.securityRoles.join(', ') || '—'}</TableCell>

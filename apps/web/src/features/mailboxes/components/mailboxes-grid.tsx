@@ -2,10 +2,11 @@ import { Checkbox, Skeleton, SkeletonItem, Text, makeStyles, mergeClasses, token
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { MAILBOX_TYPE_LABELS, type MailboxSortField } from '@sync-admin/contract';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { MAILBOX_PAGE_SIZE, type MailboxGridQuery } from '../lib/grid-query.ts';
+import { MAILBOX_COLUMN_LABELS, type MailboxColumnId } from '../lib/mailbox-columns.ts';
 import { isRowSelected, type MailboxRow, type MailboxSelection } from '../lib/selection.ts';
 import { EmailAddressStatusBadge, TestAndEnableQueuedBadge, TestStatusBadge, formatDateTime } from './mailbox-badges.tsx';
 
@@ -13,47 +14,41 @@ const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 44;
 
 interface Column {
-  id: string;
-  label: string;
   width: string;
   sort?: MailboxSortField;
-  render: (row: MailboxRow, environmentId: string) => ReactNode;
+  /** Whether the cell holds its own focusable control (a link), which takes the cell's place in keyboard focus. */
+  hasControl?: boolean;
+  render: (row: MailboxRow, environmentId: string, tabIndex: number) => ReactNode;
 }
 
-const COLUMNS: Column[] = [
-  {
-    id: 'name', label: 'Name', width: '220px', sort: 'name',
-    render: (row, environmentId) => <RouterLink to={paths.mailbox.getHref(environmentId, row.id)}>{row.name}</RouterLink>,
+const COLUMNS: Record<MailboxColumnId, Column> = {
+  name: {
+    width: '200px', sort: 'name', hasControl: true,
+    render: (row, environmentId, tabIndex) => (
+      <RouterLink to={paths.mailbox.getHref(environmentId, row.id)} tabIndex={tabIndex}>{row.name}</RouterLink>
+    ),
   },
-  { id: 'emailAddress', label: 'Email Address', width: '260px', sort: 'emailAddress', render: (row) => row.emailAddress },
-  { id: 'type', label: 'Type', width: '80px', sort: 'type', render: (row) => MAILBOX_TYPE_LABELS[row.type] },
-  { id: 'owner', label: 'Owner', width: '150px', render: (row) => row.ownerName },
-  { id: 'serverProfile', label: 'Server Profile', width: '200px', render: (row) => row.serverProfileName ?? '(none)' },
-  {
-    id: 'emailAddressStatus', label: 'Email Address Status', width: '170px', sort: 'emailAddressStatus',
-    render: (row) => <EmailAddressStatusBadge status={row.emailAddressStatus} />,
+  incomingEmailStatus: { width: '160px', sort: 'incomingEmailStatus', render: (row) => <TestStatusBadge status={row.incomingEmailStatus} /> },
+  outgoingEmailStatus: { width: '160px', sort: 'outgoingEmailStatus', render: (row) => <TestStatusBadge status={row.outgoingEmailStatus} /> },
+  appointmentsContactsTasksStatus: {
+    width: '190px', sort: 'appointmentsContactsTasksStatus', render: (row) => <TestStatusBadge status={row.appointmentsContactsTasksStatus} />,
   },
-  {
-    id: 'incomingEmailStatus', label: 'Incoming Email Status', width: '170px', sort: 'incomingEmailStatus',
-    render: (row) => <TestStatusBadge status={row.incomingEmailStatus} />,
-  },
-  {
-    id: 'outgoingEmailStatus', label: 'Outgoing Email Status', width: '170px', sort: 'outgoingEmailStatus',
-    render: (row) => <TestStatusBadge status={row.outgoingEmailStatus} />,
-  },
-  {
-    id: 'appointmentsContactsTasksStatus', label: 'Appointments, Contacts, and Tasks Status', width: '200px',
-    sort: 'appointmentsContactsTasksStatus', render: (row) => <TestStatusBadge status={row.appointmentsContactsTasksStatus} />,
-  },
-  {
-    id: 'testCompletedOn', label: 'Mailbox Test Completed On', width: '190px', sort: 'testCompletedOn',
-    render: (row) => formatDateTime(row.testCompletedOn),
-  },
-  {
-    id: 'testAndEnable', label: 'Test & Enable', width: '120px',
+  testCompletedOn: { width: '190px', sort: 'testCompletedOn', render: (row) => formatDateTime(row.testCompletedOn) },
+  emailAddress: { width: '240px', sort: 'emailAddress', render: (row) => row.emailAddress },
+  emailAddressStatus: { width: '170px', sort: 'emailAddressStatus', render: (row) => <EmailAddressStatusBadge status={row.emailAddressStatus} /> },
+  type: { width: '80px', sort: 'type', render: (row) => MAILBOX_TYPE_LABELS[row.type] },
+  owner: { width: '150px', render: (row) => row.ownerName },
+  serverProfile: { width: '200px', render: (row) => row.serverProfileName ?? '(none)' },
+  testAndEnable: {
+    width: '120px',
     render: (row) => (row.testAndEnableRequestedAt ? <TestAndEnableQueuedBadge since={row.testAndEnableRequestedAt} /> : null),
   },
-];
+};
+
+/** Where keyboard focus is in the grid: a row (-1 for the header) and a column (0 is the selection checkbox). */
+interface CellPosition { index: number; column: number }
+
+const CHECK_COLUMN_WIDTH = 44;
 
 /** ±1 for a row, ±2 for a page, or the first/last row; null for keys the grid leaves alone. */
 function rowStep(event: KeyboardEvent): -2 | -1 | 1 | 2 | 'first' | 'last' | null {
@@ -68,8 +63,6 @@ function rowStep(event: KeyboardEvent): -2 | -1 | 1 | 2 | 'first' | 'last' | nul
   }
 }
 
-const TEMPLATE = `44px ${COLUMNS.map((c) => c.width).join(' ')}`;
-const COLUMN_COUNT = COLUMNS.length + 1;
 
 const useStyles = makeStyles({
   scroller: {
@@ -85,7 +78,6 @@ const useStyles = makeStyles({
   stale: { opacity: 0.6, transitionProperty: 'opacity', transitionDuration: tokens.durationNormal },
   row: {
     display: 'grid',
-    gridTemplateColumns: TEMPLATE,
     alignItems: 'center',
     minWidth: 'max-content',
     boxSizing: 'border-box',
@@ -102,6 +94,8 @@ const useStyles = makeStyles({
   body: { position: 'relative' },
   dataRow: {
     position: 'absolute',
+    // Opaque, so the frozen cells (which inherit it) hide what scrolls beneath them.
+    backgroundColor: tokens.colorNeutralBackground1,
     top: 0,
     left: 0,
     height: `${ROW_HEIGHT}px`,
@@ -116,6 +110,10 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   checkCell: { display: 'flex', justifyContent: 'center' },
+  // The checkbox and Name stay in place while the other columns scroll sideways beneath them.
+  frozen: { position: 'sticky', zIndex: 1, alignSelf: 'stretch', display: 'flex', alignItems: 'center', backgroundColor: 'inherit' },
+  frozenName: { boxShadow: `inset -1px 0 0 ${tokens.colorNeutralStroke2}` },
+  focusableCell: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   sortButton: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -138,6 +136,8 @@ const useStyles = makeStyles({
 interface Props {
   environmentId: string;
   query: MailboxGridQuery;
+  /** The columns shown, in order (Edit columns); Name first. */
+  columns: readonly MailboxColumnId[];
   total: number;
   /** Rows by page index; missing pages render as placeholders until they arrive. */
   pages: ReadonlyMap<number, readonly MailboxRow[]>;
@@ -154,16 +154,24 @@ interface Props {
 /**
  * The Mailboxes grid: a real ARIA grid whose rows are virtualized. Only the rows in view exist in the DOM,
  * and only the pages of 100 they fall in are fetched, so a view of 100,000 mailboxes opens as fast as one of 10.
+ *
+ * Keyboard, as Fluent's DataGrid guidance has it (composite focus): the grid is one Tab stop; arrow keys move
+ * between cells and rows (Home/End to the row's ends, Ctrl+Home/End, Page Up/Down), Space selects the row,
+ * Enter follows the Name link, Tab leaves the grid. Only the focused cell is tabbable (roving tabindex), and
+ * it stays the grid's entry point when focus comes back.
  */
 export function MailboxesGrid({
-  environmentId, query, total, pages, loadedRows, isShowingPrevious, isFetching, selection, onToggleRows, onSortChange,
+  environmentId, query, columns, total, pages, loadedRows, isShowingPrevious, isFetching, selection, onToggleRows, onSortChange,
   onVisiblePagesChange,
 }: Props) {
   const styles = useStyles();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const anchorIndex = useRef<number | null>(null);
   const shiftPressed = useRef(false);
-  const pendingFocus = useRef<{ index: number; column: number } | null>(null);
+  const pendingFocus = useRef<CellPosition | null>(null);
+  const [active, setActive] = useState<CellPosition>({ index: 0, column: 1 });
+  const columnCount = columns.length + 1;
+  const template = `${CHECK_COLUMN_WIDTH}px ${columns.map((id) => COLUMNS[id].width).join(' ')}`;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render, never memoized
   const virtualizer = useVirtualizer({
@@ -198,6 +206,12 @@ export function MailboxesGrid({
   const rowAt = (index: number): MailboxRow | undefined =>
     pages.get(Math.floor(index / MAILBOX_PAGE_SIZE))?.[index % MAILBOX_PAGE_SIZE];
 
+  // The Tab stop: the focused cell while its row is rendered, else the header's cell in that column.
+  const isRendered = (index: number) => index === -1 || (rowAt(index) !== undefined && items.some((item) => item.index === index));
+  const column = Math.min(active.column, columnCount - 1);
+  const tabStop: CellPosition = isRendered(active.index) ? { index: active.index, column } : { index: -1, column };
+  const tabIndexOf = (index: number, columnIndex: number) => (tabStop.index === index && tabStop.column === columnIndex ? 0 : -1);
+
   const loadedSelected = loadedRows.filter((row) => isRowSelected(selection, row.id)).length;
   const headerChecked = loadedRows.length > 0 && loadedSelected === loadedRows.length ? true : loadedSelected > 0 ? 'mixed' : false;
 
@@ -218,71 +232,116 @@ export function MailboxesGrid({
     anchorIndex.current = index;
   };
 
-  /**
-   * Up/Down (and Page Up/Down, Ctrl+Home/End) move between rows in the same column, scrolling rows into
-   * existence as needed. Keys pressed faster than rows render count from the row still on its way.
-   */
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = rowStep(event);
-    if (step === null) return;
-    const target = event.target as HTMLElement;
-    if (target.closest('[role="listbox"], [role="menu"]')) return;
-    const rowElement = target.closest<HTMLElement>('[data-index]');
-    const cell = target.closest<HTMLElement>('[data-column]');
-    if (!rowElement || !cell) return;
-    const from = pendingFocus.current ?? { index: Number(rowElement.dataset.index), column: Number(cell.dataset.column) };
-    const pageSize = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const wanted = step === 'first' ? 0 : step === 'last' ? total - 1 : from.index + (Math.abs(step) === 2 ? Math.sign(step) * pageSize : step);
-    const next = Math.min(total - 1, Math.max(0, wanted));
-    event.preventDefault();
-    if (next === from.index) return;
-    pendingFocus.current = { index: next, column: from.column };
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    const focusNext = (attempt: number) => {
-      if (pendingFocus.current?.index !== next) return;
-      const nextCell = scrollerRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] [data-column="${from.column}"]`);
-      const focusable = nextCell?.querySelector<HTMLElement>('input, a, button');
-      if (focusable) {
-        focusable.focus({ preventScroll: true });
+  /** Focuses a cell (its control when it has one), once its row exists: keys pressed faster than rows render count from the row on its way. */
+  const focusCell = (next: CellPosition) => {
+    pendingFocus.current = next;
+    if (next.index >= 0) virtualizer.scrollToIndex(next.index, { align: 'auto' });
+    const attempt = (tries: number) => {
+      if (pendingFocus.current !== next) return;
+      const cell = scrollerRef.current?.querySelector<HTMLElement>(`[data-index="${next.index}"] [data-column="${next.column}"]`);
+      const target = cell?.querySelector<HTMLElement>('input, a, button') ?? (cell?.tabIndex === -1 || cell?.tabIndex === 0 ? cell : null);
+      if (target) {
+        target.focus({ preventScroll: true });
+        // Sideways, bring the cell out from under the frozen columns.
+        if (cell && next.column > 1) cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
         pendingFocus.current = null;
-      } else if (attempt < 120) {
+      } else if (tries < 120) {
         // The row may still be a placeholder while its page loads.
-        requestAnimationFrame(() => focusNext(attempt + 1));
+        requestAnimationFrame(() => attempt(tries + 1));
       } else {
         pendingFocus.current = null;
       }
     };
-    focusNext(0);
+    attempt(0);
   };
 
-  const renderHeader = (column: Column, index: number) => {
+  const positionOf = (target: HTMLElement): CellPosition | null => {
+    const rowElement = target.closest<HTMLElement>('[data-index]');
+    const cell = target.closest<HTMLElement>('[data-column]');
+    return rowElement && cell ? { index: Number(rowElement.dataset.index), column: Number(cell.dataset.column) } : null;
+  };
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const position = positionOf(event.target);
+    if (position && (position.index !== active.index || position.column !== active.column)) setActive(position);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('[role="listbox"], [role="menu"]')) return;
+    const from = pendingFocus.current ?? positionOf(target);
+    if (!from) return;
+
+    if (event.key === ' ') {
+      // Space selects the row, wherever in it focus is; the checkbox itself toggles natively.
+      const row = from.index >= 0 ? rowAt(from.index) : undefined;
+      if (!row || target instanceof HTMLInputElement) return;
+      event.preventDefault();
+      shiftPressed.current = false;
+      toggleRow(from.index, row, !isRowSelected(selection, row.id));
+      return;
+    }
+    const sideways = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : null;
+    if (sideways !== null || ((event.key === 'Home' || event.key === 'End') && !event.ctrlKey)) {
+      const wantedColumn = sideways === null ? (event.key === 'Home' ? 0 : columnCount - 1) : from.column + sideways;
+      const nextColumn = Math.min(columnCount - 1, Math.max(0, wantedColumn));
+      event.preventDefault();
+      if (nextColumn !== from.column) focusCell({ index: from.index, column: nextColumn });
+      return;
+    }
+    const step = rowStep(event);
+    if (step === null) return;
+    const pageSize = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    // Row -1 is the header: Up from the first row reaches it, as in a DataGrid.
+    const wanted = step === 'first' ? 0 : step === 'last' ? total - 1 : from.index + (Math.abs(step) === 2 ? Math.sign(step) * pageSize : step);
+    const next = Math.min(total - 1, Math.max(-1, wanted));
+    event.preventDefault();
+    if (next === from.index) return;
+    focusCell({ index: next, column: from.column });
+  };
+
+  const frozenStyle = (columnIndex: number) =>
+    columnIndex === 0 ? { left: 0 } : columnIndex === 1 ? { left: `${CHECK_COLUMN_WIDTH}px` } : undefined;
+  const cellClass = (columnIndex: number, ...extra: (string | false)[]) =>
+    mergeClasses(styles.cell, columnIndex <= 1 && styles.frozen, columnIndex === 1 && styles.frozenName, ...extra);
+
+  const renderHeader = (id: MailboxColumnId, index: number) => {
+    const column = COLUMNS[id];
+    const label = MAILBOX_COLUMN_LABELS[id];
+    const columnIndex = index + 1;
     const sorted = column.sort !== undefined && query.sort === column.sort;
     const ariaSort = sorted ? (query.order === 'asc' ? 'ascending' : 'descending') : column.sort ? 'none' : undefined;
     const { sort } = column;
     return (
       <div
-        key={column.id}
+        key={id}
         role="columnheader"
-        aria-colindex={index + 2}
+        aria-colindex={columnIndex + 1}
         aria-sort={ariaSort}
-        className={styles.cell}
+        data-column={columnIndex}
+        tabIndex={sort ? undefined : tabIndexOf(-1, columnIndex)}
+        className={cellClass(columnIndex, !sort && styles.focusableCell)}
+        style={frozenStyle(columnIndex)}
       >
         {sort ? (
           <button
             type="button"
             className={styles.sortButton}
-            title={`Sort by ${column.label}`}
+            title={`Sort by ${label}`}
+            tabIndex={tabIndexOf(-1, columnIndex)}
             onClick={() => onSortChange(sort, sorted && query.order === 'asc' ? 'desc' : 'asc')}
           >
-            <span className={styles.headerText}>{column.label}</span>
+            <span className={styles.headerText}>{label}</span>
             {sorted && (query.order === 'asc' ? <ArrowSortUpRegular aria-hidden /> : <ArrowSortDownRegular aria-hidden />)}
           </button>
         ) : (
-          <span className={styles.headerText} title={column.label}>{column.label}</span>
+          <span className={styles.headerText} title={label}>{label}</span>
         )}
       </div>
     );
   };
+
+  const rowStyle = (start?: number) => ({ gridTemplateColumns: template, ...(start === undefined ? {} : { transform: `translateY(${start}px)` }) });
 
   return (
     <div
@@ -290,31 +349,32 @@ export function MailboxesGrid({
       role="grid"
       aria-label="Mailboxes"
       aria-rowcount={total + 1}
-      aria-colcount={COLUMN_COUNT}
+      aria-colcount={columnCount}
       aria-multiselectable="true"
       aria-busy={isFetching}
       className={mergeClasses(styles.scroller, isShowingPrevious && styles.stale)}
       // +16 leaves room for a horizontal scrollbar, so a short list never needs a vertical one as well.
       style={{ height: `${HEADER_HEIGHT + Math.max(total, 2) * ROW_HEIGHT + 16}px` }}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
     >
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.header)}>
-          <div role="columnheader" aria-colindex={1} className={mergeClasses(styles.cell, styles.checkCell)}>
+        <div role="row" aria-rowindex={1} data-index={-1} className={mergeClasses(styles.row, styles.header)} style={rowStyle()}>
+          <div role="columnheader" aria-colindex={1} data-column={0} className={cellClass(0, styles.checkCell)} style={frozenStyle(0)}>
             <Checkbox
               aria-label={`Select all ${loadedRows.length.toLocaleString()} loaded mailboxes`}
               checked={headerChecked}
               disabled={loadedRows.length === 0}
+              tabIndex={tabIndexOf(-1, 0)}
               onChange={(_, data) => onToggleRows(loadedRows, data.checked === true)}
             />
           </div>
-          {COLUMNS.map(renderHeader)}
+          {columns.map(renderHeader)}
         </div>
       </div>
       <div role="rowgroup" className={styles.body} style={{ height: `${total === 0 ? ROW_HEIGHT * 2 : virtualizer.getTotalSize()}px` }}>
         {items.map((item) => {
           const row = rowAt(item.index);
-          const style = { transform: `translateY(${item.start}px)` };
           if (!row) {
             return (
               <div
@@ -323,10 +383,10 @@ export function MailboxesGrid({
                 aria-rowindex={item.index + 2}
                 data-index={item.index}
                 className={mergeClasses(styles.row, styles.dataRow)}
-                style={style}
+                style={rowStyle(item.start)}
               >
-                <div role="gridcell" aria-colindex={1} data-column={0} className={styles.cell} />
-                <div role="gridcell" aria-colindex={2} data-column={1} className={styles.cell} aria-label="Loading…">
+                <div role="gridcell" aria-colindex={1} data-column={0} className={cellClass(0)} style={frozenStyle(0)} />
+                <div role="gridcell" aria-colindex={2} data-column={1} className={cellClass(1)} style={frozenStyle(1)} aria-label="Loading…">
                   <Skeleton aria-hidden><SkeletonItem size={16} /></Skeleton>
                 </div>
               </div>
@@ -341,12 +401,13 @@ export function MailboxesGrid({
               aria-selected={selected}
               data-index={item.index}
               className={mergeClasses(styles.row, styles.dataRow, selected && styles.selected)}
-              style={style}
+              style={rowStyle(item.start)}
             >
-              <div role="gridcell" aria-colindex={1} data-column={0} className={mergeClasses(styles.cell, styles.checkCell)}>
+              <div role="gridcell" aria-colindex={1} data-column={0} className={cellClass(0, styles.checkCell)} style={frozenStyle(0)}>
                 <Checkbox
                   aria-label={`Select ${row.name}`}
                   checked={selected}
+                  tabIndex={tabIndexOf(item.index, 0)}
                   onClick={(event: MouseEvent<HTMLInputElement>) => {
                     shiftPressed.current = event.shiftKey;
                   }}
@@ -356,11 +417,24 @@ export function MailboxesGrid({
                   onChange={(_, data) => toggleRow(item.index, row, data.checked === true)}
                 />
               </div>
-              {COLUMNS.map((column, index) => (
-                <div key={column.id} role="gridcell" aria-colindex={index + 2} data-column={index + 1} className={styles.cell}>
-                  {column.render(row, environmentId)}
-                </div>
-              ))}
+              {columns.map((id, index) => {
+                const columnIndex = index + 1;
+                const column = COLUMNS[id];
+                const tabIndex = tabIndexOf(item.index, columnIndex);
+                return (
+                  <div
+                    key={id}
+                    role="gridcell"
+                    aria-colindex={columnIndex + 1}
+                    data-column={columnIndex}
+                    tabIndex={column.hasControl ? undefined : tabIndex}
+                    className={cellClass(columnIndex, !column.hasControl && styles.focusableCell)}
+                    style={frozenStyle(columnIndex)}
+                  >
+                    {column.render(row, environmentId, tabIndex)}
+                  </div>
+                );
+              })}
             </div>
           );
         })}

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { ColumnEditRegular, DismissRegular } from '@fluentui/react-icons';
 import {
   MAILBOX_VIEW_LABELS,
   type EnvironmentResponse,
@@ -22,6 +22,7 @@ import { useNavigate } from 'react-router';
 import { LoadError } from '../../../components/load-error.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { lazyComponent } from '../../../lib/lazy-component.tsx';
 import { useMailboxPages } from '../api/get-mailboxes.ts';
 import { mailboxKeys } from '../api/query-keys.ts';
 import {
@@ -32,6 +33,7 @@ import {
   type SynchronizationMethodChanges,
 } from '../api/run-mailbox-action.ts';
 import { filterOf, type MailboxGridQuery } from '../lib/grid-query.ts';
+import { useMailboxColumns } from '../lib/mailbox-columns.ts';
 import {
   NO_SELECTION,
   isRowSelected,
@@ -55,6 +57,8 @@ import { MailboxCommands } from './mailbox-commands.tsx';
 import { MailboxesFilters } from './mailboxes-filters.tsx';
 import { MailboxesGrid } from './mailboxes-grid.tsx';
 
+const EditColumnsDialog = lazyComponent(async () => (await import('./edit-columns-dialog.tsx')).EditColumnsDialog);
+
 /** At most this many pages are observed at once: a screenful of rows never spans more. */
 const MAX_VISIBLE_PAGES = 4;
 
@@ -62,6 +66,7 @@ export const MAILBOX_WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Mai
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  statusLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '24px' },
   note: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
@@ -79,6 +84,8 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
   const styles = useStyles();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { columns, setColumns } = useMailboxColumns();
+  const [isEditingColumns, setEditingColumns] = useState(false);
   const environmentId = environment.id;
   const canWrite = environment.privileges['mailbox.write'] !== undefined;
 
@@ -218,13 +225,16 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
         )
       )}
 
-      <div className={styles.status} role="status">
-        {data.first.data && (
-          <Text>
-            {viewLabel}: {mailboxCount(total)}
-          </Text>
-        )}
-        {(data.isShowingPrevious || (data.isFetching && !data.first.isPending)) && <Spinner size="extra-tiny" label="Updating…" />}
+      <div className={styles.statusLine}>
+        <div className={styles.status} role="status">
+          {data.first.data && (
+            <Text>
+              {viewLabel}: {mailboxCount(total)}
+            </Text>
+          )}
+          {(data.isShowingPrevious || (data.isFetching && !data.first.isPending)) && <Spinner size="extra-tiny" label="Updating…" />}
+        </div>
+        <Button appearance="subtle" icon={<ColumnEditRegular />} onClick={() => setEditingColumns(true)}>Edit columns</Button>
       </div>
 
       {data.pageError && (
@@ -244,6 +254,7 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
         <MailboxesGrid
           environmentId={environmentId}
           query={query}
+          columns={columns}
           total={total}
           pages={data.pages}
           loadedRows={loadedRows}
@@ -256,6 +267,16 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
         />
       )}
 
+      {isEditingColumns && (
+        <EditColumnsDialog
+          columns={columns}
+          onApply={(next) => {
+            setColumns(next);
+            setEditingColumns(false);
+          }}
+          onCancel={() => setEditingColumns(false)}
+        />
+      )}
       {dialog === 'change' && (
         <ChangeMultipleDialog
           open

@@ -33,14 +33,17 @@ import { useNavigate } from 'react-router';
 import { LoadError } from '../../../components/load-error.tsx';
 import { paths, type ServerProfileView } from '../../../config/paths.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { lazyComponent } from '../../../lib/lazy-component.tsx';
 import { useDeleteServerProfile } from '../api/delete-server-profile.ts';
 import { useServerProfiles } from '../api/get-server-profiles.ts';
 import { useServerProfileCommand, type ServerProfileCommand } from '../api/server-profile-commands.ts';
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
 import { TEST_AND_ENABLE_NEEDS_WRITE, type TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
-import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
-import { DeleteServerProfileDialog } from './delete-server-profile-dialog.tsx';
 import { ServerProfilesGrid } from './server-profiles-grid.tsx';
+
+// The list is the first screen of most users: its dialogs load when first opened (the bundle budget).
+const TestAndEnableFlow = lazyComponent(async () => (await import('../../test-and-enable/components/test-and-enable-flow.tsx')).TestAndEnableFlow);
+const DeleteServerProfileDialog = lazyComponent(async () => (await import('./delete-server-profile-dialog.tsx')).DeleteServerProfileDialog);
 
 export const VIEW_LABELS: Record<ServerProfileView, string> = {
   active: 'Active Email Server Profiles',
@@ -237,12 +240,12 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
         </div>
       )}
 
-      <DeleteServerProfileDialog
-        profileName={confirmingDelete && selected ? selected.name : null}
+      {confirmingDelete && selected && <DeleteServerProfileDialog
+        profileName={selected.name}
         deleting={deleteProfile.isPending}
         onConfirm={confirmDelete}
         onCancel={() => setConfirmingDelete(false)}
-      />
+      />}
       {startCommand && <TestAndEnableFlow environmentId={environmentId} command={startCommand} onClose={() => setStartCommand(null)} />}
     </div>
   );

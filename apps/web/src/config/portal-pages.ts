@@ -1,0 +1,31 @@
+import type { PortalPage } from '@sync-admin/contract';
+import { paths } from './paths.ts';
+
+/**
+ * Where each page of an environment lives and how the navigation names it. Which pages a user may open,
+ * and their order, come from the API (the environment's `pages`); this only places them.
+ */
+export const PORTAL_PAGE_LINKS: Record<PortalPage, { label: string; segment: string; getHref: (environmentId: string) => string }> = {
+  serverProfiles: { label: 'Server profiles', segment: '/settings/email/server-profiles', getHref: (id) => paths.serverProfiles.getHref(id) },
+  emailSettings: { label: 'Email settings', segment: '/settings/email/email-settings', getHref: paths.emailSettings.getHref },
+  mailboxes: { label: 'Mailboxes', segment: '/settings/email/mailboxes', getHref: (id) => paths.mailboxes.getHref(id) },
+  testAndEnableJobs: { label: 'Test & Enable jobs', segment: '/settings/email/test-and-enable-jobs', getHref: (id) => paths.jobs.getHref(id) },
+  domainHealth: { label: 'Domain health', segment: '/settings/email/domain-health', getHref: paths.domainHealth.getHref },
+  alerts: { label: 'Alerts', segment: '/alerts', getHref: paths.alerts.getHref },
+  securityRoles: { label: 'Security roles', segment: '/settings/users-permissions/security-roles', getHref: paths.securityRoles.getHref },
+  users: { label: 'Users', segment: '/settings/users-permissions/users', getHref: paths.users.getHref },
+  teams: { label: 'Teams', segment: '/settings/users-permissions/teams', getHref: paths.teams.getHref },
+  auditLog: { label: 'Audit log', segment: '/settings/audit-log', getHref: paths.auditLog.getHref },
+};
+
+/** The environment page a location belongs to: its list, or one of its records. */
+export function findPortalPage(pathname: string): PortalPage | null {
+  const entry = Object.entries(PORTAL_PAGE_LINKS).find(([, link]) => pathname.includes(link.segment));
+  return entry ? (entry[0] as PortalPage) : null;
+}
+
+/** Where a user lands in an environment: its first page they may open, or the environment list when none. */
+export function landingHref(environment: { id: string; pages: readonly PortalPage[] } | undefined): string {
+  const first = environment?.pages[0];
+  return environment && first ? PORTAL_PAGE_LINKS[first].getHref(environment.id) : paths.environments.getHref();
+}

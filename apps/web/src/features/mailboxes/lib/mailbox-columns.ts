@@ -1,0 +1,75 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { useCurrentSession } from '../../auth/api/get-session.ts';
+
+/** The Mailboxes grid's columns, as the admin center names them; Name is always shown, first, and frozen. */
+export const MAILBOX_COLUMN_LABELS = {
+  name: 'Name',
+  incomingEmailStatus: 'Incoming Email Status',
+  outgoingEmailStatus: 'Outgoing Email Status',
+  appointmentsContactsTasksStatus: 'Appointments, Contacts, and Tasks Status',
+  testCompletedOn: 'Mailbox Test Completed On',
+  emailAddress: 'Email Address',
+  emailAddressStatus: 'Email Address Status',
+  type: 'Type',
+  owner: 'Owner',
+  serverProfile: 'Server Profile',
+  testAndEnable: 'Test & Enable',
+} as const;
+export type MailboxColumnId = keyof typeof MAILBOX_COLUMN_LABELS;
+
+const ALL_COLUMNS = Object.keys(MAILBOX_COLUMN_LABELS) as MailboxColumnId[];
+
+/** By default every column, the statuses the seeds send admins to right after Name, so they are on screen. */
+export const DEFAULT_MAILBOX_COLUMNS: readonly MailboxColumnId[] = ALL_COLUMNS;
+
+/** A stored choice, cleaned: known columns once each, Name first. */
+export function normalizeMailboxColumns(value: unknown): MailboxColumnId[] {
+  if (!Array.isArray(value)) return [...DEFAULT_MAILBOX_COLUMNS];
+  const known = value.filter((id): id is MailboxColumnId => typeof id === 'string' && id in MAILBOX_COLUMN_LABELS);
+  return ['name', ...new Set(known.filter((id) => id !== 'name'))];
+}
+
+// The choice is the user's, on this browser (decision 42): keyed by user id, so people sharing a browser keep their own.
+const storageKey = (userId: string) => `sync-admin:mailbox-columns:${userId}`;
+const listeners = new Set<() => void>();
+
+function readColumns(userId: string): string | null {
+  try {
+    return localStorage.getItem(storageKey(userId));
+  } catch {
+    return null;
+  }
+}
+
+/** The columns the signed-in user shows, in order, and a way to change them (remembered for next time). */
+export function useMailboxColumns() {
+  const { user } = useCurrentSession();
+  const subscribe = useCallback((onChange: () => void) => {
+    listeners.add(onChange);
+    window.addEventListener('storage', onChange);
+    return () => {
+      listeners.delete(onChange);
+      window.removeEventListener('storage', onChange);
+    };
+  }, []);
+  const stored = useSyncExternalStore(subscribe, () => readColumns(user.id));
+  const columns = normalizeMailboxColumns(stored === null ? null : safeParse(stored));
+  const setColumns = useCallback((next: readonly MailboxColumnId[] | null) => {
+    try {
+      if (next === null) localStorage.removeItem(storageKey(user.id));
+      else localStorage.setItem(storageKey(user.id), JSON.stringify(normalizeMailboxColumns(next)));
+    } catch {
+      // Storage refused (private mode, quota): the grid keeps the columns it shows.
+    }
+    listeners.forEach((listener) => listener());
+  }, [user.id]);
+  return { columns, setColumns };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
