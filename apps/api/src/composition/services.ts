@@ -11,7 +11,7 @@ import {
   createServerProfileRepository,
   createSignInAttemptRepository,
   createTestAndEnableRunRepository,
-  createTestAndEnableUnitOfWork,
+  createUnitOfWork,
   type Database,
   type SecretCipher,
 } from '@sync-admin/db';
@@ -75,7 +75,7 @@ export function createServices(config: Config, db: Database, cipher: SecretCiphe
     audit: createAuditRepository(prisma),
     actors,
     runs: createTestAndEnableRunRepository(prisma, cipher),
-    unitOfWork: createTestAndEnableUnitOfWork(prisma, cipher, adapters.jobs.jobsWithin),
+    unitOfWork: createUnitOfWork(prisma, cipher, adapters.jobs.jobsWithin),
     leases: createConnectionLeases(prisma),
     retry: { transientRetryLimit: config.TRANSIENT_RETRY_LIMIT, transientRetryIntervalSeconds: config.TRANSIENT_RETRY_INTERVAL_SECONDS },
     outage: { windowMs: 60 * 60 * 1000, minimumMailboxes: config.OUTAGE_MIN_MAILBOXES },

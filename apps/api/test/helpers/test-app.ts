@@ -127,3 +127,21 @@ export async function waitForJob(t: TestApp, headers: Record<string, string>, en
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * The version a PATCH of `url` must send (optimistic concurrency), read from the database so a test of a
+ * refused write needs no read access: a server profile's, a mailbox's, or an environment's Email settings'.
+ */
+export async function currentVersion(db: Database, url: string): Promise<number> {
+  const [, kind, id] = /\/(server-profiles|mailboxes|environments\/[^/]+\/email-settings)(?:\/([^/?]+))?(?:\?|$)/.exec(url) ?? [];
+  if (kind === 'server-profiles' && id) return (await db.prisma.serverProfile.findUnique({ where: { id } }))?.version ?? 0;
+  if (kind === 'mailboxes' && id) return (await db.prisma.mailbox.findUnique({ where: { id } }))?.version ?? 0;
+  const environment = /\/environments\/([^/]+)\/email-settings/.exec(url)?.[1];
+  if (environment) return (await db.prisma.emailSettings.findUnique({ where: { environmentId: environment } }))?.version ?? 0;
+  throw new Error(`no versioned record at ${url}`);
+}
+
+/** A PATCH body as a client that just read the record sends it: with its current version, unless given. */
+export async function atCurrentVersion(db: Database, url: string, payload: object): Promise<object> {
+  return { version: await currentVersion(db, url), ...payload };
+}
