@@ -15,20 +15,23 @@ import { DEMO_PASSWORD, seedDemoData } from '../../src/seed/demo-data.ts';
 export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 
 /** A fresh database for one test file: in-memory PGlite, or a new database on the test PostgreSQL server. */
-async function openTestDatabase(): Promise<Database> {
-  if (TEST_DATABASE === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
+async function openTestDatabase(): Promise<{ db: Database; url: string | null }> {
+  if (TEST_DATABASE === 'pglite') return { db: await openDatabase({ kind: 'pglite', dataDir: null }), url: null };
   const serverUrl = inject('postgresUrl');
   const name = `sync_admin_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  return openDatabase({ kind: 'postgres', url: serverUrl.replace(/\/postgres$/, `/${name}`) });
+  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
+  return { db: await openDatabase({ kind: 'postgres', url }), url };
 }
 
 export interface TestApp {
   app: App;
   db: Database;
+  /** The PostgreSQL database's URL, for tests that hold their own connections (null on PGlite). */
+  databaseUrl: string | null;
   config: Config;
   services: Services;
   /** The in-process Test & Enable worker, when asked for. */
@@ -53,7 +56,8 @@ export async function createTestApp(
     db?: Database;
   } = {},
 ): Promise<TestApp> {
-  const db = options.db ?? (await openTestDatabase());
+  const opened = options.db ? { db: options.db, url: null } : await openTestDatabase();
+  const { db } = opened;
   if (!options.db) {
     await applyMigrations(db);
     await seedDemoData(db.prisma);
@@ -75,6 +79,7 @@ export async function createTestApp(
   return {
     app,
     db,
+    databaseUrl: opened.url,
     config,
     services,
     worker,
