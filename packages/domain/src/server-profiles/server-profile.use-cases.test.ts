@@ -200,6 +200,19 @@ describe('createServerProfile', () => {
   });
 });
 
+describe('updateServerProfile at a version', () => {
+  it('refuses a version someone else replaced, changing nothing, and writes only the fields that differ', async () => {
+    const created = await createServerProfile(deps, admin, ENV, exchangeOnline('Primary'), HTTPS);
+    const saved = await updateServerProfileAtVersion(deps, admin, ENV, created.id, { settings: { description: 'First' }, secrets: {}, version: created.version }, HTTPS);
+    expect(saved.version).toBe(created.version + 1);
+    const stale = await expectDomainError(
+      updateServerProfileAtVersion(deps, admin, ENV, created.id, { settings: { description: 'Second' }, secrets: {}, version: created.version }, HTTPS), 'STALE_RECORD');
+    expect(stale.message).toMatch(/^Someone else changed this email server profile after you opened it, so nothing was saved\. Reload/);
+    expect((await repo.findServerProfile(ENV, created.id))!.description).toBe('First');
+    expect(repo.auditEntries.at(-1)!.changes).toEqual([{ field: 'description', before: '', after: 'First' }]);
+  });
+});
+
 describe('server locations the portal may not reach', () => {
   const onPremises = (incomingServerLocation: string): ServerProfileChanges => ({
     settings: { ...newServerProfileSettings('exchangeServer'), name: 'On-premises', useAutoDiscover: false, authenticateUsing: 'credentialsSpecifiedByUserOrQueue', incomingServerLocation, outgoingServerLocation: 'https://mail.contoso.com/EWS/Exchange.asmx' },
