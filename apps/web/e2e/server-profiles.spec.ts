@@ -75,6 +75,39 @@ test.describe.serial('server profiles as a global admin', () => {
   });
 });
 
+test.describe.serial('two admins on one server profile', () => {
+  test('a Save after someone else saved says so and changes nothing; Reload shows their change', async ({ page }) => {
+    await signIn(page, 'global.admin@contoso.example');
+    await openContosoServerProfiles(page);
+    await page.getByRole('link', { name: 'Microsoft Exchange Online', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Microsoft Exchange Online', level: 1 })).toBeVisible();
+    const description = page.getByRole('textbox', { name: 'Description', exact: true });
+    await expect(description).toBeVisible();
+    const [, environmentId, profileId] = /\/environments\/([^/]+)\/settings\/email\/server-profiles\/([^/?]+)/.exec(page.url())!;
+    const profileUrl = `/api/environments/${environmentId}/server-profiles/${profileId}`;
+
+    // Another admin saves the same profile while this form is open (through the API, with this session).
+    const { csrfToken } = await (await page.request.get('/api/session')).json();
+    const { version } = await (await page.request.get(profileUrl)).json();
+    const elsewhere = await page.request.patch(profileUrl, { headers: { 'x-csrf-token': csrfToken }, data: { description: 'Changed by the other admin', version } });
+    expect(elsewhere.status()).toBe(200);
+
+    await description.fill('My stale change');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Someone else changed this email server profile after you opened it, so nothing was saved.', { exact: false })).toBeVisible();
+    expect((await (await page.request.get(profileUrl)).json()).description).toBe('Changed by the other admin');
+
+    await page.getByRole('button', { name: 'Reload', exact: true }).click();
+    await expect(description).toHaveValue('Changed by the other admin');
+    await expect(page.getByText('Reloaded: these are the current values. Make your change again.')).toBeVisible();
+
+    await description.fill('My change, on the current values');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+    expect((await (await page.request.get(profileUrl)).json()).description).toBe('My change, on the current values');
+  });
+});
+
 test.describe.serial('server profiles as Support (read only)', () => {
   test('sees the list but every write command is disabled', async ({ page }) => {
     await signIn(page, 'support@contoso.example');

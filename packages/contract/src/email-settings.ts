@@ -1,5 +1,6 @@
 import { APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS, INCOMING_EMAIL_DELIVERY_METHODS, OUTGOING_EMAIL_DELIVERY_METHODS } from '@sync-admin/domain';
 import { z } from 'zod';
+import { recordVersion } from './primitives.ts';
 
 export const emailSettingsSchema = z.object({
   defaultServerProfileId: z.uuid('defaultServerProfileId must be a profile id.').nullable(),
@@ -14,9 +15,10 @@ export const emailSettingsSchema = z.object({
   alertOnInformation: z.boolean(),
   notifyMailboxOwner: z.boolean(),
 });
-export type EmailSettingsResponse = z.infer<typeof emailSettingsSchema>;
 
-export const emailSettingsResponseSchema = emailSettingsSchema;
+/** `version` 0: nothing saved yet (the defaults). Send it back with a change (optimistic concurrency). */
+export const emailSettingsResponseSchema = emailSettingsSchema.extend({ version: z.number() });
+export type EmailSettingsResponse = z.infer<typeof emailSettingsResponseSchema>;
 /** Only the settings sent change. */
-export const updateEmailSettingsRequestSchema = emailSettingsSchema.partial().strict();
+export const updateEmailSettingsRequestSchema = emailSettingsSchema.partial().extend({ version: recordVersion() }).strict();
 export type UpdateEmailSettingsRequest = z.infer<typeof updateEmailSettingsRequestSchema>;

@@ -12,7 +12,7 @@ import {
   SERVER_TYPES,
 } from '@sync-admin/domain';
 import { z } from 'zod';
-import { isoDateTime, text } from './primitives.ts';
+import { isoDateTime, recordVersion, text } from './primitives.ts';
 import { approvalDecisionSchema } from './approval.ts';
 import { connectivityTraceSchema } from './exchange-connectivity.ts';
 
@@ -86,7 +86,7 @@ export const createMailboxRequestSchema = mailboxSettingsSchema.partial()
 export type CreateMailboxRequest = z.infer<typeof createMailboxRequestSchema>;
 
 /** Only the fields sent change; the password is write-only (a value sets, null clears, absent keeps). */
-export const updateMailboxRequestSchema = mailboxSettingsSchema.partial().extend({ password: mailboxPassword }).strict();
+export const updateMailboxRequestSchema = mailboxSettingsSchema.partial().extend({ password: mailboxPassword, version: recordVersion() }).strict();
 export type UpdateMailboxRequest = z.infer<typeof updateMailboxRequestSchema>;
 
 export const mailboxResponseSchema = mailboxSettingsSchema.extend({
@@ -120,6 +120,8 @@ export const mailboxResponseSchema = mailboxSettingsSchema.extend({
   discoveredEwsUrl: text().nullable(),
   discoveredEwsUrlAt: text().nullable(),
   lastConnectivityTest: z.object({ at: text(), trace: connectivityTraceSchema }).nullable(),
+  /** Send it back with a change (optimistic concurrency). */
+  version: z.number(),
   createdAt: text(),
   updatedAt: text(),
 });

@@ -33,3 +33,12 @@ export function isoDateTime() {
     }, `Use a date between the years ${MIN_YEAR} and ${MAX_YEAR}.`);
 }
 
+
+/**
+ * Optimistic concurrency (decision 35): every editable record is read with its version, and a change sends it
+ * back; when the record has changed since, the API answers 409 STALE_RECORD and changes nothing.
+ */
+export function recordVersion() {
+  return z.number({ message: 'version is required: send the version of the record as you read it.' })
+    .int('version is a whole number.').min(0, 'version cannot be negative.');
+}

@@ -8,7 +8,7 @@ import {
 } from '@sync-admin/domain';
 import { z } from 'zod';
 import { connectivityTraceSchema } from './exchange-connectivity.ts';
-import { isoDateTime, text } from './primitives.ts';
+import { isoDateTime, recordVersion, text } from './primitives.ts';
 
 const optionalText = text().nullable();
 
@@ -61,7 +61,7 @@ export const createServerProfileRequestSchema = writeFields.required({ serverTyp
 export type CreateServerProfileRequest = z.infer<typeof createServerProfileRequestSchema>;
 
 /** Update: only the fields sent change; nothing unsent is lost. */
-export const updateServerProfileRequestSchema = writeFields.strict();
+export const updateServerProfileRequestSchema = writeFields.extend({ version: recordVersion() }).strict();
 export type UpdateServerProfileRequest = z.infer<typeof updateServerProfileRequestSchema>;
 
 export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
@@ -81,6 +81,8 @@ export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
     .nullable(),
   /** Set while an outage holds the profile's Test & Enable work (more than half of its mailboxes failed in an hour). */
   testAndEnableHold: z.object({ family: z.enum(OUTAGE_FAMILIES), heldAt: text() }).nullable(),
+  /** Send it back with a change (optimistic concurrency). */
+  version: z.number(),
   createdAt: text(),
   updatedAt: text(),
 });

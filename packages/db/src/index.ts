@@ -18,7 +18,7 @@ export {
   type UserAccount,
 } from './access/access.repository.ts';
 export { createTestAndEnableRunRepository } from './test-and-enable/test-and-enable-run.repository.ts';
-export { createTestAndEnableUnitOfWork, executeSqlOn, type ExecuteSql } from './test-and-enable/test-and-enable.unit-of-work.ts';
+export { createUnitOfWork, executeSqlOn, type ExecuteSql } from './unit-of-work.ts';
 export { createConnectionLeases } from './test-and-enable/connection-leases.ts';
 export { createActorDirectory } from './test-and-enable/actor-directory.ts';
 export { sqlStateOf } from './errors/sql-state.ts';

@@ -12,7 +12,7 @@ import {
   createServerProfileRepository,
   createSignInAttemptRepository,
   createTestAndEnableRunRepository,
-  createTestAndEnableUnitOfWork,
+  createUnitOfWork,
   type Database,
   type SecretCipher,
 } from '@sync-admin/db';
@@ -77,7 +77,7 @@ export function createServices(config: Config, db: Database, cipher: SecretCiphe
     audit: createAuditRepository(prisma),
     actors,
     runs: createTestAndEnableRunRepository(prisma, cipher),
-    unitOfWork: createTestAndEnableUnitOfWork(prisma, cipher, adapters.jobs.jobsWithin),
+    unitOfWork: createUnitOfWork(prisma, cipher, adapters.jobs.jobsWithin),
     leases: createConnectionLeases(prisma),
     domainHealth: createDomainHealthRepository(prisma),
     dnsHealth: adapters.dnsHealth,

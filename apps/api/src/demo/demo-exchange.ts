@@ -1,5 +1,5 @@
 import type { Database } from '@sync-admin/db';
-import { pickServerProfileSettings, type ServerProfileSettings } from '@sync-admin/domain';
+import { changedServerProfileSettings, pickServerProfileSettings, type ServerProfileSettings } from '@sync-admin/domain';
 import type { Services } from '../composition/services.ts';
 
 /**
@@ -48,7 +48,9 @@ export async function pointDemoProfileAt(services: Services, db: Database, url: 
     authenticateUsing: 'credentialsSpecifiedInEmailServerProfile', incomingUserName: DEMO_SERVICE_ACCOUNT.userName,
     incomingAuthenticationProtocol: 'ntlm', outgoingAuthenticationProtocol: 'ntlm', incomingUseImpersonation: true, outgoingUseImpersonation: true,
   };
-  await services.profiles.updateServerProfile(row.id, settings, { incomingPassword: DEMO_SERVICE_ACCOUNT.password }, false, {
+  await services.profiles.updateServerProfile(row.id, profile.version, {
+    settings: changedServerProfileSettings(profile, settings), secrets: { incomingPassword: DEMO_SERVICE_ACCOUNT.password }, makeDefault: false,
+  }, {
     environmentId: row.environmentId, at: new Date(), actorId: profile.ownerId, actorName: 'Demo setup (DEMO_EWS_SERVER)',
     entityType: 'serverProfile', entityId: row.id, entityName: profile.name, action: 'update',
     changes: [{ field: 'incomingServerLocation', before: profile.incomingServerLocation, after: url }],

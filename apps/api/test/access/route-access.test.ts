@@ -1,6 +1,6 @@
 import type { Privilege } from '@sync-admin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { currentVersion, createTestApp, environmentId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * What each demo user holds, written out by hand from the issue and seed 000 (not derived from the role
@@ -53,13 +53,13 @@ describe('every API route, every demo user: deny by default', () => {
   });
 
   /** A valid body for each writing route, so the walk reaches the access decision and the domain beyond it. */
-  async function payloadFor(method: string, url: string, user: string, environment: 'Contoso' | 'Fabrikam', counter: number): Promise<object | undefined> {
+  async function payloadFor(method: string, url: string, concrete: string, user: string, environment: 'Contoso' | 'Fabrikam', counter: number): Promise<object | undefined> {
     const target = { target: { ids: [mailboxIds[environment]] } };
     if (url === '/api/session') return { email: 'nobody@contoso.example', password: 'x' };
     if (method === 'POST' && url.endsWith('/server-profiles')) return { serverType: 'exchangeOnline', name: `walk ${counter}` };
-    if (method === 'PATCH' && url.includes('/server-profiles/')) return { description: `walked by ${user}` };
+    if (method === 'PATCH' && url.includes('/server-profiles/')) return { description: `walked by ${user}`, version: await currentVersion(t.db, concrete) };
     if (method === 'POST' && url.endsWith('/mailboxes')) return { type: 'user', name: `Walk ${counter}`, emailAddress: `walk${counter}@contoso.example` };
-    if (method === 'PATCH' && url.includes('/mailboxes/')) return { syncItemsFromThisOrgOnly: counter % 2 === 0 };
+    if (method === 'PATCH' && url.includes('/mailboxes/')) return { syncItemsFromThisOrgOnly: counter % 2 === 0, version: await currentVersion(t.db, concrete) };
     if (url.endsWith('/change-multiple')) return { ...target, changes: { outgoingEmailDeliveryMethod: 'serverSideSynchronization' } };
     if (url.endsWith('/apply-default-email-settings')) return { ...target, testAndEnable: false };
     if (url.endsWith('/mailbox-actions/retest-failed')) return { filter: { view: 'all' } };
@@ -67,7 +67,7 @@ describe('every API route, every demo user: deny by default', () => {
     if (url.includes('/mailbox-actions/')) return target;
     // A domain no mailbox has: the walk reaches the domain's refusal without asking DNS.
     if (url.endsWith('/domain-health/run')) return { domain: 'walk.example' };
-    if (method === 'PATCH' && url.endsWith('/email-settings')) return { notifyMailboxOwner: counter % 2 === 0 };
+    if (method === 'PATCH' && url.endsWith('/email-settings')) return { notifyMailboxOwner: counter % 2 === 0, version: await currentVersion(t.db, concrete) };
     if (url.includes('/privileges/')) return { depth: null };
     if (url.endsWith('/security-roles') && method === 'PUT') {
       const where = url.includes('/users/') ? { users: { some: { userId: alexId } } } : { teams: { some: { teamId: teamIds[environment] } } };
@@ -120,7 +120,7 @@ describe('every API route, every demo user: deny by default', () => {
             .replace(':mailboxId', mailboxIds[environment]).replace(':roleId', supportRoleIds[environment])
             .replace(':privilege', 'approveEmailAddresses').replace(':userId', alexId).replace(':teamId', teamIds[environment])
             .replace(':jobId', jobIds[environment]);
-          const payload = await payloadFor(route.method, route.url, user, environment, ++counter);
+          const payload = await payloadFor(route.method, route.url, url, user, environment, ++counter);
           const response = await t.app.inject({
             method: route.method as 'GET', url, headers: session?.headers ?? {}, ...(payload ? { payload } : {}), remoteAddress: '127.0.0.1',
           });

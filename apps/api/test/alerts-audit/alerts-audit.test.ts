@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Prisma } from '@sync-admin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const CLIENT_SECRET = 'Audit-Cl1ent-Secret-That-Must-Not-Leak';
 const CLIENT_SECRET_2 = 'Audit-Cl1ent-Secret-2-That-Must-Not-Leak';
@@ -223,7 +223,8 @@ describe('the Alerts wall and the audit log', () => {
       const admin = sessions.get('global.admin')!.headers;
       const sysadmin = sessions.get('sysadmin')!.headers;
       const send = async (headers: Record<string, string>, method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object) => {
-        const response = await t.app.inject({ method, url, headers, payload, remoteAddress: '127.0.0.1' });
+        const body = method === 'PATCH' ? await atCurrentVersion(t.db, url, payload) : payload;
+        const response = await t.app.inject({ method, url, headers, payload: body, remoteAddress: '127.0.0.1' });
         expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
         for (const secret of SECRETS) expect(response.body).not.toContain(secret);
         await sleep(5);

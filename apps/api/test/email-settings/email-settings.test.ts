@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const SSS = 'serverSideSynchronization';
 
@@ -29,8 +29,8 @@ describe('Settings > Email > Email settings', () => {
 
   const settingsUrl = (environment = contoso) => `/api/environments/${environment}/email-settings`;
   const get = (session = admin, environment = contoso) => t.app.inject({ method: 'GET', url: settingsUrl(environment), headers: session.headers });
-  const patch = (payload: object, session = admin, environment = contoso) =>
-    t.app.inject({ method: 'PATCH', url: settingsUrl(environment), headers: session.headers, payload });
+  const patch = async (payload: object, session = admin, environment = contoso) =>
+    t.app.inject({ method: 'PATCH', url: settingsUrl(environment), headers: session.headers, payload: await atCurrentVersion(t.db, settingsUrl(environment), payload) });
   const auditOfSettings = async (environment = contoso) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/environments/${environment}/audit?entityType=emailSettings&limit=500`, headers: admin.headers });
     expect(response.statusCode, response.body).toBe(200);
@@ -54,8 +54,9 @@ describe('Settings > Email > Email settings', () => {
   it('starts every environment with the defaults and its default profile', async () => {
     const response = await get();
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.exchangeOnline });
-    expect((await get(admin, fabrikam)).json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.fabrikam });
+    // The demo data stores each environment's row: version 1, the version a first save sends back.
+    expect(response.json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.exchangeOnline, version: 1 });
+    expect((await get(admin, fabrikam)).json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.fabrikam, version: 1 });
   });
 
   it.each([['support@contoso.example'], ['alex@contoso.example']])('lets %s read them', async (email) => {
@@ -69,7 +70,7 @@ describe('Settings > Email > Email settings', () => {
     const before = (await get()).json();
     const response = await patch({ processEmailsOnlyForApprovedQueues: false, notifyMailboxOwner: true });
     expect(response.statusCode, response.body).toBe(200);
-    const expected = { ...before, processEmailsOnlyForApprovedQueues: false, notifyMailboxOwner: true };
+    const expected = { ...before, processEmailsOnlyForApprovedQueues: false, notifyMailboxOwner: true, version: before.version + 1 };
     expect(response.json()).toEqual(expected);
     expect((await get()).json()).toEqual(expected);
     // Stored, not just echoed.

@@ -15,20 +15,23 @@ import { DEMO_PASSWORD, seedDemoData } from '../../src/seed/demo-data.ts';
 export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 
 /** A fresh database for one test file: in-memory PGlite, or a new database on the test PostgreSQL server. */
-async function openTestDatabase(): Promise<Database> {
-  if (TEST_DATABASE === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
+async function openTestDatabase(): Promise<{ db: Database; url: string | null }> {
+  if (TEST_DATABASE === 'pglite') return { db: await openDatabase({ kind: 'pglite', dataDir: null }), url: null };
   const serverUrl = inject('postgresUrl');
   const name = `sync_admin_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  return openDatabase({ kind: 'postgres', url: serverUrl.replace(/\/postgres$/, `/${name}`) });
+  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
+  return { db: await openDatabase({ kind: 'postgres', url }), url };
 }
 
 export interface TestApp {
   app: App;
   db: Database;
+  /** The PostgreSQL database's URL, for tests that hold their own connections (null on PGlite). */
+  databaseUrl: string | null;
   config: Config;
   services: Services;
   /** The in-process Test & Enable worker, when asked for. */
@@ -53,7 +56,8 @@ export async function createTestApp(
     db?: Database;
   } = {},
 ): Promise<TestApp> {
-  const db = options.db ?? (await openTestDatabase());
+  const opened = options.db ? { db: options.db, url: null } : await openTestDatabase();
+  const { db } = opened;
   if (!options.db) {
     await applyMigrations(db);
     await seedDemoData(db.prisma);
@@ -75,6 +79,7 @@ export async function createTestApp(
   return {
     app,
     db,
+    databaseUrl: opened.url,
     config,
     services,
     worker,
@@ -126,4 +131,22 @@ export async function waitForJob(t: TestApp, headers: Record<string, string>, en
     if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.state} after ${timeoutMs} ms: ${JSON.stringify(job.counts)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * The version a PATCH of `url` must send (optimistic concurrency), read from the database so a test of a
+ * refused write needs no read access: a server profile's, a mailbox's, or an environment's Email settings'.
+ */
+export async function currentVersion(db: Database, url: string): Promise<number> {
+  const [, kind, id] = /\/(server-profiles|mailboxes|environments\/[^/]+\/email-settings)(?:\/([^/?]+))?(?:\?|$)/.exec(url) ?? [];
+  if (kind === 'server-profiles' && id) return (await db.prisma.serverProfile.findUnique({ where: { id } }))?.version ?? 0;
+  if (kind === 'mailboxes' && id) return (await db.prisma.mailbox.findUnique({ where: { id } }))?.version ?? 0;
+  const environment = /\/environments\/([^/]+)\/email-settings/.exec(url)?.[1];
+  if (environment) return (await db.prisma.emailSettings.findUnique({ where: { environmentId: environment } }))?.version ?? 0;
+  throw new Error(`no versioned record at ${url}`);
+}
+
+/** A PATCH body as a client that just read the record sends it: with its current version, unless given. */
+export async function atCurrentVersion(db: Database, url: string, payload: object): Promise<object> {
+  return { version: await currentVersion(db, url), ...payload };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, signIn, userId, waitForJob, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, serverProfileId, signIn, userId, waitForJob, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 type Target = 'contosoExchangeOnline' | 'contosoNoProfile' | 'contosoQueue' | 'alexOwn' | 'fabrikamExchangeServer';
 type User = 'global.admin' | 'exchange.admin' | 'approver' | 'sysadmin' | 'support' | 'alex';
@@ -92,7 +92,8 @@ describe('Approve Email: who may approve which mailbox, and why', () => {
   const testAndEnable = (user: User, environment: string, target: object) =>
     call(user, 'POST', `/api/environments/${environment}/mailbox-actions/test-and-enable`, { target });
   const setEmailSettings = async (user: User, environment: string, changes: object) => {
-    const response = await call(user, 'PATCH', `/api/environments/${environment}/email-settings`, changes);
+    const url = `/api/environments/${environment}/email-settings`;
+    const response = await call(user, 'PATCH', url, await atCurrentVersion(t.db, url, changes));
     return response;
   };
   /** Puts a mailbox back to Pending Approval, not queued, so each case starts from the same state. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@sync-admin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const SSS = 'serverSideSynchronization';
 const OUTLOOK_FOR_QUEUE = 'Microsoft Dynamics 365 for Outlook is not available for queue mailboxes: a queue has no Outlook client.';
@@ -105,7 +105,7 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
 
     it('applies the delivery methods Email settings hold now', async () => {
       const settings = `/api/environments/${contoso}/email-settings`;
-      const changed = await t.app.inject({ method: 'PATCH', url: settings, headers: admin.headers, payload: { incomingEmailDeliveryMethod: 'forwardMailbox', outgoingEmailDeliveryMethod: 'none' } });
+      const changed = await t.app.inject({ method: 'PATCH', url: settings, headers: admin.headers, payload: await atCurrentVersion(t.db, settings, { incomingEmailDeliveryMethod: 'forwardMailbox', outgoingEmailDeliveryMethod: 'none' }) });
       expect(changed.statusCode).toBe(200);
       try {
         const [d] = await take({ serverProfileId: ids.exchangeOnline, isActive: true, ...queuedNot });
@@ -113,7 +113,7 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
         expect(result.done).toBe(1);
         expect(await row(d!.id)).toMatchObject({ serverProfileId: ids.exchangeOnline, incomingEmailDeliveryMethod: 'forwardMailbox', outgoingEmailDeliveryMethod: 'none', appointmentsContactsTasksDeliveryMethod: SSS });
       } finally {
-        await t.app.inject({ method: 'PATCH', url: settings, headers: admin.headers, payload: { incomingEmailDeliveryMethod: SSS, outgoingEmailDeliveryMethod: SSS } });
+        await t.app.inject({ method: 'PATCH', url: settings, headers: admin.headers, payload: await atCurrentVersion(t.db, settings, { incomingEmailDeliveryMethod: SSS, outgoingEmailDeliveryMethod: SSS }) });
       }
     });
 
@@ -151,7 +151,7 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
       expect(byId(result).get(queue.id)).toMatchObject({ outcome: 'skipped', name: '<Sales>', message: OUTLOOK_FOR_QUEUE });
       for (const user of users) {
         expect(byId(result).get(user.id)).toMatchObject({ outcome: 'done', message: 'Changed.' });
-        expect(await row(user.id)).toEqual({ ...before.get(user.id), outgoingEmailDeliveryMethod: 'outlook', updatedAt: expect.any(Date) });
+        expect(await row(user.id)).toEqual({ ...before.get(user.id), outgoingEmailDeliveryMethod: 'outlook', updatedAt: expect.any(Date), version: before.get(user.id)!.version + 1 });
       }
       expect(await row(queue.id)).toEqual(before.get(queue.id));
       const audit = await t.db.prisma.auditEntry.findMany({ where: { entityId: { in: [...users.map((u) => u.id), queue.id] } } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const PASSWORD = 'Mailb0x-Passw0rd-That-Must-Not-Leak';
 const SSS = 'serverSideSynchronization';
@@ -27,7 +27,8 @@ describe('create and edit one mailbox', () => {
   const bodies: string[] = [];
 
   async function call(session: SignedIn, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
-    const response = await t.app.inject({ method, url, headers: session.headers, remoteAddress: '127.0.0.1', ...(payload ? { payload } : {}) });
+    const body = method === 'PATCH' && payload ? await atCurrentVersion(t.db, url, payload) : payload;
+    const response = await t.app.inject({ method, url, headers: session.headers, remoteAddress: '127.0.0.1', ...(body ? { payload: body } : {}) });
     bodies.push(response.body);
     return response;
   }
@@ -229,11 +230,11 @@ describe('create and edit one mailbox', () => {
       const response = await call(admin, 'PATCH', mailbox(target.id), { syncItemsFromThisOrgOnly: true, processEmailsReceivedAfter: '2026-12-01T00:00:00+01:00' });
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json()).toEqual({
-        ...before, syncItemsFromThisOrgOnly: true, processEmailsReceivedAfter: '2026-11-30T23:00:00.000Z', updatedAt: expect.any(String),
+        ...before, syncItemsFromThisOrgOnly: true, processEmailsReceivedAfter: '2026-11-30T23:00:00.000Z', updatedAt: expect.any(String), version: before.version + 1,
       });
       const rowAfter = await t.db.prisma.mailbox.findUniqueOrThrow({ where: { id: target.id } });
       expect(rowAfter).toEqual({
-        ...rowBefore, syncItemsFromThisOrgOnly: true, processEmailsReceivedAfter: new Date('2026-11-30T23:00:00.000Z'), updatedAt: expect.any(Date),
+        ...rowBefore, syncItemsFromThisOrgOnly: true, processEmailsReceivedAfter: new Date('2026-11-30T23:00:00.000Z'), updatedAt: expect.any(Date), version: rowBefore.version + 1,
       });
       expect(rowAfter.emailAddressStatus).toBe('approved');
 

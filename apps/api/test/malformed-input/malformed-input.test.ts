@@ -209,13 +209,13 @@ describe('malformed input on every route of the OpenAPI document', () => {
     ['GET', '/mailboxes?search=a%00b', undefined, 'search'],
     ['GET', '/alerts?search=a%00b', undefined, 'search'],
     ['GET', '/audit?search=a%00b', undefined, 'search'],
-    ['PATCH', '/server-profiles/{profileId}', { description: 'a\u0000b' }, 'description'],
-    ['PATCH', '/mailboxes/{mailboxId}', { name: 'a\u0000b' }, 'name'],
+    ['PATCH', '/server-profiles/{profileId}', { description: 'a\u0000b', version: 1 }, 'description'],
+    ['PATCH', '/mailboxes/{mailboxId}', { name: 'a\u0000b', version: 1 }, 'name'],
     ['POST', '/mailbox-actions/approve-email', { target: { filter: { search: 'a\u0000b' } } }, 'target.filter.search'],
     ['GET', '/alerts?since=0000-01-01T00:00:00Z', undefined, 'since'],
     ['GET', '/audit?from=0000-01-01T00:00:00Z', undefined, 'from'],
-    ['PATCH', '/mailboxes/{mailboxId}', { processEmailsReceivedAfter: '0000-01-01T00:00:00Z' }, 'processEmailsReceivedAfter'],
-    ['PATCH', '/server-profiles/{profileId}', { processEmailsReceivedAfter: '0000-01-01T00:00:00Z' }, 'processEmailsReceivedAfter'],
+    ['PATCH', '/mailboxes/{mailboxId}', { processEmailsReceivedAfter: '0000-01-01T00:00:00Z', version: 1 }, 'processEmailsReceivedAfter'],
+    ['PATCH', '/server-profiles/{profileId}', { processEmailsReceivedAfter: '0000-01-01T00:00:00Z', version: 1 }, 'processEmailsReceivedAfter'],
   ] as const)('answers the reported %s %s with 400 naming the field', async (method, path, payload, field) => {
     const url = path.startsWith('/api/') ? path : `/api/environments/${ids.environmentId}${path.replace(/\{(\w+)\}/, (_m, name: keyof typeof ids) => ids[name])}`;
     const response = await t.app.inject({ method, url, headers: admin.headers, ...(payload ? { payload } : {}) });

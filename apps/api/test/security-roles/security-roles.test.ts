@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 type Login = 'global.admin' | 'exchange.admin' | 'sysadmin' | 'support' | 'alex';
 type RoleName = 'System Administrator' | 'Service Administrator' | 'Delegated Mailbox Approver' | 'Support' | 'Basic User';
@@ -41,8 +41,10 @@ describe('Settings > Users + permissions: security roles, users and teams', () =
   let helpdesk: string;
   let someMailbox: string;
 
-  const call = (login: Login, method: 'GET' | 'PUT' | 'PATCH', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: sessions.get(login)!.headers, ...(payload ? { payload } : {}) });
+  const call = async (login: Login, method: 'GET' | 'PUT' | 'PATCH', url: string, payload?: object) => {
+    const body = method === 'PATCH' && payload ? await atCurrentVersion(t.db, url, payload) : payload;
+    return t.app.inject({ method, url, headers: sessions.get(login)!.headers, ...(body ? { payload: body } : {}) });
+  };
   const base = (environment = contoso) => `/api/environments/${environment}`;
   const setPrivilege = (login: Login, role: string, privilege: string, depth: string | null, environment = contoso) =>
     call(login, 'PUT', `${base(environment)}/security-roles/${role}/privileges/${privilege}`, { depth });

@@ -1,6 +1,6 @@
 import { EXCHANGE_ONLINE_CHINA_EWS_URL, EXCHANGE_ONLINE_EWS_URL } from '@sync-admin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const CLIENT_SECRET = 'Cl1ent-Secret-Value-That-Must-Not-Leak';
 const PASSWORD = 'Exch@nge-Passw0rd-That-Must-Not-Leak';
@@ -14,7 +14,8 @@ describe('email server profiles over HTTP', () => {
   const bodies: string[] = [];
 
   async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, session = admin, remoteAddress = '127.0.0.1') {
-    const response = await t.app.inject({ method, url, headers: session.headers, remoteAddress, ...(payload ? { payload } : {}) });
+    const body = method === 'PATCH' && payload ? await atCurrentVersion(t.db, url, payload) : payload;
+    const response = await t.app.inject({ method, url, headers: session.headers, remoteAddress, ...(body ? { payload: body } : {}) });
     bodies.push(response.body);
     return response;
   }

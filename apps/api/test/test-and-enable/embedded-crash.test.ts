@@ -49,11 +49,11 @@ describe.runIf(TEST_DATABASE === 'pglite')('Test & Enable in the portal on the e
       mailboxes: mailboxes.map((m: { emailAddress: string }) => m.emailAddress), latencyMs: 150,
     });
     const profiles = await (await client.call('GET', `/api/environments/${fabrikam}/server-profiles`)).json();
-    const profileId = profiles.items.find((p: { serverType: string }) => p.serverType === 'exchangeServer').id as string;
+    const { id: profileId, version } = profiles.items.find((p: { serverType: string }) => p.serverType === 'exchangeServer') as { id: string; version: number };
     const patched = await client.call('PATCH', `/api/environments/${fabrikam}/server-profiles/${profileId}`, {
       incomingServerLocation: ews.url, outgoingServerLocation: ews.url, authenticateUsing: 'credentialsSpecifiedInEmailServerProfile',
       incomingUserName: SERVICE_USER, incomingPassword: SERVICE_PASSWORD, incomingAuthenticationProtocol: 'ntlm', outgoingAuthenticationProtocol: 'ntlm',
-      incomingUseImpersonation: true, outgoingUseImpersonation: true, maxConcurrentConnections: 3, timeoutMailboxConnectionAfterAmount: 30,
+      incomingUseImpersonation: true, outgoingUseImpersonation: true, maxConcurrentConnections: 3, timeoutMailboxConnectionAfterAmount: 30, version,
     });
     expect(patched.status).toBe(200);
     const moved = await client.call('POST', `/api/environments/${fabrikam}/mailbox-actions/change-multiple`, { target: { filter: { view: 'active' } }, changes: { serverProfileId: profileId } });

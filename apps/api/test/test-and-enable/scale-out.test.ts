@@ -53,6 +53,7 @@ describe.runIf(TEST_DATABASE === 'postgres')('Test & Enable across processes on 
       incomingServerLocation: ews.url, outgoingServerLocation: ews.url, authenticateUsing: 'credentialsSpecifiedInEmailServerProfile',
       incomingUserName: SERVICE_USER, incomingPassword: SERVICE_PASSWORD, incomingAuthenticationProtocol: 'ntlm', outgoingAuthenticationProtocol: 'ntlm',
       incomingUseImpersonation: true, outgoingUseImpersonation: true, maxConcurrentConnections, timeoutMailboxConnectionAfterAmount: 5,
+      version: (await db.prisma.serverProfile.findUniqueOrThrow({ where: { id: profile.id } })).version,
     });
     expect(patched.status).toBe(200);
     const mailboxes = await db.prisma.mailbox.findMany({ where: { environmentId: fabrikam }, select: { id: true, emailAddress: true } });

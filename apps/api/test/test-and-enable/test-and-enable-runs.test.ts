@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { startEwsTestServer, testCertificates, type EwsTestServer } from '@sync-admin/ews/test-peers';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, signIn, waitForJob, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, serverProfileId, signIn, waitForJob, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Test & Enable jobs run for real: the in-process worker, the real EWS adapter and a schema-validating EWS
@@ -42,7 +42,10 @@ describe('Test & Enable jobs against an Exchange test server', () => {
   // Alerts the runs of this file raised (the demo data has older ones).
   let since: Date;
   const alertsOf = (mailboxId: string) => t.db.prisma.alert.findMany({ where: { mailboxId, createdAt: { gte: since } }, orderBy: { createdAt: 'asc' } });
-  const patchProfile = (changes: object) => t.app.inject({ method: 'PATCH', url: `/api/environments/${fabrikam}/server-profiles/${profile}`, headers: admin.headers, payload: changes });
+  const patchProfile = async (changes: object) => {
+    const url = `/api/environments/${fabrikam}/server-profiles/${profile}`;
+    return t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload: await atCurrentVersion(t.db, url, changes) });
+  };
 
   beforeAll(async () => {
     smtp = new SMTPServer({

@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -10,6 +10,8 @@ export interface FormMessage {
   intent: 'success' | 'error' | 'warning' | 'info';
   title: string;
   details?: string[];
+  /** One thing to do about it, e.g. Reload after someone else saved the record first. */
+  action?: { label: string; run: () => void };
 }
 
 export function FormMessageBar({ message, children }: { message: FormMessage; children?: ReactNode }) {
@@ -23,6 +25,11 @@ export function FormMessageBar({ message, children }: { message: FormMessage; ch
         )}
         {children}
       </MessageBarBody>
+      {message.action && (
+        <MessageBarActions>
+          <Button onClick={message.action.run}>{message.action.label}</Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }

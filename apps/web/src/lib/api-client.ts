@@ -67,6 +67,11 @@ export const api = {
   delete: (path: string) => request<void>('DELETE', path, null),
 };
 
+/** Someone else saved the record after it was read: nothing was changed, and a reload shows their values. */
+export function isStaleRecord(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === 'STALE_RECORD';
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError && error.dynamicsErrorCode) return `${error.message} (Error code: ${error.dynamicsErrorCode})`;
   return error instanceof Error ? error.message : 'Something went wrong. Try again.';

@@ -23,3 +23,18 @@ export function sqlStateOf(error: unknown): string | undefined {
   if (typeof originalCode === 'string') return originalCode;
   return kind === 'postgres' && typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * Whether a write failed on the named unique index. Outside a transaction Prisma reports it as P2002 with the
+ * adapter's error in `meta`; inside an interactive transaction the adapter's error arrives as it is (SQLSTATE
+ * 23505, or the pg adapter's UniqueConstraintViolation kind). Either way the index name is in what it says.
+ */
+export function isUniqueViolationOf(error: unknown, indexName: string): boolean {
+  const known = error instanceof Prisma.PrismaClientKnownRequestError ? error : null;
+  const failure = known ? known.meta?.driverAdapterError : error;
+  const isUnique = known?.code === 'P2002' || sqlStateOf(error) === '23505'
+    || (isDriverAdapterFailure(failure) && failure.cause.kind === 'UniqueConstraintViolation');
+  if (!isUnique) return false;
+  const said = JSON.stringify({ meta: known?.meta ?? null, cause: isDriverAdapterFailure(failure) ? failure.cause : null });
+  return said.includes(indexName) || (error instanceof Error && error.message.includes(indexName));
+}

@@ -70,6 +70,7 @@ export function toMailbox(row: MailboxRowWithRelations, runItem: MailboxRunItemR
     lastConnectivityTest: row.lastConnectivityTestAt && row.lastConnectivityTrace
       ? { at: row.lastConnectivityTestAt, trace: traceFromJson(row.lastConnectivityTrace)! }
       : null,
+    version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -224,7 +224,7 @@ describe('mailbox repository on PGlite', () => {
       expect((await repository.listMailboxes(contoso, filter, page)).total).toBe(before + 1);
 
       // A write through the repository is counted on the next request.
-      await repository.approveMailboxes([outside.id], users.approver, new Date(), []);
+      await repository.approveMailboxes([outside], users.approver, new Date(), []);
       expect((await repository.listMailboxes(contoso, filter, page)).total).toBe(before);
       // The same filter with its properties in another order or padded search shares the total.
       expect((await repository.listMailboxes(contoso, { search: ' ', view: 'pendingApproval' }, page)).total).toBe(before);
@@ -313,7 +313,7 @@ describe('mailbox repository on PGlite', () => {
       }));
       const auditBefore = await db.prisma.auditEntry.count();
 
-      await repository.approveMailboxes(targets.map((r) => r.id), users.approver, at, audit);
+      await repository.approveMailboxes(targets, users.approver, at, audit);
 
       for (const row of pending) {
         const mailbox = (await repository.findMailbox(contoso, row.id))!;
@@ -337,13 +337,13 @@ describe('mailbox repository on PGlite', () => {
 
     it('sets only the synchronization fields given, a cleared profile included', async () => {
       const targets = rows.filter((r) => r.serverProfileId === profiles.online).slice(0, 2);
-      await repository.setSynchronizationMethod(targets.map((r) => r.id), { serverProfileId: null, incomingEmailDeliveryMethod: 'forwardMailbox' },
+      await repository.setSynchronizationMethod(targets, { serverProfileId: null, incomingEmailDeliveryMethod: 'forwardMailbox' },
         targets.map((row) => auditEntry({ environmentId: contoso, entityId: row.id, entityName: row.name, changes: [{ field: 'serverProfileId', before: profiles.online, after: null }] })));
       for (const row of targets) {
         const mailbox = (await repository.findMailbox(contoso, row.id))!;
         expect(mailbox).toMatchObject({ serverProfileId: null, serverProfileName: null, incomingEmailDeliveryMethod: 'forwardMailbox', outgoingEmailDeliveryMethod: row.outgoingEmailDeliveryMethod });
       }
-      await repository.setSynchronizationMethod(targets.map((r) => r.id), { serverProfileId: profiles.online, incomingEmailDeliveryMethod: 'serverSideSynchronization' }, []);
+      await repository.setSynchronizationMethod(targets, { serverProfileId: profiles.online, incomingEmailDeliveryMethod: 'serverSideSynchronization' }, []);
       expect((await repository.findMailbox(contoso, targets[0]!.id))!.serverProfileName).toBe('Microsoft Exchange Online');
       await reload();
     });
@@ -358,7 +358,7 @@ describe('mailbox repository on PGlite', () => {
       const targets = await repository.findMailboxesForCommand(fabrikam, { filter: { view: 'pendingApproval', search: 'bulk' } });
       expect(targets).toHaveLength(10_000);
       const at = new Date();
-      await repository.approveMailboxes(targets.map((r) => r.id), users.approver, at, targets.map((row) => auditEntry({
+      await repository.approveMailboxes(targets, users.approver, at, targets.map((row) => auditEntry({
         environmentId: fabrikam, entityId: row.id, entityName: row.name, action: 'approveEmail', at,
         changes: [{ field: 'emailAddressStatus', before: 'pendingApproval', after: 'approved' }],
       })));
@@ -387,6 +387,7 @@ describe('mailbox repository on PGlite', () => {
         serverType: 'exchangeOnline', passwordSet: true, emailAddressStatus: 'pendingApproval', lastError: null, userName: 'svc-queue',
         processEmailsReceivedAfter: settings.processEmailsReceivedAfter,
       });
+      if (created === 'emailAddressTaken') throw new Error('the address is free');
       expect(JSON.stringify(created)).not.toContain('Queue-Passw0rd');
       const row = await db.prisma.mailbox.findUniqueOrThrow({ where: { id: created.id } });
       expect(row.passwordEncrypted).not.toContain('Queue-Passw0rd');
@@ -404,17 +405,48 @@ describe('mailbox repository on PGlite', () => {
       expect(await db.prisma.mailbox.count()).toBe(count);
     });
 
+    it('changes nothing at a version no longer current, nor onto an address another mailbox has in any case', async () => {
+      await reload();
+      const [first, second] = rows;
+      const audit = auditEntry({ environmentId: contoso, entityId: first!.id });
+      expect(await repository.updateMailbox(contoso, first!.id, first!.version - 1, { settings: { name: 'Stale write' } }, audit)).toBe('stale');
+      expect(await repository.updateMailbox(contoso, first!.id, first!.version, { settings: { emailAddress: second!.emailAddress.toUpperCase() } }, audit))
+        .toBe('emailAddressTaken');
+      expect(await repository.createMailbox(
+        { environmentId: contoso, type: 'user', write: { settings: { ...settings, emailAddress: ` ${second!.emailAddress.toUpperCase()}`.trim(), ownerId: users.olivia } } },
+        (id) => auditEntry({ environmentId: contoso, entityId: id }),
+      )).toBe('emailAddressTaken');
+      const row = await db.prisma.mailbox.findUniqueOrThrow({ where: { id: first!.id } });
+      expect(row).toMatchObject({ name: first!.name, emailAddress: first!.emailAddress, version: first!.version });
+    });
+
+    it('approves only rows whose address, owner and profile are still as read, and says which', async () => {
+      await reload();
+      const [kept, renamed] = rows.filter((r) => r.emailAddressStatus === 'pendingApproval');
+      // Read, then renamed by someone else before the approval lands.
+      await db.prisma.mailbox.update({ where: { id: renamed!.id }, data: { emailAddress: `renamed.${renamed!.emailAddress}` } });
+      const approved = await repository.approveMailboxes([kept!, renamed!], users.approver, new Date(), [kept!, renamed!].map((row) => auditEntry({
+        environmentId: contoso, entityId: row.id, action: 'approveEmail', changes: [{ field: 'emailAddressStatus', before: 'pendingApproval', after: 'approved' }],
+      })));
+      expect([...approved]).toEqual([kept!.id]);
+      expect((await db.prisma.mailbox.findUniqueOrThrow({ where: { id: renamed!.id } })).emailAddressStatus).toBe('pendingApproval');
+      expect(await db.prisma.auditEntry.count({ where: { entityId: renamed!.id, action: 'approveEmail' } })).toBe(0);
+      await db.prisma.mailbox.update({ where: { id: renamed!.id }, data: { emailAddress: renamed!.emailAddress } });
+      await db.prisma.mailbox.update({ where: { id: kept!.id }, data: { emailAddressStatus: 'pendingApproval', emailAddressApprovedById: null, emailAddressApprovedAt: null } });
+      await reload();
+    });
+
     it('updates what is sent; a status other than Approved clears who approved; null clears the password', async () => {
       const target = rows.find((r) => r.name === 'New Queue')!;
-      await repository.approveMailboxes([target.id], users.approver, new Date(), []);
-      const updated = await repository.updateMailbox(contoso, target.id, {
+      await repository.approveMailboxes([target], users.approver, new Date(), []);
+      const updated = await repository.updateMailbox(contoso, target.id, target.version, {
         settings: { emailAddress: 'renamed.queue@contoso.example' }, password: null, emailAddressStatus: 'pendingApproval',
       }, auditEntry({ environmentId: contoso, entityId: target.id }));
       expect(updated).toMatchObject({
         name: 'New Queue', emailAddress: 'renamed.queue@contoso.example', passwordSet: false,
         emailAddressStatus: 'pendingApproval', emailAddressApprovedById: null, emailAddressApprovedAt: null, emailAddressApprovedByName: null,
       });
-      const kept = await repository.updateMailbox(contoso, target.id, { settings: { userName: null } }, auditEntry({ environmentId: contoso, entityId: target.id }));
+      const kept = await repository.updateMailbox(contoso, target.id, target.version + 1, { settings: { userName: null } }, auditEntry({ environmentId: contoso, entityId: target.id }));
       expect(kept).toMatchObject({ userName: null, emailAddress: 'renamed.queue@contoso.example', ownerId: users.olivia });
       expect(await db.prisma.auditEntry.count({ where: { entityId: target.id, action: 'update' } })).toBe(2);
     });

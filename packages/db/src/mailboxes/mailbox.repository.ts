@@ -1,5 +1,6 @@
 import type {
   AuditEntryInput,
+  MailboxAsRead,
   MailboxForCommand,
   MailboxListItem,
   MailboxRepository,
@@ -9,6 +10,7 @@ import type {
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { auditInsertStatement, writeAuditEntry } from '../audit/audit-writer.ts';
 import type { SecretCipher } from '../secret-cipher.ts';
+import { isUniqueViolationOf } from '../errors/sql-state.ts';
 import { createSqlParams, type SqlParams } from '../sql/sql-params.ts';
 import { mailboxInclude, toMailbox, toSettingColumns } from './mailbox.mapper.ts';
 import { buildMailboxCommandQuery, buildMailboxListQuery, type SqlQuery } from './mailbox-query.ts';
@@ -26,6 +28,19 @@ export interface MailboxRepositoryOptions {
   /** How long a grid total is reused (see mailbox-total-cache.ts). */
   totalsTtlMs?: number;
   now?: () => number;
+}
+
+/** The unique index behind "one mailbox per email address in an environment" (see its migration). */
+const EMAIL_ADDRESS_INDEX = 'Mailbox_environmentId_lower_emailAddress_key';
+
+/** A write the email-address index refused is an answer, not a failure: another mailbox has the address. */
+async function refuseTakenAddress<T>(write: () => Promise<T>): Promise<T | 'emailAddressTaken'> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolationOf(error, EMAIL_ADDRESS_INDEX)) return 'emailAddressTaken';
+    throw error;
+  }
 }
 
 export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCipher, options: MailboxRepositoryOptions = {}): MailboxRepository {
@@ -59,25 +74,32 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
   }
 
   /**
-   * A bulk write as ONE statement: the UPDATE of the given rows and, in a data-modifying CTE, the INSERT of
-   * the audit rows of those it changed. One statement is one transaction, so the log and the change commit
-   * together; one round trip, and only the changed environments come back (not 10,000 rows through the
-   * client). `set` builds the assignments; rows matching `unless` are skipped (e.g. approved meanwhile) and
-   * so are their audit entries.
+   * A bulk write as ONE guarded statement: the UPDATE of the rows as read and, in a data-modifying CTE, the
+   * INSERT of the audit rows of those it changed. One statement is one transaction, so the log and the change
+   * commit together, in one round trip. A row is changed only while the columns in `unchanged` still hold
+   * the values read (what the caller's decision rested on) and it does not match `unless` (e.g. approved
+   * meanwhile); the others, and their audit entries, are left out. Returns the ids changed.
    */
-  async function updateMailboxes(ids: string[], set: (params: SqlParams) => string[], audit: AuditEntryInput[], unless?: string) {
-    if (ids.length === 0) return;
+  async function updateMailboxes(
+    rows: readonly MailboxAsRead[], unchanged: readonly (keyof Omit<MailboxAsRead, 'id'>)[],
+    set: (params: SqlParams) => string[], audit: AuditEntryInput[], unless?: string,
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
     const params = createSqlParams();
     const assignments = [...set(params), `"updatedAt" = ${params.bind(new Date(), 'timestamp(3)')}`];
-    const update = `UPDATE "Mailbox" SET ${assignments.join(', ')}
-      WHERE "id" = ANY(${params.bind(ids, 'uuid[]')})${unless ? ` AND NOT (${unless})` : ''}
-      RETURNING "id", "environmentId"`;
-    const changed = await prisma.$queryRawUnsafe<{ environmentId: string }[]>(
+    const asRead = `unnest(${params.bind(rows.map((r) => r.id), 'uuid[]')}, ${params.bind(rows.map((r) => r.ownerId), 'uuid[]')}, `
+      + `${params.bind(rows.map((r) => r.emailAddress), 'text[]')}, ${params.bind(rows.map((r) => r.serverProfileId), 'uuid[]')}) AS r("id", "ownerId", "emailAddress", "serverProfileId")`;
+    const update = `UPDATE "Mailbox" m SET ${assignments.join(', ')}
+      FROM ${asRead}
+      WHERE m."id" = r."id"${unchanged.map((column) => ` AND m."${column}" IS NOT DISTINCT FROM r."${column}"`).join('')}${unless ? ` AND NOT (${unless})` : ''}
+      RETURNING m."id", m."environmentId"`;
+    const changed = await prisma.$queryRawUnsafe<{ id: string; environmentId: string }[]>(
       `WITH updated AS (${update})${audit.length > 0 ? `, audited AS (${auditInsertStatement(params, audit, 'updated')})` : ''}
-       SELECT DISTINCT "environmentId" FROM updated`,
+       SELECT "id", "environmentId" FROM updated`,
       ...params.values,
     );
-    totals.clear(changed.map((row) => row.environmentId));
+    totals.clear([...new Set(changed.map((row) => row.environmentId))]);
+    return new Set(changed.map((row) => row.id));
   }
 
   return {
@@ -124,7 +146,7 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
       if (name === undefined || emailAddress === undefined || ownerId === undefined) {
         throw new Error('A new mailbox needs a name, an email address and an owner.');
       }
-      const id = await prisma.$transaction(async (tx) => {
+      const id = await refuseTakenAddress(() => prisma.$transaction(async (tx) => {
         const created = await tx.mailbox.create({
           data: {
             ...settings, name, emailAddress, ownerId, environmentId, type,
@@ -134,32 +156,42 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
         });
         await writeAuditEntry(tx, audit(created.id));
         return created.id;
-      });
+      }));
+      if (id === 'emailAddressTaken') return id;
       totals.clear([environmentId]);
       return (await find(environmentId, id))!;
     },
 
-    async updateMailbox(environmentId, id, write, audit) {
-      await prisma.$transaction(async (tx) => {
-        await tx.mailbox.update({
-          where: { id, environmentId },
-          data: { ...toSettingColumns(write.settings), ...passwordColumn(write.password), ...statusColumns(write.emailAddressStatus) },
-          select: { id: true },
+    async updateMailbox(environmentId, id, expectedVersion, write, audit) {
+      const written = await refuseTakenAddress(() => prisma.$transaction(async (tx) => {
+        // Guarded: changes the row only while it is at the version read, and only the columns written.
+        const { count } = await tx.mailbox.updateMany({
+          where: { id, environmentId, version: expectedVersion },
+          data: {
+            ...toSettingColumns(write.settings), ...passwordColumn(write.password), ...statusColumns(write.emailAddressStatus),
+            version: { increment: 1 },
+          },
         });
+        if (count === 0) return 'stale' as const;
         await writeAuditEntry(tx, audit);
-      });
+        return 'written' as const;
+      }));
+      if (written !== 'written') return written;
       totals.clear([environmentId]);
       return (await find(environmentId, id))!;
     },
 
-    async setSynchronizationMethod(ids, method, audit) {
+    async setSynchronizationMethod(rows, method, audit) {
       const fields = (Object.keys(METHOD_COLUMN_TYPES) as (keyof MailboxSynchronizationMethod)[]).filter((field) => method[field] !== undefined);
-      if (fields.length === 0) return;
-      await updateMailboxes(ids, (params) => fields.map((field) => `"${field}" = ${params.bind(method[field], METHOD_COLUMN_TYPES[field])}`), audit);
+      if (fields.length === 0) return new Set();
+      // Settings the mailbox form edits change: a form opened before is stale now.
+      return updateMailboxes(rows, ['ownerId'], (params) => [
+        ...fields.map((field) => `"${field}" = ${params.bind(method[field], METHOD_COLUMN_TYPES[field])}`), `"version" = m."version" + 1`,
+      ], audit);
     },
 
-    async approveMailboxes(ids, approverId, at, audit) {
-      await updateMailboxes(ids, (params) => [
+    async approveMailboxes(rows, approverId, at, audit) {
+      return updateMailboxes(rows, ['ownerId', 'emailAddress', 'serverProfileId'], (params) => [
         `"emailAddressStatus" = 'approved'`,
         `"emailAddressApprovedById" = ${params.bind(approverId, 'uuid')}`,
         `"emailAddressApprovedAt" = ${params.bind(at, 'timestamp(3)')}`,

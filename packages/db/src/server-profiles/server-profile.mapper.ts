@@ -41,6 +41,7 @@ export function toServerProfile(row: ServerProfileRowWithOwner): ServerProfile {
     testAndEnableHold: row.testAndEnableHeldAt && row.testAndEnableHeldFamily
       ? { heldAt: row.testAndEnableHeldAt, family: row.testAndEnableHeldFamily as OutageFamily }
       : null,
+    version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

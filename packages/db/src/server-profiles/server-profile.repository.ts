@@ -1,10 +1,12 @@
 import {
+  pickSentServerProfileSettings,
   pickServerProfileSettings,
   type ServerProfileRepository,
   type ServerProfileSecret,
   type ServerProfileSecretChanges,
 } from '@sync-admin/domain';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { transactionOn, type Client } from '../sql/transaction-client.ts';
 import { traceToJson } from '../test-and-enable/connectivity-trace.json.ts';
 import { writeAuditEntry } from '../audit/audit-writer.ts';
 import type { SecretCipher } from '../secret-cipher.ts';
@@ -16,7 +18,11 @@ const SECRET_COLUMNS = {
   outgoingPassword: 'outgoingPasswordEncrypted',
 } as const satisfies Record<ServerProfileSecret, string>;
 
-export function createServerProfileRepository(prisma: PrismaClient, cipher: SecretCipher): ServerProfileRepository {
+/**
+ * `prisma` is the root client, or a transaction's client inside a unit of work (then every write here joins
+ * that transaction).
+ */
+export function createServerProfileRepository(prisma: Client, cipher: SecretCipher): ServerProfileRepository {
   /** Only the secrets that change: a value is encrypted, null clears, absent keeps the stored one. */
   function encryptedColumns(changes: ServerProfileSecretChanges) {
     const columns: Partial<Record<(typeof SECRET_COLUMNS)[ServerProfileSecret], string | null>> = {};
@@ -31,7 +37,23 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
     return toServerProfile(await prisma.serverProfile.findUniqueOrThrow({ where: { id }, include: serverProfileInclude }));
   }
 
+  /** The default moves: both the old and the new default profile change (their isDefault), and Email settings' Server Profile. */
+  async function moveDefault(tx: Prisma.TransactionClient, environmentId: string, id: string) {
+    const environment = await tx.environment.findUniqueOrThrow({ where: { id: environmentId }, select: { defaultServerProfileId: true } });
+    if (environment.defaultServerProfileId === id) return;
+    await tx.environment.update({ where: { id: environmentId }, data: { defaultServerProfileId: id } });
+    await tx.serverProfile.updateMany({
+      where: { id: { in: [id, environment.defaultServerProfileId].filter((value) => value !== null) } },
+      data: { version: { increment: 1 } },
+    });
+    await tx.emailSettings.updateMany({ where: { environmentId }, data: { version: { increment: 1 } } });
+  }
+
   return {
+    async lockEnvironmentProfiles(environmentId) {
+      await prisma.$queryRawUnsafe(`SELECT 1 AS "locked" FROM "Environment" WHERE "id" = $1::uuid FOR UPDATE`, environmentId);
+    },
+
     async listServerProfiles(environmentId, filter) {
       const rows = await prisma.serverProfile.findMany({
         where: { environmentId, isActive: filter.isActive, ownerId: filter.ownerId },
@@ -58,51 +80,50 @@ export function createServerProfileRepository(prisma: PrismaClient, cipher: Secr
     countMailboxesUsingServerProfile: (id) => prisma.mailbox.count({ where: { serverProfileId: id } }),
 
     async createServerProfile({ environmentId, ownerId, settings, secrets, makeDefault }, audit) {
-      const id = await prisma.$transaction(async (tx) => {
+      const id = await transactionOn(prisma, async (tx) => {
         const created = await tx.serverProfile.create({
           data: { ...pickServerProfileSettings(settings), ...encryptedColumns(secrets), environmentId, ownerId },
           select: { id: true },
         });
-        if (makeDefault) {
-          await tx.environment.update({ where: { id: environmentId }, data: { defaultServerProfileId: created.id } });
-        }
+        if (makeDefault) await moveDefault(tx, environmentId, created.id);
         await writeAuditEntry(tx, audit(created.id));
         return created.id;
       });
       return find(id);
     },
 
-    async updateServerProfile(id, settings, secrets, makeDefault, audit) {
-      await prisma.$transaction(async (tx) => {
-        const updated = await tx.serverProfile.update({
-          where: { id },
-          data: { ...pickServerProfileSettings(settings), ...encryptedColumns(secrets) },
-          select: { environmentId: true },
+    async updateServerProfile(id, expectedVersion, { settings, secrets, makeDefault }, audit) {
+      const written = await transactionOn(prisma, async (tx) => {
+        // A guarded write: one statement that changes the row only while it is at the version the caller read.
+        // A concurrent writer holding the row makes this wait, then find the new version and change nothing.
+        const { count } = await tx.serverProfile.updateMany({
+          where: { id, version: expectedVersion },
+          data: { ...pickSentServerProfileSettings(settings), ...encryptedColumns(secrets), version: { increment: 1 } },
         });
-        if (makeDefault) {
-          await tx.environment.update({ where: { id: updated.environmentId }, data: { defaultServerProfileId: id } });
-        }
+        if (count === 0) return false;
+        if (makeDefault) await moveDefault(tx, audit.environmentId, id);
         if (audit.changes.length > 0) await writeAuditEntry(tx, audit);
+        return true;
       });
-      return find(id);
+      return written ? find(id) : null;
     },
 
     async setServerProfileActive(id, isActive, audit) {
-      await prisma.$transaction(async (tx) => {
-        await tx.serverProfile.update({ where: { id }, data: { isActive } });
+      await transactionOn(prisma, async (tx) => {
+        await tx.serverProfile.update({ where: { id }, data: { isActive, version: { increment: 1 } } });
         await writeAuditEntry(tx, audit);
       });
     },
 
     async setDefaultServerProfile(environmentId, id, audit) {
-      await prisma.$transaction(async (tx) => {
-        await tx.environment.update({ where: { id: environmentId }, data: { defaultServerProfileId: id } });
+      await transactionOn(prisma, async (tx) => {
+        await moveDefault(tx, environmentId, id);
         if (audit) await writeAuditEntry(tx, audit);
       });
     },
 
     async deleteServerProfile(environmentId, id, audit) {
-      await prisma.$transaction(async (tx) => {
+      await transactionOn(prisma, async (tx) => {
         await tx.environment.updateMany({ where: { id: environmentId, defaultServerProfileId: id }, data: { defaultServerProfileId: null } });
         await tx.serverProfile.delete({ where: { id } });
         await writeAuditEntry(tx, audit);

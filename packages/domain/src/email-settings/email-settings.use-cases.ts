@@ -12,17 +12,22 @@ import {
 } from '../approval/approval-permission-table.ts';
 import { CUSTOMER_ENGAGEMENT_LABELS, type Environment } from '../environments/environment.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
-import { DomainError, validationFailed } from '../shared/domain-error.ts';
-import type { EmailSettingsRepository } from './email-settings.repository.port.ts';
+import { DomainError, staleRecord, validationFailed } from '../shared/domain-error.ts';
+import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
+import type { EmailSettingsRepository, VersionedEmailSettings } from './email-settings.repository.port.ts';
 import { EMAIL_SETTING_LABELS, type EmailSettings } from './email-settings.ts';
 
 export interface EmailSettingsDeps {
   emailSettings: EmailSettingsRepository;
   profiles: ServerProfileRepository;
+  /** A new Server Profile and the settings are saved together, under the environment's profile lock. */
+  unitOfWork: WriteUnitOfWork;
   clock: () => Date;
 }
 
-export interface EmailSettingsView extends EmailSettings {
+const EMAIL_SETTINGS = 'these email settings';
+
+export interface EmailSettingsView extends VersionedEmailSettings {
   defaultServerProfileId: string | null;
 }
 
@@ -48,22 +53,25 @@ async function checkApprovalRequirementChange(deps: EmailSettingsDeps, actor: Ac
 
 /** Saves Email settings; the Server Profile chosen here becomes the environment's default profile. */
 export async function updateEmailSettings(
-  deps: EmailSettingsDeps, actor: Actor, environment: Environment, changes: Partial<EmailSettingsView>,
+  deps: EmailSettingsDeps, actor: Actor, environment: Environment,
+  changes: Partial<Omit<EmailSettingsView, 'version'>> & { /** The version the admin read: a stale one changes nothing (409). */ version: number },
 ): Promise<EmailSettingsView> {
   if (!hasPrivilege(actor.privileges, 'organization.write')) {
     throw new DomainError('ACCESS_DENIED', 'You need Write privilege on Organization to change email settings.');
   }
   const before = await getEmailSettings(deps, environment);
-  const sent = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  if (before.version !== changes.version) throw staleRecord(EMAIL_SETTINGS);
+  const sent = Object.fromEntries(Object.entries(changes).filter(([key, value]) => value !== undefined && key !== 'version'));
   const after: EmailSettingsView = { ...before, ...sent };
-  if (after.defaultServerProfileId !== before.defaultServerProfileId) {
-    if (after.defaultServerProfileId === null) {
+  const checkNewDefault = async (profiles: ServerProfileRepository, id: string | null) => {
+    if (id === null) {
       throw validationFailed([{ field: 'defaultServerProfileId', message: 'Server Profile is required once the environment has a profile. Choose another profile instead.' }]);
     }
-    const profile = await deps.profiles.findServerProfile(environment.id, after.defaultServerProfileId);
+    const profile = await profiles.findServerProfile(environment.id, id);
     if (!profile) throw validationFailed([{ field: 'defaultServerProfileId', message: 'The email server profile was not found in this environment.' }]);
     if (!profile.isActive) throw validationFailed([{ field: 'defaultServerProfileId', message: `"${profile.name}" is inactive. Choose an active email server profile.` }]);
-  }
+  };
+  if (after.defaultServerProfileId !== before.defaultServerProfileId) await checkNewDefault(deps.profiles, after.defaultServerProfileId);
   const changesForAudit = diffForAudit(before, after, Object.keys(EMAIL_SETTING_LABELS) as (keyof EmailSettingsView)[]);
   if (changesForAudit.length === 0) return before;
   if (changesForAudit.some((c) => c.field === 'processEmailsOnlyForApprovedUsers' || c.field === 'processEmailsOnlyForApprovedQueues')) {
@@ -81,10 +89,21 @@ export async function updateEmailSettings(
     entityType: 'emailSettings' as const, entityId: environment.id, entityName: `Email settings of ${environment.name}`,
     action: 'update' as const, changes: changesForAudit,
   };
-  const { defaultServerProfileId, ...settings } = after;
-  if (defaultServerProfileId !== before.defaultServerProfileId && defaultServerProfileId) {
-    // The Email settings audit entry below records the default switch.
-    await deps.profiles.setDefaultServerProfile(environment.id, defaultServerProfileId, null);
-  }
-  return { ...(await deps.emailSettings.updateEmailSettings(environment.id, settings, audit)), defaultServerProfileId };
+  const { defaultServerProfileId } = after;
+  const settingChanges = Object.fromEntries(changesForAudit.filter((c) => c.field !== 'defaultServerProfileId').map((c) => [c.field, after[c.field as keyof EmailSettings]]));
+  const saved = await deps.unitOfWork.run(async (tx) => {
+    if (defaultServerProfileId !== before.defaultServerProfileId) {
+      // Checked again under the lock: a Deactivate of that profile either committed first or waits for this.
+      await tx.profiles.lockEnvironmentProfiles(environment.id);
+      await checkNewDefault(tx.profiles, defaultServerProfileId);
+      // The Email settings audit entry below records the default switch.
+      await tx.profiles.setDefaultServerProfile(environment.id, defaultServerProfileId!, null);
+    }
+    // Moving the default adds 1 to the stored version: the write names the version it now finds.
+    const version = defaultServerProfileId !== before.defaultServerProfileId && before.version > 0 ? before.version + 1 : before.version;
+    const written = await tx.emailSettings.updateEmailSettings(environment.id, version, settingChanges, audit);
+    if (!written) throw staleRecord(EMAIL_SETTINGS);
+    return written;
+  });
+  return { ...saved, defaultServerProfileId };
 }

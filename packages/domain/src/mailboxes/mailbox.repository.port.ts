@@ -20,9 +20,17 @@ export interface MailboxWrite {
   emailAddressStatus?: EmailAddressStatus;
 }
 
+/** What a bulk command read of each mailbox it decided on; its guarded write re-checks what the decision used. */
+export type MailboxAsRead = Pick<MailboxForCommand, 'id' | 'ownerId' | 'emailAddress' | 'serverProfileId'>;
+
+/** Why a single-mailbox write changed nothing: a newer version is stored, or another mailbox has the address. */
+export type MailboxWriteRefusal = 'stale' | 'emailAddressTaken';
+
 /**
  * Persistence for mailboxes. Every write takes its audit entries and stores them in the same transaction,
  * so the log never misses a change. Bulk writes are set-based: one statement per command, not per row.
+ * The version counts changes of what the mailbox form edits (its settings): an approval, a Test & Enable
+ * result or a test's trace leave it alone, so they never make an open form stale.
  */
 export interface MailboxRepository {
   listMailboxes(environmentId: string, filter: MailboxFilter, page: MailboxPage): Promise<{ items: MailboxListItem[]; total: number }>;
@@ -30,11 +38,21 @@ export interface MailboxRepository {
   /** The rows a bulk command decides on; ids of other environments are simply not found. */
   findMailboxesForCommand(environmentId: string, target: MailboxTarget): Promise<MailboxForCommand[]>;
   isEmailAddressTaken(environmentId: string, emailAddress: string, exceptId?: string): Promise<boolean>;
-  createMailbox(input: { environmentId: string; type: MailboxType; write: MailboxWrite }, audit: (id: string) => AuditEntryInput): Promise<Mailbox>;
-  updateMailbox(environmentId: string, id: string, write: MailboxWrite, audit: AuditEntryInput): Promise<Mailbox>;
-  setSynchronizationMethod(ids: string[], method: Partial<MailboxSynchronizationMethod>, audit: AuditEntryInput[]): Promise<void>;
-  /** Sets Email Address Status to Approved with who and when, skipping rows approved meanwhile. */
-  approveMailboxes(ids: string[], approverId: string, at: Date, audit: AuditEntryInput[]): Promise<void>;
+  /** The unique index on (environment, lower(email address)) refuses a second mailbox with the address. */
+  createMailbox(input: { environmentId: string; type: MailboxType; write: MailboxWrite }, audit: (id: string) => AuditEntryInput): Promise<Mailbox | 'emailAddressTaken'>;
+  /** Writes only what `write` holds, while the mailbox is at `expectedVersion`. */
+  updateMailbox(environmentId: string, id: string, expectedVersion: number, write: MailboxWrite, audit: AuditEntryInput): Promise<Mailbox | MailboxWriteRefusal>;
+  /**
+   * Sets the methods on each mailbox whose owner is still the one read (the write permission was decided on
+   * it); returns the ids it changed. Audit entries of the others are dropped with them.
+   */
+  setSynchronizationMethod(rows: readonly MailboxAsRead[], method: Partial<MailboxSynchronizationMethod>, audit: AuditEntryInput[]): Promise<Set<string>>;
+  /**
+   * Sets Email Address Status to Approved with who and when, on each mailbox not approved meanwhile whose
+   * email address, owner and server profile (what the approval rules read) are still the ones read; returns
+   * the ids it approved.
+   */
+  approveMailboxes(rows: readonly MailboxAsRead[], approverId: string, at: Date, audit: AuditEntryInput[]): Promise<Set<string>>;
   /** The mailbox's own password, decrypted, for a connectivity check with its credentials. */
   findMailboxPassword(id: string): Promise<string | null>;
 }

@@ -134,6 +134,8 @@ export interface Mailbox extends MailboxSettings {
   discoveredEwsUrlAt: Date | null;
   /** The trace of the last Test & Enable attempt or Test connection. */
   lastConnectivityTest: { at: Date; trace: ConnectivityTrace } | null;
+  /** Optimistic concurrency: a write names the version it read and fails when it is no longer current. */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -8,7 +8,7 @@ import { approvalContext, denied, mailboxAuditEntry, readScope, resolveMailboxTa
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
 import type { Environment } from '../environments/environment.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
-import { DomainError, notFound, validationFailed, type FieldError } from '../shared/domain-error.ts';
+import { DomainError, notFound, staleRecord, validationFailed, type FieldError } from '../shared/domain-error.ts';
 import { createBulkResult, type BulkResult } from './bulk-result.ts';
 import type { MailboxFilter, MailboxPage } from './mailbox-list-query.ts';
 import type { MailboxRepository, MailboxTarget } from './mailbox.repository.port.ts';
@@ -26,6 +26,8 @@ export interface MailboxDeps {
 }
 
 const AUDITED_SETTINGS = Object.keys(MAILBOX_SETTING_LABELS) as (keyof MailboxSettings)[];
+
+const MAILBOX = 'this mailbox';
 
 export async function listMailboxes(deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, filter: MailboxFilter, page: MailboxPage) {
   return deps.mailboxes.listMailboxes(environmentId, { ...filter, ...readScope(actor) }, page);
@@ -54,12 +56,17 @@ export interface MailboxChanges {
   password?: string | null;
 }
 
+/** The one answer for a taken address, whether the lookup saw it or the unique index caught a race. */
+function emailAddressTaken(address: string): FieldError {
+  return { field: 'emailAddress', message: `Another mailbox in this environment already uses ${normalizeEmailAddress(address)}.` };
+}
+
 async function checkReferences(deps: MailboxDeps, environmentId: string, settings: MailboxSettings, existing: Mailbox | null): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const address = normalizeEmailAddress(settings.emailAddress);
   if (address !== '' && (!existing || normalizeEmailAddress(existing.emailAddress) !== address)
     && (await deps.mailboxes.isEmailAddressTaken(environmentId, address, existing?.id))) {
-    errors.push({ field: 'emailAddress', message: `Another mailbox in this environment already uses ${address}.` });
+    errors.push(emailAddressTaken(address));
   }
   if (settings.serverProfileId !== null && settings.serverProfileId !== existing?.serverProfileId) {
     const profile = await deps.profiles.findServerProfile(environmentId, settings.serverProfileId);
@@ -98,20 +105,26 @@ export async function createMailbox(deps: MailboxDeps, actor: Actor, environment
   const errors = [...validateMailbox(type, settings, changes.password, false), ...(await checkReferences(deps, environment.id, settings, null))];
   if (errors.length > 0) throw validationFailed(errors);
   const at = deps.clock();
-  return deps.mailboxes.createMailbox(
+  const created = await deps.mailboxes.createMailbox(
     { environmentId: environment.id, type, write: { settings, password: changes.password, emailAddressStatus: 'pendingApproval' } },
     (id) => mailboxAuditEntry(actor, environment.id, at, { id, name: settings.name }, 'create', [
       ...diffForAudit(null, settings, AUDITED_SETTINGS),
       ...secretChangeForAudit('password', false, changes.password),
     ]),
   );
+  if (created === 'emailAddressTaken') throw validationFailed([emailAddressTaken(settings.emailAddress)]);
+  return created;
 }
 
 /** Changes one mailbox; a new email address needs approval again. */
-export async function updateMailbox(deps: MailboxDeps, actor: Actor, environment: Environment, id: string, changes: MailboxChanges): Promise<Mailbox> {
+export async function updateMailbox(
+  deps: MailboxDeps, actor: Actor, environment: Environment, id: string,
+  changes: MailboxChanges & { /** The version the admin read: a stale one changes nothing (409). */ version: number },
+): Promise<Mailbox> {
   const existing = await getMailbox(deps, actor, environment.id, id);
   const denial = writeDenial(actor, existing);
   if (denial) throw denied(denial);
+  if (existing.version !== changes.version) throw staleRecord(MAILBOX);
   const settings = mergeSettings(existing, changes.settings);
   if (settings.ownerId !== existing.ownerId && !canReachRecord(actor.privileges, 'mailbox.write', actor.userId, settings.ownerId)) {
     throw denied('You hold Write privilege on Mailbox at User level: you cannot give a mailbox to someone else.');
@@ -127,11 +140,19 @@ export async function updateMailbox(deps: MailboxDeps, actor: Actor, environment
       : []),
   ];
   if (changesForAudit.length === 0) return existing;
-  return deps.mailboxes.updateMailbox(environment.id, id, {
+  const updated = await deps.mailboxes.updateMailbox(environment.id, id, changes.version, {
     settings: Object.fromEntries(changesForAudit.filter((c) => c.field in settings).map((c) => [c.field, settings[c.field as keyof MailboxSettings]])),
     password: changes.password,
     ...(addressChanged ? { emailAddressStatus: 'pendingApproval' as const } : {}),
   }, mailboxAuditEntry(actor, environment.id, deps.clock(), { id, name: settings.name }, 'update', changesForAudit));
+  if (updated === 'stale') throw staleRecord(MAILBOX);
+  if (updated === 'emailAddressTaken') throw validationFailed([emailAddressTaken(settings.emailAddress)]);
+  return updated;
+}
+
+/** A row a bulk write left alone because it changed after the command read it. */
+function changedMeanwhile(notDone: 'Not changed' | 'Not approved'): string {
+  return `${notDone}: the mailbox was changed by someone else while this command ran. Open it to see its current values and try again.`;
 }
 
 /** Sets profile and delivery methods on each mailbox the actor may write; returns what changed per row. */
@@ -140,21 +161,28 @@ async function setMethodOn(
   bulk: ReturnType<typeof createBulkResult>, doneMessage: string,
 ): Promise<MailboxForCommand[]> {
   const at = deps.clock();
+  const outcomes: ({ row: MailboxForCommand; skipped: string } | { row: MailboxForCommand; done: string })[] = [];
   const accepted: MailboxForCommand[] = [];
   const audit: AuditEntryInput[] = [];
   const fields = Object.keys(method) as (keyof MailboxSynchronizationMethod)[];
   for (const row of rows) {
     const denial = writeDenial(actor, row);
-    if (denial) { bulk.skip(row, denial); continue; }
+    if (denial) { outcomes.push({ row, skipped: denial }); continue; }
     const methodErrors = synchronizationMethodErrors(row.type, method);
-    if (methodErrors.length > 0) { bulk.skip(row, methodErrors[0]!.message); continue; }
+    if (methodErrors.length > 0) { outcomes.push({ row, skipped: methodErrors[0]!.message }); continue; }
     accepted.push(row);
     const changes = diffForAudit(row, { ...row, ...method }, fields);
     if (changes.length > 0) audit.push(mailboxAuditEntry(actor, environmentId, at, row, 'update', changes));
-    bulk.done(row, changes.length > 0 ? doneMessage : 'Already had these settings.');
+    outcomes.push({ row, done: changes.length > 0 ? doneMessage : 'Already had these settings.' });
   }
-  if (accepted.length > 0) await deps.mailboxes.setSynchronizationMethod(accepted.map((r) => r.id), method, audit);
-  return accepted;
+  // The write re-checks each owner (what the write permission was decided on): the result says what happened.
+  const changed = accepted.length > 0 ? await deps.mailboxes.setSynchronizationMethod(accepted, method, audit) : new Set<string>();
+  for (const outcome of outcomes) {
+    if ('skipped' in outcome) bulk.skip(outcome.row, outcome.skipped);
+    else if (changed.has(outcome.row.id)) bulk.done(outcome.row, outcome.done);
+    else bulk.skip(outcome.row, changedMeanwhile('Not changed'));
+  }
+  return accepted.filter((row) => changed.has(row.id));
 }
 
 async function checkProfileForBulk(deps: MailboxDeps, environmentId: string, serverProfileId: string | null | undefined) {
@@ -218,20 +246,28 @@ export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, envi
   const context = await approvalContext(deps, environment);
   const at = deps.clock();
   const bulk = createBulkResult();
-  const approved: string[] = [];
+  const outcomes: { row: MailboxForCommand; decision?: ApprovalDecision; skipped?: string }[] = [];
+  const allowed: MailboxForCommand[] = [];
   const audit: AuditEntryInput[] = [];
   const decisions = new Map<string, ApprovalDecision>();
   for (const row of rows) {
-    if (row.emailAddressStatus === 'approved') { bulk.skip(row, 'The email address is already approved.'); continue; }
+    if (row.emailAddressStatus === 'approved') { outcomes.push({ row, skipped: 'The email address is already approved.' }); continue; }
     // Most rows share one decision; the key holds everything the rules read.
     const key = `${row.type}|${row.serverType}|${row.ownerId === actor.userId}|${normalizeEmailAddress(row.emailAddress) === normalizeEmailAddress(actor.email)}`;
     let decision = decisions.get(key);
     if (!decision) decisions.set(key, (decision = explainApproval(actor, row, context)));
-    if (!decision.allowed) { bulk.skip(row, decision.summary, decision); continue; }
-    approved.push(row.id);
+    if (!decision.allowed) { outcomes.push({ row, decision, skipped: decision.summary }); continue; }
+    allowed.push(row);
     audit.push(mailboxAuditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
-    bulk.done(row, 'Email address approved.', decision);
+    outcomes.push({ row, decision });
   }
-  if (approved.length > 0) await deps.mailboxes.approveMailboxes(approved, actor.userId, at, audit);
+  // The write re-checks what each decision read (address, owner, profile, not yet approved): a mailbox changed
+  // in between is not approved on a stale decision, and is reported as not done.
+  const approved = allowed.length > 0 ? await deps.mailboxes.approveMailboxes(allowed, actor.userId, at, audit) : new Set<string>();
+  for (const { row, decision, skipped } of outcomes) {
+    if (skipped !== undefined) bulk.skip(row, skipped, decision);
+    else if (approved.has(row.id)) bulk.done(row, 'Email address approved.', decision);
+    else bulk.skip(row, changedMeanwhile('Not approved'));
+  }
   return bulk.result();
 }

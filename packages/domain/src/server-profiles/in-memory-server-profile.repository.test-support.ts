@@ -20,6 +20,7 @@ interface StoredProfile {
   secrets: StoredSecrets;
   isActive: boolean;
   lastTest: ServerProfileLastTest | null;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -73,6 +74,7 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
       secretsSet,
       lastTest: row.lastTest,
       testAndEnableHold: null,
+      version: row.version,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
@@ -134,6 +136,7 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
       secrets,
       isActive: true,
       lastTest: null,
+      version: 1,
       createdAt: now,
       updatedAt: now,
     };
@@ -142,29 +145,43 @@ export class InMemoryServerProfileRepository implements ServerProfileRepository 
     return this.toProfile(row);
   }
 
+  /** One call at a time here: nothing to lock. */
+  async lockEnvironmentProfiles(): Promise<void> {}
+
   async updateServerProfile(
     id: string,
-    settings: ServerProfileSettings,
-    secrets: ServerProfileSecretChanges,
-    makeDefault: boolean,
+    expectedVersion: number,
+    changes: { settings: Partial<ServerProfileSettings>; secrets: ServerProfileSecretChanges; makeDefault: boolean },
     audit: AuditEntryInput,
-  ): Promise<ServerProfile> {
-    this.auditEntries.push(audit);
+  ): Promise<ServerProfile | null> {
     const row = this.row(id);
-    row.settings = structuredClone(settings);
-    this.applySecrets(row.secrets, secrets);
+    if (row.version !== expectedVersion) return null;
+    this.auditEntries.push(audit);
+    row.settings = { ...row.settings, ...structuredClone(changes.settings) };
+    this.applySecrets(row.secrets, changes.secrets);
+    row.version += 1;
     row.updatedAt = new Date();
-    if (makeDefault) this.defaultByEnvironment.set(row.environmentId, id);
+    if (changes.makeDefault) this.setDefault(row.environmentId, id);
     return this.toProfile(row);
   }
 
   async setServerProfileActive(id: string, isActive: boolean, audit: AuditEntryInput): Promise<void> {
     this.auditEntries.push(audit);
-    this.row(id).isActive = isActive;
+    const row = this.row(id);
+    row.isActive = isActive;
+    row.version += 1;
   }
 
   async setDefaultServerProfile(environmentId: string, id: string, audit: AuditEntryInput | null): Promise<void> {
     if (audit) this.auditEntries.push(audit);
+    this.setDefault(environmentId, id);
+  }
+
+  private setDefault(environmentId: string, id: string): void {
+    const previous = this.defaultByEnvironment.get(environmentId);
+    if (previous === id) return;
+    if (previous) this.row(previous).version += 1;
+    this.row(id).version += 1;
     this.defaultByEnvironment.set(environmentId, id);
   }
 

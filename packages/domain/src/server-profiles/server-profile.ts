@@ -113,6 +113,8 @@ export interface ServerProfile extends ServerProfileSettings {
   lastTest: ServerProfileLastTest | null;
   /** Set while an outage holds the profile's Test & Enable work. */
   testAndEnableHold: { family: OutageFamily; heldAt: Date } | null;
+  /** Optimistic concurrency: a write names the version it read and fails when it is no longer current. */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -161,4 +163,15 @@ const SETTING_KEYS = Object.keys(newServerProfileSettings('exchangeOnline')) as 
 /** Just the settings of a profile-shaped object, nothing else (no ids, no owner, no secrets). */
 export function pickServerProfileSettings(source: ServerProfileSettings): ServerProfileSettings {
   return Object.fromEntries(SETTING_KEYS.map((key) => [key, source[key]])) as unknown as ServerProfileSettings;
+}
+
+/** Just the settings present in a partial object: what a write changes, and nothing else. */
+export function pickSentServerProfileSettings(source: Partial<ServerProfileSettings>): Partial<ServerProfileSettings> {
+  return Object.fromEntries(SETTING_KEYS.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
+}
+
+/** The settings of `after` that differ from `before` (dates by instant). */
+export function changedServerProfileSettings(before: ServerProfileSettings, after: ServerProfileSettings): Partial<ServerProfileSettings> {
+  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+  return Object.fromEntries(SETTING_KEYS.filter((key) => !same(before[key], after[key])).map((key) => [key, after[key]]));
 }

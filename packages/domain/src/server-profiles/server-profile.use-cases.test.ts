@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { BUILT_IN_ROLES } from '../access/built-in-roles.ts';
 import type { PrivilegeSet } from '../access/privileges.ts';
 import { DomainError, type ErrorCode } from '../shared/domain-error.ts';
+import type { WriteTransaction } from '../shared/unit-of-work.port.ts';
 import { InMemoryServerProfileRepository } from './in-memory-server-profile.repository.test-support.ts';
 import type { ServerProfileConnectionProbe, ServerProfileConnectionTarget } from './server-profile-connection.port.ts';
 import { EXCHANGE_ONLINE_EWS_URL, newServerProfileSettings, type ServerProfileLastTest, type ServerProfileSettings } from './server-profile.ts';
@@ -14,7 +15,7 @@ import {
   setDefaultServerProfile,
   setServerProfileActive,
   testServerProfileConnection,
-  updateServerProfile,
+  updateServerProfile as updateServerProfileAtVersion,
   type ServerProfileChannel,
   type ServerProfileDeps,
   type ServerProfileChanges,
@@ -74,6 +75,12 @@ async function expectDomainError(promise: Promise<unknown>, code: ErrorCode, fie
   return error;
 }
 
+/** An update by someone who just read the profile (the version they send is the current one). */
+async function updateServerProfile(deps: ServerProfileDeps, who: Actor, environmentId: string, id: string, changes: ServerProfileChanges, channel: ServerProfileChannel) {
+  const version = (await deps.profiles.findServerProfile(environmentId, id))?.version ?? 0;
+  return updateServerProfileAtVersion(deps, who, environmentId, id, { ...changes, version }, channel);
+}
+
 let repo: InMemoryServerProfileRepository;
 let deps: ServerProfileDeps;
 
@@ -82,6 +89,8 @@ beforeEach(() => {
   // A policy that refuses the private network, as the ews package's does for hosts not allowed.
   deps = {
     profiles: repo, clock: () => NOW,
+    // The in-memory repository runs one call at a time: its "transaction" is the work itself.
+    unitOfWork: { run: (work) => work({ profiles: repo } as unknown as WriteTransaction) },
     outbound: { checkDestination: async (url) => (new URL(url).hostname.startsWith('10.') ? { code: 'DestinationNotAllowed', message: `${url} resolves to a private address.` } : null) },
   };
 });
@@ -188,6 +197,19 @@ describe('createServerProfile', () => {
     await expectDomainError(createServerProfile(deps, admin, ENV, input, http), 'VALIDATION_FAILED', 'incomingUserName');
     const allowed = await createServerProfile(deps, admin, ENV, input, { ...http, allowCredentialsEntryViaNonSecureChannels: true });
     expect(allowed.secretsSet.incomingPassword).toBe(true);
+  });
+});
+
+describe('updateServerProfile at a version', () => {
+  it('refuses a version someone else replaced, changing nothing, and writes only the fields that differ', async () => {
+    const created = await createServerProfile(deps, admin, ENV, exchangeOnline('Primary'), HTTPS);
+    const saved = await updateServerProfileAtVersion(deps, admin, ENV, created.id, { settings: { description: 'First' }, secrets: {}, version: created.version }, HTTPS);
+    expect(saved.version).toBe(created.version + 1);
+    const stale = await expectDomainError(
+      updateServerProfileAtVersion(deps, admin, ENV, created.id, { settings: { description: 'Second' }, secrets: {}, version: created.version }, HTTPS), 'STALE_RECORD');
+    expect(stale.message).toMatch(/^Someone else changed this email server profile after you opened it, so nothing was saved\. Reload/);
+    expect((await repo.findServerProfile(ENV, created.id))!.description).toBe('First');
+    expect(repo.auditEntries.at(-1)!.changes).toEqual([{ field: 'description', before: '', after: 'First' }]);
   });
 });
 

@@ -1,11 +1,13 @@
 import type { Actor } from '../access/actor.ts';
 import { diffForAudit, secretChangeForAudit, type AuditAction, type AuditChange, type AuditEntryInput } from '../audit/audit-entry.ts';
 import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
-import { DomainError, notFound, validationFailed } from '../shared/domain-error.ts';
+import { DomainError, notFound, staleRecord, validationFailed } from '../shared/domain-error.ts';
+import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { OutboundDestinationPolicy } from '../exchange-connectivity/outbound-destination.port.ts';
 import type { ServerProfileConnectionProbe } from './server-profile-connection.port.ts';
 import type { ServerProfileRepository } from './server-profile.repository.port.ts';
 import {
+  changedServerProfileSettings,
   newServerProfileSettings,
   pickServerProfileSettings,
   type ServerProfile,
@@ -18,8 +20,12 @@ export interface ServerProfileDeps {
   profiles: ServerProfileRepository;
   /** Where the portal may connect: a location it would refuse is refused when saved, not only when tested. */
   outbound: Pick<OutboundDestinationPolicy, 'checkDestination'>;
+  /** Writes that read the default or the active state to decide run in one transaction, under the environment's lock. */
+  unitOfWork: WriteUnitOfWork;
   clock: () => Date;
 }
+
+const PROFILE = 'this email server profile';
 
 const LOCATION_FIELDS = ['incomingServerLocation', 'outgoingServerLocation', 'defaultServerLocation'] as const;
 
@@ -171,13 +177,16 @@ export async function createServerProfile(
   if (!serverType) throw validationFailed([{ field: 'serverType', message: 'Email Server Type is required.' }]);
   const input = applyChanges(newServerProfileSettings(serverType), changes, false);
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, null);
-  // The first profile of an environment becomes its default: there is always exactly one once any exists.
-  const isFirst = (await deps.profiles.countServerProfiles(environmentId)) === 0;
-  const makeDefault = input.isDefault || isFirst;
-  return deps.profiles.createServerProfile(
-    { environmentId, ownerId: actor.userId, settings, secrets, makeDefault },
-    (id) => auditEntry(deps, actor, environmentId, { id, name: settings.name }, 'create', changesForAudit(null, settings, secrets, makeDefault)),
-  );
+  return deps.unitOfWork.run(async (tx) => {
+    await tx.profiles.lockEnvironmentProfiles(environmentId);
+    // The first profile of an environment becomes its default: there is always exactly one once any exists.
+    const isFirst = (await tx.profiles.countServerProfiles(environmentId)) === 0;
+    const makeDefault = input.isDefault || isFirst;
+    return tx.profiles.createServerProfile(
+      { environmentId, ownerId: actor.userId, settings, secrets, makeDefault },
+      (id) => auditEntry(deps, actor, environmentId, { id, name: settings.name }, 'create', changesForAudit(null, settings, secrets, makeDefault)),
+    );
+  });
 }
 
 export async function updateServerProfile(
@@ -185,18 +194,28 @@ export async function updateServerProfile(
   actor: Actor,
   environmentId: string,
   id: string,
-  changes: ServerProfileChanges,
+  changes: ServerProfileChanges & { /** The version the admin read: a stale one changes nothing (409). */ version: number },
   channel: ServerProfileChannel,
 ): Promise<ServerProfile> {
   const existing = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  if (existing.version !== changes.version) throw staleRecord(PROFILE);
   const input = applyChanges(pickServerProfileSettings(existing), changes, existing.isDefault);
   if (input.settings.serverType !== existing.serverType) {
     const message = 'Email Server Type cannot change after the profile is created.';
     throw validationFailed([{ field: 'serverType', message }]);
   }
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, existing);
-  return deps.profiles.updateServerProfile(id, settings, secrets, input.isDefault && !existing.isDefault,
-    auditEntry(deps, actor, environmentId, { id, name: settings.name }, 'update', changesForAudit(existing, settings, secrets, input.isDefault)));
+  const makeDefault = input.isDefault && !existing.isDefault;
+  const audit = auditEntry(deps, actor, environmentId, { id, name: settings.name }, 'update', changesForAudit(existing, settings, secrets, input.isDefault));
+  // Only what differs from the version read is written (normalization may change fields not sent); the
+  // version guard makes "what was read" still true when the write lands.
+  const write = { settings: changedServerProfileSettings(existing, settings), secrets, makeDefault };
+  const updated = await deps.unitOfWork.run(async (tx) => {
+    if (makeDefault) await tx.profiles.lockEnvironmentProfiles(environmentId);
+    return tx.profiles.updateServerProfile(id, changes.version, write, audit);
+  });
+  if (!updated) throw staleRecord(PROFILE);
+  return updated;
 }
 
 export async function setServerProfileActive(
@@ -206,44 +225,63 @@ export async function setServerProfileActive(
   id: string,
   isActive: boolean,
 ): Promise<ServerProfile> {
-  const profile = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
-  if (!isActive && profile.isDefault) {
-    throw new DomainError(
-      'DEFAULT_PROFILE_REQUIRED',
-      `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deactivating it.`,
-    );
-  }
-  await deps.profiles.setServerProfileActive(id, isActive,
-    auditEntry(deps, actor, environmentId, profile, 'update', [{ field: 'isActive', before: profile.isActive, after: isActive }]));
-  return { ...profile, isActive };
+  await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  return deps.unitOfWork.run(async (tx) => {
+    // Read again under the lock: a "Set as default" of this profile either committed before (refused here) or
+    // waits until this commits (and then finds it inactive).
+    await tx.profiles.lockEnvironmentProfiles(environmentId);
+    const profile = await tx.profiles.findServerProfile(environmentId, id);
+    if (!profile) throw notFound('The email server profile');
+    if (!isActive && profile.isDefault) {
+      throw new DomainError(
+        'DEFAULT_PROFILE_REQUIRED',
+        `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deactivating it.`,
+      );
+    }
+    if (profile.isActive === isActive) return profile;
+    await tx.profiles.setServerProfileActive(id, isActive,
+      auditEntry(deps, actor, environmentId, profile, 'update', [{ field: 'isActive', before: profile.isActive, after: isActive }]));
+    return (await tx.profiles.findServerProfile(environmentId, id))!;
+  });
 }
 
 export async function setDefaultServerProfile(deps: ServerProfileDeps, actor: Actor, environmentId: string, id: string) {
-  const profile = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
-  if (!profile.isActive) {
-    throw new DomainError('CONFLICT', `Activate "${profile.name}" before making it the default profile.`);
-  }
-  await deps.profiles.setDefaultServerProfile(environmentId, id,
-    auditEntry(deps, actor, environmentId, profile, 'update', [{ field: 'isDefault', before: profile.isDefault, after: true }]));
-  return { ...profile, isDefault: true };
+  await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  return deps.unitOfWork.run(async (tx) => {
+    await tx.profiles.lockEnvironmentProfiles(environmentId);
+    const profile = await tx.profiles.findServerProfile(environmentId, id);
+    if (!profile) throw notFound('The email server profile');
+    if (!profile.isActive) {
+      throw new DomainError('CONFLICT', `Activate "${profile.name}" before making it the default profile.`);
+    }
+    if (profile.isDefault) return profile;
+    await tx.profiles.setDefaultServerProfile(environmentId, id,
+      auditEntry(deps, actor, environmentId, profile, 'update', [{ field: 'isDefault', before: false, after: true }]));
+    return (await tx.profiles.findServerProfile(environmentId, id))!;
+  });
 }
 
 export async function deleteServerProfile(deps: ServerProfileDeps, actor: Actor, environmentId: string, id: string) {
-  const profile = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
-  if (profile.isDefault && (await deps.profiles.countServerProfiles(environmentId)) > 1) {
-    throw new DomainError(
-      'DEFAULT_PROFILE_REQUIRED',
-      `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deleting it.`,
-    );
-  }
-  const mailboxCount = await deps.profiles.countMailboxesUsingServerProfile(id);
-  if (mailboxCount > 0) {
-    throw new DomainError(
-      'CONFLICT',
-      `${mailboxCount} mailbox${mailboxCount === 1 ? ' uses' : 'es use'} "${profile.name}". Move them to another profile before deleting it.`,
-    );
-  }
-  await deps.profiles.deleteServerProfile(environmentId, id, auditEntry(deps, actor, environmentId, profile, 'delete', []));
+  await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.profiles.lockEnvironmentProfiles(environmentId);
+    const profile = await tx.profiles.findServerProfile(environmentId, id);
+    if (!profile) throw notFound('The email server profile');
+    if (profile.isDefault && (await tx.profiles.countServerProfiles(environmentId)) > 1) {
+      throw new DomainError(
+        'DEFAULT_PROFILE_REQUIRED',
+        `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deleting it.`,
+      );
+    }
+    const mailboxCount = await tx.profiles.countMailboxesUsingServerProfile(id);
+    if (mailboxCount > 0) {
+      throw new DomainError(
+        'CONFLICT',
+        `${mailboxCount} mailbox${mailboxCount === 1 ? ' uses' : 'es use'} "${profile.name}". Move them to another profile before deleting it.`,
+      );
+    }
+    await tx.profiles.deleteServerProfile(environmentId, id, auditEntry(deps, actor, environmentId, profile, 'delete', []));
+  });
 }
 
 

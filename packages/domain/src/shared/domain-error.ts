@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'ACCESS_DENIED',
   'NOT_FOUND',
   'CONFLICT',
+  /** Optimistic concurrency: the record changed since the client read it (its version is no longer current). */
+  'STALE_RECORD',
   'DEFAULT_PROFILE_REQUIRED',
   'CSRF_TOKEN_INVALID',
   'RATE_LIMITED',
@@ -54,6 +56,11 @@ export function validationFailed(fieldErrors: FieldError[]): DomainError {
   const message =
     fieldErrors.length === 1 && first ? first.message : `${fieldErrors.length} fields need attention.`;
   return new DomainError('VALIDATION_FAILED', message, fieldErrors);
+}
+
+/** A write that named a version someone else has replaced meanwhile: nothing was changed (decision 35). */
+export function staleRecord(what: string): DomainError {
+  return new DomainError('STALE_RECORD', `Someone else changed ${what} after you opened it, so nothing was saved. Reload to see the current values, then make your change again.`);
 }
 
 export function notFound(what: string): DomainError {

@@ -1,5 +1,3 @@
-import type { NewAlert } from '../alerts/alert.repository.port.ts';
-import type { AuditEntryInput } from '../audit/audit-entry.ts';
 import type { ExchangeChannel } from '../exchange-connectivity/exchange-channel.ts';
 import type { OutageFamily } from '../exchange-connectivity/exchange-error-catalog.ts';
 import type { ConnectivityTrace, ExchangeError } from '../exchange-connectivity/mailbox-connectivity.port.ts';
@@ -7,7 +5,6 @@ import type { Environment } from '../environments/environment.ts';
 import type { Mailbox } from '../mailboxes/mailbox.ts';
 import type { ServerProfileSecrets } from '../server-profiles/server-profile-connection.port.ts';
 import type { ServerProfileSettings } from '../server-profiles/server-profile.ts';
-import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { RecentAttemptOutcome } from './outage.ts';
 import type { RunItem, RunItemChannels, RunItemState, RunScope, RunState, TestAndEnableRun } from './test-and-enable-run.ts';
 
@@ -188,14 +185,6 @@ export interface TestAndEnableJobs {
   enqueueOutageProbe(serverProfileId: string, at: Date): Promise<void>;
 }
 
-export interface TestAndEnableTransaction {
-  runs: TestAndEnableRunRepository;
-  jobs: TestAndEnableJobs;
-  alerts: { createAlerts(alerts: NewAlert[]): Promise<void> };
-  audit: { writeAuditEntries(entries: readonly AuditEntryInput[]): Promise<void> };
-}
-
-export type TestAndEnableUnitOfWork = UnitOfWork<TestAndEnableTransaction>;
 
 /** Tells a profile owner by email that an outage holds their profile (seed 003's "Send an alert email"). */
 export interface ProfileOwnerNotifier {

@@ -27,12 +27,13 @@ import { DomainError, notFound } from '../shared/domain-error.ts';
 import { detectOutage, type OutageSettings } from './outage.ts';
 import { decideAttempt, type RetrySettings } from './retry-policy.ts';
 import { buildAttemptAlerts, buildOutageAlert, buildOutageResumedAlert } from './test-and-enable-alerts.ts';
-import type { ClaimedRunItem, ProfileOwnerNotifier, RunItemFilter, RunListFilter, TestAndEnableRunRepository, TestAndEnableUnitOfWork } from './test-and-enable.ports.ts';
+import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
+import type { ClaimedRunItem, ProfileOwnerNotifier, RunItemFilter, RunListFilter, TestAndEnableRunRepository } from './test-and-enable.ports.ts';
 import type { RunItemChannels, RunScope, TestAndEnableRun } from './test-and-enable-run.ts';
 
 export interface TestAndEnableDeps {
   runs: TestAndEnableRunRepository;
-  unitOfWork: TestAndEnableUnitOfWork;
+  unitOfWork: WriteUnitOfWork;
   mailboxes: Pick<MailboxRepository, 'findMailboxesForCommand' | 'findMailbox' | 'findMailboxPassword'>;
   profiles: Pick<ServerProfileRepository, 'findServerProfile' | 'findServerProfileSecrets'>;
   emailSettings: EmailSettingsRepository;

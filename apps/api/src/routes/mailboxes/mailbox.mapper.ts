@@ -46,6 +46,7 @@ export function toMailboxResponse(mailbox: Mailbox): MailboxResponse {
     discoveredEwsUrl: mailbox.discoveredEwsUrl,
     discoveredEwsUrlAt: iso(mailbox.discoveredEwsUrlAt),
     lastConnectivityTest: mailbox.lastConnectivityTest && { at: mailbox.lastConnectivityTest.at.toISOString(), trace: toTraceResponse(mailbox.lastConnectivityTest.trace) },
+    version: mailbox.version,
     createdAt: mailbox.createdAt.toISOString(),
     updatedAt: mailbox.updatedAt.toISOString(),
   };
@@ -75,7 +76,7 @@ export function toMailboxListItemResponse(item: MailboxListItem): MailboxListIte
 }
 
 /** Wire → domain: only the fields sent, with dates parsed; the password travels apart from the settings. */
-export function toMailboxChanges(body: UpdateMailboxRequest | Omit<CreateMailboxRequest, 'type'>): MailboxChanges {
+export function toMailboxChanges(body: Omit<UpdateMailboxRequest, 'version'> | Omit<CreateMailboxRequest, 'type'>): MailboxChanges {
   const { password, processEmailsReceivedAfter, ...settings } = body;
   return {
     settings: {

@@ -73,7 +73,8 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
       params: mailboxParamsSchema, body: updateMailboxRequestSchema, response: { 200: mailboxResponseSchema, ...errors },
     },
   }, async (request) => {
-    const mailbox = await updateMailbox(deps, requireActor(request), requireEnvironment(request), request.params.mailboxId, toMailboxChanges(request.body));
+    const { version, ...body } = request.body;
+    const mailbox = await updateMailbox(deps, requireActor(request), requireEnvironment(request), request.params.mailboxId, { ...toMailboxChanges(body), version });
     return toMailboxResponse(mailbox);
   });
 

@@ -21,6 +21,7 @@ export function toServerProfileResponse(profile: ServerProfile): ServerProfileRe
       ...profile.lastTest, startedAt: profile.lastTest.startedAt.toISOString(), trace: profile.lastTest.trace && toTraceResponse(profile.lastTest.trace),
     },
     testAndEnableHold: profile.testAndEnableHold && { ...profile.testAndEnableHold, heldAt: profile.testAndEnableHold.heldAt.toISOString() },
+    version: profile.version,
     createdAt: profile.createdAt.toISOString(),
     updatedAt: profile.updatedAt.toISOString(),
     name: profile.name,
@@ -56,7 +57,7 @@ export function toServerProfileResponse(profile: ServerProfile): ServerProfileRe
 }
 
 /** Wire → domain changes: secrets apart from settings, dates parsed; what was not sent stays absent. */
-export function toServerProfileChanges(body: CreateServerProfileRequest | UpdateServerProfileRequest): ServerProfileChanges {
+export function toServerProfileChanges(body: CreateServerProfileRequest | Omit<UpdateServerProfileRequest, 'version'>): ServerProfileChanges {
   const { isDefault, clientSecret, incomingPassword, outgoingPassword, processEmailsReceivedAfter, ...settings } = body;
   const sentSecrets = { clientSecret, incomingPassword, outgoingPassword };
   const secrets: ServerProfileSecretChanges = {};

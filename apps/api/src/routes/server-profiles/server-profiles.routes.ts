@@ -83,7 +83,8 @@ const serverProfileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { environmentId, profileId } = request.params;
-    const changes = toServerProfileChanges(request.body);
+    const { version, ...body } = request.body;
+    const changes = { ...toServerProfileChanges(body), version };
     return toServerProfileResponse(await updateServerProfile(deps, requireActor(request), environmentId, profileId, changes, channel(request)));
   });
 

@@ -24,12 +24,13 @@ import {
   type EmailSettingsResponse,
   type UpdateEmailSettingsRequest,
 } from '@sync-admin/contract';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
-import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { ApiError, errorMessage, isStaleRecord } from '../../../lib/api-client.ts';
+import { getEmailSettingsQueryOptions } from '../api/get-email-settings.ts';
 import { getServerProfilesQueryOptions } from '../../server-profiles/api/get-server-profiles.ts';
 import { useUpdateEmailSettings } from '../api/update-email-settings.ts';
 
@@ -37,7 +38,7 @@ const PROFILE_READ_REQUIRED = 'You need Read privilege on Email Server Profile t
 
 export const ORGANIZATION_WRITE_REQUIRED = 'You need Write privilege on Organization to change email settings.';
 
-type Settings = EmailSettingsResponse;
+type Settings = Omit<EmailSettingsResponse, 'version'>;
 type SettingKey = keyof Settings;
 type BooleanSettingKey = { [K in SettingKey]: Settings[K] extends boolean ? K : never }[SettingKey];
 
@@ -63,7 +64,7 @@ interface Props {
   canWrite: boolean;
   /** Without Read privilege on Email Server Profile the picker can only name the current profile. */
   canReadProfiles: boolean;
-  settings: Settings;
+  settings: EmailSettingsResponse;
 }
 
 /**
@@ -74,7 +75,10 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
   const styles = useStyles();
   const update = useUpdateEmailSettings(environmentId);
   const profiles = useQuery({ ...getServerProfilesQueryOptions(environmentId, 'active'), enabled: canReadProfiles });
+  const queryClient = useQueryClient();
   const [edits, setEdits] = useState<Partial<Settings>>({});
+  // The version the first edit was made on: refetches may bring newer settings, but Save names what the admin saw.
+  const [editedVersion, setEditedVersion] = useState<number | null>(null);
   const [message, setMessage] = useState<FormMessage | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SettingKey, string>>>({});
 
@@ -82,12 +86,13 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
   // What differs from what is stored: an edit set back to its stored value is no change.
   const changes = Object.fromEntries(
     (Object.keys(edits) as SettingKey[]).filter((key) => edits[key] !== settings[key]).map((key) => [key, edits[key]]),
-  ) as UpdateEmailSettingsRequest;
+  ) as Omit<UpdateEmailSettingsRequest, 'version'>;
   const changeCount = Object.keys(changes).length;
   const disabled = !canWrite || update.isPending;
 
   const set = <K extends SettingKey>(key: K, value: Settings[K]) => {
     setEdits((previous) => ({ ...previous, [key]: value }));
+    setEditedVersion((previous) => previous ?? settings.version);
     setFieldErrors((previous) => ({ ...previous, [key]: undefined }));
     setMessage(null);
   };
@@ -96,14 +101,17 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
     event.preventDefault();
     if (changeCount === 0) return;
     setMessage(null);
-    update.mutate(changes, {
+    update.mutate({ ...changes, version: editedVersion ?? settings.version }, {
       onSuccess: () => {
         setEdits({});
+        setEditedVersion(null);
         setFieldErrors({});
         setMessage({ intent: 'success', title: 'Saved' });
       },
       onError: (error) => {
-        if (error instanceof ApiError && error.fieldErrors.length > 0) {
+        if (isStaleRecord(error)) {
+          setMessage({ intent: 'warning', title: error.message, action: { label: 'Reload', run: () => void reload() } });
+        } else if (error instanceof ApiError && error.fieldErrors.length > 0) {
           setFieldErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message])));
           setMessage({ intent: 'error', title: error.message, details: error.fieldErrors.map((e) => e.message) });
         } else {
@@ -113,8 +121,20 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
     });
   };
 
+  /** Reads the settings again and shows them, dropping the edits someone else's save made stale. */
+  const reload = async () => {
+    try {
+      await queryClient.fetchQuery({ ...getEmailSettingsQueryOptions(environmentId), staleTime: 0 });
+      discard();
+      setMessage({ intent: 'info', title: 'Reloaded: these are the current settings. Make your change again.' });
+    } catch (error) {
+      setMessage({ intent: 'error', title: errorMessage(error) });
+    }
+  };
+
   const discard = () => {
     setEdits({});
+    setEditedVersion(null);
     setFieldErrors({});
     setMessage(null);
   };

@@ -30,11 +30,13 @@ import {
   type MailboxConnectionTestResponse,
   type MailboxResponse,
 } from '@sync-admin/contract';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
-import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { ApiError, errorMessage, isStaleRecord } from '../../../lib/api-client.ts';
+import { getMailboxQueryOptions } from '../api/get-mailbox.ts';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
 import { SecretInput } from '../../server-profiles/components/secret-input.tsx';
 import { useCreateMailbox } from '../api/create-mailbox.ts';
@@ -110,9 +112,12 @@ export function MailboxForm({
   const action = useMailboxAction(environmentId);
   const testConnection = useTestMailboxConnection(environmentId);
   const approve = useApproveEmailAvailability(environment, mailbox ?? null, mailbox ? 1 : 0);
+  const queryClient = useQueryClient();
 
   const [baseline, setBaseline] = useState(() => settingsToWire(baselineSettings ?? initialSettings));
   const [settings, setSettings] = useState<MailboxSettings>(initialSettings);
+  // The version the edits start from: Save sends it back, and the API refuses it once someone else saved.
+  const [version, setVersion] = useState(mailbox?.version ?? 0);
   const [password, setPassword] = useState<PasswordChange>({ kind: 'keep' });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<MailboxFormMessage | null>(savedOnArrival ? { intent: 'success', title: 'Saved' } : null);
@@ -133,8 +138,29 @@ export function MailboxForm({
     const elsewhere = found.filter((e) => !SHOWN_FIELDS.has(e.field)).map((e) => e.message);
     setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
   };
+  const showMailbox = (fresh: MailboxResponse) => {
+    const freshSettings = settingsFromMailbox(fresh);
+    setSettings(freshSettings);
+    setBaseline(settingsToWire(freshSettings));
+    setVersion(fresh.version);
+    setPassword({ kind: 'keep' });
+    setErrors([]);
+  };
+
+  /** Reads the mailbox again and shows it, dropping the edits someone else's save made stale. */
+  const reload = async () => {
+    if (!mailbox) return;
+    try {
+      showMailbox(await queryClient.fetchQuery({ ...getMailboxQueryOptions(environmentId, mailbox.id), staleTime: 0 }));
+      setMessage({ intent: 'info', title: 'Reloaded: these are the current values. Make your change again.' });
+    } catch (error) {
+      setMessage({ intent: 'error', title: errorMessage(error) });
+    }
+  };
+
   const onSaveError = (error: unknown) => {
-    if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
+    if (isStaleRecord(error)) setMessage({ intent: 'warning', title: error.message, action: { label: 'Reload', run: () => void reload() } });
+    else if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
     else setMessage({ intent: 'error', title: errorMessage(error) });
   };
 
@@ -167,15 +193,11 @@ export function MailboxForm({
       return;
     }
     update.mutate(
-      { mailboxId: mailbox.id, body: { ...changed, ...passwordPart } },
+      { mailboxId: mailbox.id, body: { ...changed, ...passwordPart, version } },
       {
         onError: onSaveError,
         onSuccess: (updated) => {
-          const fresh = settingsFromMailbox(updated);
-          setSettings(fresh);
-          setBaseline(settingsToWire(fresh));
-          setPassword({ kind: 'keep' });
-          setErrors([]);
+          showMailbox(updated);
           setMessage({
             intent: 'success',
             title: 'Saved',

@@ -25,11 +25,13 @@ import {
   type ServerType,
   type SessionResponse,
 } from '@sync-admin/contract';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
-import { ApiError, errorMessage } from '../../../lib/api-client.ts';
+import { ApiError, errorMessage, isStaleRecord } from '../../../lib/api-client.ts';
+import { getServerProfileQueryOptions } from '../api/get-server-profile.ts';
 import { useCreateServerProfile } from '../api/create-server-profile.ts';
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
 import { useUpdateServerProfile } from '../api/update-server-profile.ts';
@@ -98,11 +100,14 @@ export function ServerProfileForm({
   const create = useCreateServerProfile(environmentId);
   const update = useUpdateServerProfile(environmentId);
   const testConnection = useTestServerProfileConnection(environmentId);
+  const queryClient = useQueryClient();
 
   const [settings, setSettings] = useState<Settings>(() =>
     profile ? settingsFromProfile(profile) : newServerProfileSettings('exchangeOnline'),
   );
   const [isDefault, setIsDefault] = useState(profile?.isDefault ?? false);
+  // The version the edits start from: Save sends it back, and the API refuses it once someone else saved.
+  const [version, setVersion] = useState(profile?.version ?? 0);
   const [secretValues, setSecretValues] = useState<Partial<Record<Secret, string>>>({});
   const [replacing, setReplacing] = useState<Partial<Record<Secret, boolean>>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -153,8 +158,29 @@ export function ServerProfileForm({
     if (found.some((e) => advanced.has(e.field as ServerProfileField))) setAdvancedOpen(true);
   };
 
+  const showProfile = (fresh: ServerProfileResponse) => {
+    setSettings(settingsFromProfile(fresh));
+    setIsDefault(fresh.isDefault);
+    setVersion(fresh.version);
+    setSecretValues({});
+    setReplacing({});
+    setErrors([]);
+  };
+
+  /** Reads the profile again and shows it, dropping the edits someone else's save made stale. */
+  const reload = async () => {
+    if (!profile) return;
+    try {
+      showProfile(await queryClient.fetchQuery({ ...getServerProfileQueryOptions(environmentId, profile.id), staleTime: 0 }));
+      setMessage({ intent: 'info', title: 'Reloaded: these are the current values. Make your change again.' });
+    } catch (error) {
+      setMessage({ intent: 'error', title: errorMessage(error) });
+    }
+  };
+
   const onSaveError = (error: unknown) => {
-    if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
+    if (isStaleRecord(error)) setMessage({ intent: 'warning', title: error.message, action: { label: 'Reload', run: () => void reload() } });
+    else if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
     else setMessage({ intent: 'error', title: errorMessage(error) });
   };
 
@@ -187,7 +213,7 @@ export function ServerProfileForm({
       return;
     }
     update.mutate(
-      { profileId: profile.id, body },
+      { profileId: profile.id, body: { ...body, version } },
       {
         onError: onSaveError,
         onSuccess: (updated) => {
@@ -195,11 +221,7 @@ export function ServerProfileForm({
             void navigate(listHref);
             return;
           }
-          setSettings(settingsFromProfile(updated));
-          setIsDefault(updated.isDefault);
-          setSecretValues({});
-          setReplacing({});
-          setErrors([]);
+          showProfile(updated);
           setMessage({ intent: 'success', title: 'Saved' });
         },
       },
