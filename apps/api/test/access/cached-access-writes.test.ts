@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, signIn, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Which writes clear the cached sessions and access (decision 17): a sign-out elsewhere (the session row gone,
@@ -30,14 +30,16 @@ describe('cached access after a write', () => {
 
   it('a mailbox write keeps them: the next read is answered from the cache', async () => {
     admin = await signedOutElsewhere();
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/environments/${contoso}/mailboxes/${mailboxId}`, headers: admin.headers, payload: { syncItemsFromThisOrgOnly: true } });
+    const url = `/api/environments/${contoso}/mailboxes/${mailboxId}`;
+    const patched = await t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload: await atCurrentVersion(t.db, url, { syncItemsFromThisOrgOnly: true }) });
     expect(patched.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/environments/${contoso}/mailboxes/${mailboxId}`, headers: admin.headers })).statusCode).toBe(200);
   });
 
   it('a server profile write clears them: the sign-out elsewhere applies to the next request', async () => {
     admin = await signedOutElsewhere();
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/environments/${contoso}/server-profiles/${profileId}`, headers: admin.headers, payload: { description: 'cleared' } });
+    const url = `/api/environments/${contoso}/server-profiles/${profileId}`;
+    const patched = await t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload: await atCurrentVersion(t.db, url, { description: 'cleared' }) });
     expect(patched.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/environments/${contoso}/mailboxes/${mailboxId}`, headers: admin.headers })).statusCode).toBe(401);
   });
