@@ -67,8 +67,9 @@ test.describe.serial('server profiles as a global admin', () => {
     await signIn(page, 'global.admin@contoso.example');
     await openContosoServerProfiles(page);
     await page.getByRole('button', { name: 'New server profile' }).click();
-    // A new Exchange Online profile is named "Microsoft Exchange Online", which Contoso already has.
-    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Microsoft Exchange Online');
+    // A new profile starts without a name (the usual "Microsoft Exchange Online" is taken in Contoso).
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Microsoft Exchange Online');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('A server profile named "Microsoft Exchange Online" already exists in this environment.')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');

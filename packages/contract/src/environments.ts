@@ -11,6 +11,8 @@ export const environmentSchema = z.object({
   /** The signed-in user's security roles and merged privileges here, so the UI can show what they may do. */
   securityRoles: z.array(text()),
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
+  /** Commands that appear for this user here at all, decided by the domain (seed 000 hides Approve Email without its privilege). */
+  commands: z.object({ approveEmail: z.boolean() }),
 });
 export type EnvironmentResponse = z.infer<typeof environmentSchema>;
 

@@ -11,6 +11,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: Services;
   }
+  interface FastifyContextConfig {
+    /** A POST that only answers a question (its body is too big for a URL): it changes nothing, so caches stay. */
+    readOnly?: boolean;
+  }
 }
 
 export default fp(
@@ -19,7 +23,7 @@ export default fp(
     // Before the answer leaves, so the client's next request (and the next Test & Enable attempt in this
     // process) already sees the change (see cached-access.ts, memoize-for.ts).
     app.addHook('onSend', async (request) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') app.deps.clearCaches();
+      if (request.method !== 'GET' && request.method !== 'HEAD' && !request.routeOptions.config.readOnly) app.deps.clearCaches();
     });
   },
   { name: 'dependencies' },

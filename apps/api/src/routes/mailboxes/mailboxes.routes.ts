@@ -1,6 +1,7 @@
 import {
   apiPaths,
   applyDefaultEmailSettingsRequestSchema,
+  approveEmailAvailabilityResponseSchema,
   bulkResultResponseSchema,
   changeMultipleMailboxesRequestSchema,
   createMailboxRequestSchema,
@@ -17,6 +18,7 @@ import {
 import {
   applyDefaultEmailSettings,
   approveMailboxEmails,
+  assessApproveEmail,
   changeMultipleMailboxes,
   createMailbox,
   explainMailboxApproval,
@@ -109,6 +111,15 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'environment' }, bodyLimit,
     schema: { ...bulk, tags, summary: 'More Commands → Approve Email, with the rules checked for every mailbox skipped', body: mailboxTargetRequestSchema },
   }, async (request) => approveMailboxEmails(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
+
+  // A question, not a command: POST only because a selection of 100,000 ids does not fit in a URL.
+  app.post(apiPaths.approveEmailAvailability(':environmentId'), {
+    config: { access: 'environment', readOnly: true }, bodyLimit,
+    schema: {
+      params: environmentParamsSchema, response: { 200: approveEmailAvailabilityResponseSchema, ...errors }, tags, body: mailboxTargetRequestSchema,
+      summary: 'Whether Approve Email appears for the signed-in user, and what it would do for the selected (or all matching) mailboxes: why not, per mailbox',
+    },
+  }, async (request) => assessApproveEmail(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
 };
 
 export default mailboxRoutes;

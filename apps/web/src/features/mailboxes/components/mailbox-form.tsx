@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkStarburstRegular, DismissRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
+import { CheckmarkCircleRegular, CheckmarkStarburstRegular, DismissCircleRegular, DismissRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
 import {
   APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
   INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
@@ -32,12 +32,14 @@ import {
 } from '@sync-admin/contract';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
 import { SecretInput } from '../../server-profiles/components/secret-input.tsx';
 import { useCreateMailbox } from '../api/create-mailbox.ts';
+import { useApproveEmailAvailability } from '../api/get-approve-email-availability.ts';
 import { useMailboxAction } from '../api/run-mailbox-action.ts';
 import { useTestMailboxConnection } from '../api/test-mailbox-connection.ts';
 import { useUpdateMailbox } from '../api/update-mailbox.ts';
@@ -55,7 +57,6 @@ import {
   type MailboxType,
   type PasswordChange,
 } from '../lib/form-model.ts';
-import { useApproveEmailAvailability } from '../lib/use-approve-email-availability.ts';
 import { WhyPopover } from './approval-checks.tsx';
 import { ApproveEmailDialog } from './approve-email-dialog.tsx';
 import { ConfigurationTestResults } from './configuration-test-results.tsx';
@@ -109,7 +110,7 @@ export function MailboxForm({
   const update = useUpdateMailbox(environmentId);
   const action = useMailboxAction(environmentId);
   const testConnection = useTestMailboxConnection(environmentId);
-  const approve = useApproveEmailAvailability(environment, mailbox ?? null, mailbox ? 1 : 0);
+  const approve = useApproveEmailAvailability(environment, mailbox ? { ids: [mailbox.id] } : null);
 
   const [baseline, setBaseline] = useState(() => settingsToWire(baselineSettings ?? initialSettings));
   const [settings, setSettings] = useState<MailboxSettings>(initialSettings);
@@ -117,6 +118,7 @@ export function MailboxForm({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<MailboxFormMessage | null>(savedOnArrival ? { intent: 'success', title: 'Saved' } : null);
   const [confirmingApprove, setConfirmingApprove] = useState(false);
+  const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
   const [startingTestAndEnable, setStartingTestAndEnable] = useState(false);
   const [connectionTest, setConnectionTest] = useState<MailboxConnectionTestResponse | null>(null);
 
@@ -201,6 +203,27 @@ export function MailboxForm({
     );
   };
 
+  /** Activate / Deactivate: only the status changes; anything else typed stays as typed. */
+  const setActive = (isActive: boolean) => {
+    if (!mailbox) return;
+    setMessage(null);
+    update.mutate(
+      { mailboxId: mailbox.id, body: { isActive } },
+      {
+        onSettled: () => setConfirmingDeactivate(false),
+        onError: (error) => setMessage({ intent: 'error', title: errorMessage(error) }),
+        onSuccess: (updated) => {
+          setSettings((prev) => ({ ...prev, isActive: updated.isActive }));
+          setBaseline((prev) => ({ ...prev, isActive: updated.isActive }));
+          setMessage({
+            intent: 'success',
+            title: updated.isActive ? `${updated.name} was activated.` : `${updated.name} was deactivated. It won't synchronize email until it is activated again.`,
+          });
+        },
+      },
+    );
+  };
+
   const addressChanged = mailbox !== undefined && settings.emailAddress.trim().toLowerCase() !== mailbox.emailAddress.toLowerCase();
   const emailError = errorOf('emailAddress');
 
@@ -239,15 +262,17 @@ export function MailboxForm({
         )}
         {mailbox && (
           <>
-            <Tooltip content={approve.reason ?? 'Approve the email address of this mailbox'} relationship="description">
-              <ToolbarButton
-                icon={<CheckmarkStarburstRegular />}
-                disabledFocusable={!approve.isEnabled || action.isPending}
-                onClick={() => approve.isEnabled && setConfirmingApprove(true)}
-              >
-                Approve Email
-              </ToolbarButton>
-            </Tooltip>
+            {approve.isShown && (
+              <Tooltip content={approve.reason ?? 'Approve the email address of this mailbox'} relationship="description">
+                <ToolbarButton
+                  icon={<CheckmarkStarburstRegular />}
+                  disabledFocusable={!approve.isEnabled || action.isPending}
+                  onClick={() => approve.isEnabled && setConfirmingApprove(true)}
+                >
+                  Approve Email
+                </ToolbarButton>
+              </Tooltip>
+            )}
             <Tooltip
               content={!canWrite ? NEEDS_WRITE : mailbox.testAndEnableRequestedAt ? `A Test & Enable run is already queued since ${new Date(mailbox.testAndEnableRequestedAt).toLocaleString()}.` : 'Test the email configuration and enable the mailbox'}
               relationship="description"
@@ -280,6 +305,13 @@ export function MailboxForm({
               </ToolbarButton>
             </Tooltip>
           </>
+        )}
+        {mailbox && canWrite && (
+          baseline.isActive ? (
+            <ToolbarButton icon={<DismissCircleRegular />} disabled={saving} onClick={() => setConfirmingDeactivate(true)}>Deactivate</ToolbarButton>
+          ) : (
+            <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={saving} onClick={() => setActive(true)}>Activate</ToolbarButton>
+          )
         )}
         <ToolbarButton icon={<DismissRegular />} onClick={() => void navigate(paths.mailboxes.getHref(environmentId))}>
           {mailbox ? 'Close' : 'Cancel'}
@@ -462,6 +494,19 @@ export function MailboxForm({
           onConfirm={approveThisMailbox}
           onCancel={() => setConfirmingApprove(false)}
         />
+      )}
+      {confirmingDeactivate && mailbox && (
+        <ConfirmDialog
+          title="Deactivate mailbox?"
+          confirmLabel="Deactivate"
+          busyLabel="Deactivating…"
+          busy={update.isPending}
+          onConfirm={() => setActive(false)}
+          onCancel={() => setConfirmingDeactivate(false)}
+        >
+          &ldquo;{mailbox.name}&rdquo; ({mailbox.emailAddress}) will be deactivated and won&apos;t synchronize email until it is
+          activated again.
+        </ConfirmDialog>
       )}
       {startingTestAndEnable && mailbox && (
         <TestAndEnableFlow

@@ -56,24 +56,26 @@ interface Props {
   actions: FieldControlActions;
   disabled: boolean;
   error: string | undefined;
+  /** Shown beside the field when there is no error: a consequence of the value to know before saving. */
+  warning?: string;
 }
 
 /** One row of the form: the rule gives label, help and requiredness; the field's type picks the control. */
-export function ServerProfileFieldRow({ rule, state, actions, disabled, error }: Props) {
+export function ServerProfileFieldRow({ rule, state, actions, disabled, error, warning }: Props) {
   return (
     <Field
       label={rule.label}
       hint={rule.help}
       required={rule.requiredWhen?.(state.settings) ?? false}
-      validationState={error ? 'error' : 'none'}
-      validationMessage={error}
+      validationState={error ? 'error' : warning ? 'warning' : 'none'}
+      validationMessage={error ?? warning}
     >
       <FieldControl rule={rule} state={state} actions={actions} disabled={disabled} />
     </Field>
   );
 }
 
-function FieldControl({ rule, state, actions, disabled }: Omit<Props, 'error'>) {
+function FieldControl({ rule, state, actions, disabled }: Omit<Props, 'error' | 'warning'>) {
   const { field } = rule;
   if (field === 'isDefault') {
     return <Switch checked={state.isDefault} disabled={disabled} onChange={(_, d) => actions.setIsDefault(d.checked)} />;

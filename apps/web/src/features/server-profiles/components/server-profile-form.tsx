@@ -31,6 +31,7 @@ import { FormMessageBar, type FormMessage } from '../../../components/form-messa
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { useCreateServerProfile } from '../api/create-server-profile.ts';
+import { useServerProfiles } from '../api/get-server-profiles.ts';
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
 import { useUpdateServerProfile } from '../api/update-server-profile.ts';
 import {
@@ -100,7 +101,8 @@ export function ServerProfileForm({
   const testConnection = useTestServerProfileConnection(environmentId);
 
   const [settings, setSettings] = useState<Settings>(() =>
-    profile ? settingsFromProfile(profile) : newServerProfileSettings('exchangeOnline'),
+    // A new profile starts without a name: the type's usual name is often taken already.
+    profile ? settingsFromProfile(profile) : { ...newServerProfileSettings('exchangeOnline'), name: '' },
   );
   const [isDefault, setIsDefault] = useState(profile?.isDefault ?? false);
   const [secretValues, setSecretValues] = useState<Partial<Record<Secret, string>>>({});
@@ -113,6 +115,11 @@ export function ServerProfileForm({
   const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
 
   const saving = create.isPending || update.isPending;
+  // Turning the switch on takes the default away from the current default profile: say so before Save.
+  const currentDefault = useServerProfiles(environmentId, 'active').data?.items.find((p) => p.isDefault && p.id !== profile?.id);
+  const defaultWarning = isDefault && !profile?.isDefault && currentDefault
+    ? `Saving makes this the default profile for new mailboxes instead of "${currentDefault.name}", which stops being the default.`
+    : undefined;
   const credentialsBlocked = !deployment.isSecureChannel && !deployment.allowCredentialsEntryViaNonSecureChannels;
   const visibleRules = SERVER_PROFILE_FIELD_RULES.filter((rule) => rule.shownWhen(settings));
   const listHref = paths.serverProfiles.getHref(environmentId);
@@ -125,11 +132,7 @@ export function ServerProfileForm({
     },
     setServerType: (serverType: ServerType) => {
       // Switching type opens that type's defaults, as the real form does, keeping what the admin typed.
-      setSettings((prev) => {
-        const next = newServerProfileSettings(serverType);
-        const nameWasDefault = prev.name === newServerProfileSettings(prev.serverType).name;
-        return { ...next, name: nameWasDefault ? next.name : prev.name, description: prev.description };
-      });
+      setSettings((prev) => ({ ...newServerProfileSettings(serverType), name: prev.name, description: prev.description }));
       setErrors([]);
     },
     setIsDefault: (value) => {
@@ -218,6 +221,7 @@ export function ServerProfileForm({
       state={state}
       actions={actions}
       error={errors.find((e) => e.field === rule.field)?.message}
+      warning={rule.field === 'isDefault' ? defaultWarning : undefined}
       disabled={
         !canWrite ||
         saving ||
