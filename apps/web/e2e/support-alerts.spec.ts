@@ -48,7 +48,8 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
     await page.getByRole('tab', { name: 'General' }).click();
     await expect(page.getByText("You can view this mailbox but not change it", { exact: false })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled();
-    for (const name of ['Save', 'Approve Email', 'Test & Enable Mailbox']) await expectNotUsable(button(page, name));
+    for (const name of ['Save', 'Test & Enable Mailbox']) await expectNotUsable(button(page, name));
+    await expect(button(page, 'Approve Email')).toHaveCount(0);
   });
 
   test('can change nothing in mailboxes, email settings, or security roles', async ({ page }) => {
@@ -59,9 +60,8 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
     for (const name of [/^New/, 'Edit', 'Apply Default Email Settings', 'Test & Enable Mailbox']) {
       await expectNotUsable(button(page, name));
     }
-    await button(page, 'More Commands').click();
-    await expect(page.getByRole('menuitem', { name: 'Approve Email' })).toBeDisabled();
-    await page.keyboard.press('Escape');
+    // Without the Approve Email Addresses privilege the command does not appear (seed 000).
+    await expect(button(page, 'More Commands')).toHaveCount(0);
 
     await page.getByRole('link', { name: 'Email settings', exact: true }).click();
     await expect(page.getByText('You need Write privilege on Organization to change email settings.')).toBeVisible();

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+import { chooseView, dataRow, grid, openContosoMailboxes, viewTotal } from './support/mailboxes-grid.ts';
+import { createSessions } from './support/sessions.ts';
+
+const sessions = createSessions();
+const signedInPage = sessions.signedInPage;
+
+test.afterEach(() => sessions.closeAll());
+
+async function openContosoServerProfiles(page: Page) {
+  await page.getByRole('combobox', { name: 'Environment' }).click();
+  await page.getByRole('option', { name: /^Contoso ·/ }).click();
+  await page.getByRole('link', { name: 'Server profiles' }).click();
+  await expect(page.getByRole('heading', { name: 'Server profiles', level: 1 })).toBeVisible();
+}
+
+const profileRow = (page: Page, name: string) =>
+  page.getByRole('grid', { name: 'Email server profiles' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+
+test.describe.serial('fidelity to the seeds', () => {
+  test('Alex, without the Approve Email Addresses privilege, never sees Approve Email (seed 000)', async ({ browser }) => {
+    const page = await signedInPage(browser, 'alex@contoso.example');
+    await openContosoMailboxes(page);
+    await dataRow(page, 0).getByRole('checkbox').check();
+    await expect(page.getByText('1 selected', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'More Commands' })).toHaveCount(0);
+    await expect(page.getByRole('menuitem', { name: 'Approve Email' })).toHaveCount(0);
+    await expect(page.getByText("Approve Email isn't available", { exact: false })).toHaveCount(0);
+
+    await grid(page).getByRole('link', { name: 'Alex Wilber', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Alex Wilber', level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Test & Enable Mailbox' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Approve Email' })).toHaveCount(0);
+  });
+
+  test('the "Why?" popover of a disabled Approve Email opens on screen and its scroll area takes keyboard focus', async ({ browser }) => {
+    const page = await signedInPage(browser, 'sysadmin@contoso.example');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openContosoMailboxes(page);
+    await chooseView(page, 'Mailboxes Pending Approval');
+    await page.getByLabel('Server Profile').selectOption({ label: 'Microsoft Exchange Online' });
+    await page.getByLabel('Type').selectOption({ label: 'User' });
+    await viewTotal(page, 'Mailboxes Pending Approval');
+    await dataRow(page, 0).getByRole('checkbox').check();
+
+    const note = page.getByRole('group', { name: /^Approve Email isn't available for / });
+    await note.getByRole('button', { name: 'Why?' }).click();
+    const why = page.getByRole('region', { name: 'Rules checked for Approve Email' });
+    await expect(why.getByText('Permissions model: Failed')).toBeVisible();
+    const box = (await why.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+
+    await expect(why).toHaveAttribute('tabindex', '0');
+    await why.focus();
+    await expect(why).toBeFocused();
+    await page.keyboard.press('End');
+    // Scrolled by the keyboard when it does not fit, and whole when it does.
+    expect(await why.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1)).toBe(true);
+  });
+
+  test('Edit on one selected mailbox opens its form; on several, Change Multiple Records', async ({ browser }) => {
+    const page = await signedInPage(browser, 'sysadmin@contoso.example');
+    await openContosoMailboxes(page);
+    const name = await dataRow(page, 3).getByRole('link').innerText();
+    await dataRow(page, 3).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Mailbox' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Change Multiple Records' })).toHaveCount(0);
+
+    await page.goBack();
+    await dataRow(page, 3).getByRole('checkbox').check();
+    await dataRow(page, 4).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Change Multiple Records' })).toBeVisible();
+  });
+
+  test('a new server profile starts without a name, and Set as default says which profile loses the default', async ({ browser }) => {
+    const page = await signedInPage(browser, 'global.admin@contoso.example');
+    await openContosoServerProfiles(page);
+    await page.getByRole('button', { name: 'New server profile' }).click();
+    await expect(page.getByRole('heading', { name: 'New server profile', level: 1 })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('');
+
+    const isDefault = page.getByRole('switch', { name: 'Set as default profile for new mailboxes' });
+    await expect(page.getByText(/instead of "Microsoft Exchange Online"/)).toHaveCount(0);
+    await isDefault.check();
+    await expect(page.getByText('Saving makes this the default profile for new mailboxes instead of "Microsoft Exchange Online", which stops being the default.')).toBeVisible();
+    await isDefault.uncheck();
+    await expect(page.getByText(/instead of "Microsoft Exchange Online"/)).toHaveCount(0);
+  });
+
+  test('Deactivate asks first, naming the profile, and says when it is done', async ({ browser }) => {
+    const page = await signedInPage(browser, 'global.admin@contoso.example');
+    const name = 'UX profile to deactivate';
+    await openContosoServerProfiles(page);
+    await page.getByRole('button', { name: 'New server profile' }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Save & Close' }).click();
+    await expect(profileRow(page, name)).toBeVisible();
+
+    await profileRow(page, name).getByRole('gridcell', { name: 'Active', exact: true }).click();
+    await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Deactivate server profile?' });
+    await expect(confirm).toContainText(`“${name}” will be deactivated.`);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(profileRow(page, name)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(page.getByText(`${name} was deactivated.`, { exact: false })).toBeVisible();
+    await expect(profileRow(page, name)).toHaveCount(0);
+  });
+
+  test('Deactivate on a mailbox asks first, naming it, and says when it is done', async ({ browser }) => {
+    const page = await signedInPage(browser, 'sysadmin@contoso.example');
+    await openContosoMailboxes(page);
+    const name = await dataRow(page, 7).getByRole('link').innerText();
+    await dataRow(page, 7).getByRole('link').click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Deactivate mailbox?' });
+    await expect(confirm).toContainText(`“${name}”`);
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(page.getByText(`${name} was deactivated.`, { exact: false })).toBeVisible();
+    await expect(page.getByLabel('Status')).toHaveValue('inactive');
+
+    await page.getByRole('button', { name: 'Activate', exact: true }).click();
+    await expect(page.getByText(`${name} was activated.`)).toBeVisible();
+  });
+});
