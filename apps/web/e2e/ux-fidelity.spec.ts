@@ -131,3 +131,36 @@ test.describe.serial('fidelity to the seeds', () => {
     await expect(page.getByText(`${name} was activated.`)).toBeVisible();
   });
 });
+
+test.describe.serial('dead ends', () => {
+  test('a malformed or unknown id in the address, and an unknown route, show "Not found" with the way back', async ({ browser }) => {
+    const page = await signedInPage(browser, 'sysadmin@contoso.example');
+    await openContosoMailboxes(page);
+    const mailboxes = page.url();
+
+    await page.goto(`${mailboxes}/not-a-uuid`);
+    await expect(page.getByRole('heading', { name: 'Not found', level: 1 })).toBeVisible();
+    await expect(page.getByText("This mailbox doesn't exist, or you don't have access to it.")).toBeVisible();
+    await expect(page.getByText(/request params is invalid/)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+
+    await page.goto(`${mailboxes}/00000000-0000-4000-8000-000000000000`);
+    await expect(page.getByText("This mailbox doesn't exist, or you don't have access to it.")).toBeVisible();
+    await page.getByRole('link', { name: 'Back to Mailboxes' }).click();
+    await expect(page.getByRole('heading', { name: 'Mailboxes', level: 1 })).toBeVisible();
+
+    await page.goto(mailboxes.replace(/mailboxes$/, 'server-profiles/12345'));
+    await expect(page.getByText("This server profile doesn't exist, or you don't have access to it.")).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to Server profiles' })).toBeVisible();
+
+    await page.goto('/environments/not-an-environment/settings/email/mailboxes');
+    await expect(page.getByText("This environment doesn't exist, or you don't have access to it.")).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to Environments' })).toBeVisible();
+
+    await page.goto('/no/such/page');
+    await expect(page.getByRole('heading', { name: 'Not found', level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(/\/no\/such\/page$/);
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await expect(page).not.toHaveURL(/\/no\/such\/page$/);
+  });
+});

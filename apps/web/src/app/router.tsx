@@ -1,4 +1,5 @@
-import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
+import { RouterProvider, createBrowserRouter } from 'react-router';
+import { NotFound } from '../components/not-found.tsx';
 import { paths } from '../config/paths.ts';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
 import { EnvironmentsRoute } from './routes/environments.tsx';
@@ -52,7 +53,7 @@ const router = createBrowserRouter([
       { path: paths.job.path, element: <JobRoute /> },
       { path: paths.errorCatalog.path, element: <ErrorCatalogRoute /> },
       { path: paths.errorHelp.path, element: <ErrorHelpRoute /> },
-      { path: '*', element: <Navigate to={paths.home.getHref()} replace /> },
+      { path: '*', element: <NotFound /> },
     ],
   },
 ]);
