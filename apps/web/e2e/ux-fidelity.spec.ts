@@ -164,3 +164,69 @@ test.describe.serial('dead ends', () => {
     await expect(page).not.toHaveURL(/\/no\/such\/page$/);
   });
 });
+
+test.describe.serial('forms', () => {
+  test('leaving a mailbox form with unsaved changes asks first: breadcrumb, environment picker and closing the tab', async ({ browser }) => {
+    const page = await signedInPage(browser, 'sysadmin@contoso.example');
+    await openContosoMailboxes(page);
+    const name = await dataRow(page, 2).getByRole('link').innerText();
+    await dataRow(page, 2).getByRole('link').click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    const nameBox = page.getByRole('textbox', { name: 'Name', exact: true });
+    await nameBox.fill(`${name} (edited)`);
+
+    const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Mailboxes' }).click();
+    await expect(leave).toBeVisible();
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    await expect(nameBox).toHaveValue(`${name} (edited)`);
+
+    await page.getByRole('combobox', { name: 'Environment' }).click();
+    await page.getByRole('option', { name: /^Fabrikam ·/ }).click();
+    await expect(leave).toBeVisible();
+    await leave.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(nameBox).toHaveValue(`${name} (edited)`);
+
+    // Reload or close: the browser's own question (beforeunload).
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.accept();
+  });
+
+  test('a form without changes leaves without asking; after a failed Save focus is on the first field in error', async ({ browser }) => {
+    const page = await signedInPage(browser, 'sysadmin@contoso.example');
+    await openContosoMailboxes(page);
+    const name = await dataRow(page, 2).getByRole('link').innerText();
+    await dataRow(page, 2).getByRole('link').click();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Mailboxes' }).click();
+    await expect(page.getByRole('heading', { name: 'Mailboxes', level: 1 })).toBeVisible();
+
+    await grid(page).getByRole('link', { name, exact: true }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('1 field needs attention.')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave' }).click();
+    await expect(page.getByRole('heading', { name: 'Mailboxes', level: 1 })).toBeVisible();
+  });
+
+  test('the server profile form keeps its command bar in view while it scrolls, and focuses the first field in error', async ({ browser }) => {
+    const page = await signedInPage(browser, 'global.admin@contoso.example');
+    await page.setViewportSize({ width: 1024, height: 600 });
+    await openContosoServerProfiles(page);
+    await page.getByRole('button', { name: 'New server profile' }).click();
+    await page.getByRole('radio', { name: 'Exchange Server' }).check();
+    await page.getByRole('button', { name: 'Advanced' }).click();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const save = page.getByRole('toolbar', { name: 'Form commands' }).getByRole('button', { name: 'Save', exact: true });
+    await expect(save).toBeInViewport();
+
+    await save.click();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  });
+});

@@ -26,6 +26,7 @@ import {
 } from '@sync-admin/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -43,7 +44,6 @@ type BooleanSettingKey = { [K in SettingKey]: Settings[K] extends boolean ? K : 
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px', contain: 'inline-size' },
-  toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   section: {
     display: 'flex',
     flexDirection: 'column',
@@ -85,6 +85,8 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
   ) as UpdateEmailSettingsRequest;
   const changeCount = Object.keys(changes).length;
   const disabled = !canWrite || update.isPending;
+  const { formRef, guardDialog, focusFirstError } = useFormBehaviour(changeCount > 0);
+  const commandBar = useFormCommandBarStyles().commandBar;
 
   const set = <K extends SettingKey>(key: K, value: Settings[K]) => {
     setEdits((previous) => ({ ...previous, [key]: value }));
@@ -106,6 +108,7 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
         if (error instanceof ApiError && error.fieldErrors.length > 0) {
           setFieldErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message])));
           setMessage({ intent: 'error', title: error.message, details: error.fieldErrors.map((e) => e.message) });
+          focusFirstError();
         } else {
           setMessage({ intent: 'error', title: errorMessage(error) });
         }
@@ -147,8 +150,9 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
     values.defaultServerProfileId !== null && !activeProfiles.some((p) => p.id === values.defaultServerProfileId);
 
   return (
-    <form className={styles.form} onSubmit={save} noValidate aria-label="Email settings">
-      <Toolbar aria-label="Form commands" className={styles.toolbar}>
+    <form ref={formRef} className={styles.form} onSubmit={save} noValidate aria-label="Email settings">
+      {guardDialog}
+      <Toolbar aria-label="Form commands" className={commandBar}>
         <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={disabled || changeCount === 0}>
           {update.isPending ? 'Saving…' : 'Save'}
         </ToolbarButton>

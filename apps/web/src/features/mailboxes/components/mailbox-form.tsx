@@ -33,6 +33,7 @@ import {
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
@@ -76,7 +77,6 @@ const SHOWN_FIELDS: ReadonlySet<string> = new Set<MailboxField>([
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
 });
@@ -123,6 +123,9 @@ export function MailboxForm({
   const [connectionTest, setConnectionTest] = useState<MailboxConnectionTestResponse | null>(null);
 
   const saving = create.isPending || update.isPending;
+  const isDirty = Object.keys(changedSettings(baseline, settingsToWire(settings))).length > 0 || password.kind !== 'keep';
+  const { formRef, guardDialog, focusFirstError, leaveWithoutAsking } = useFormBehaviour(isDirty);
+  const commandBar = useFormCommandBarStyles().commandBar;
   const disabled = !canWrite || saving;
   const errorOf = (field: MailboxField) => errors.find((e) => e.field === field)?.message;
   const set = <K extends keyof MailboxSettings>(field: K, value: MailboxSettings[K]) => {
@@ -134,6 +137,7 @@ export function MailboxForm({
     setErrors(found);
     const elsewhere = found.filter((e) => !SHOWN_FIELDS.has(e.field)).map((e) => e.message);
     setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
+    focusFirstError();
   };
   const onSaveError = (error: unknown) => {
     if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
@@ -159,7 +163,7 @@ export function MailboxForm({
         { type, ...changed, name: wire.name, emailAddress: wire.emailAddress, ...passwordPart },
         {
           onError: onSaveError,
-          onSuccess: (created) => void navigate(paths.mailbox.getHref(environmentId, created.id), { state: { saved: true } }),
+          onSuccess: (created) => leaveWithoutAsking(() => void navigate(paths.mailbox.getHref(environmentId, created.id), { state: { saved: true } })),
         },
       );
       return;
@@ -253,8 +257,9 @@ export function MailboxForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Mailbox">
-      <Toolbar aria-label="Mailbox commands" className={styles.toolbar}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Mailbox">
+      {guardDialog}
+      <Toolbar aria-label="Mailbox commands" className={commandBar}>
         {canWrite && (
           <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={saving}>
             {saving ? 'Saving…' : 'Save'}

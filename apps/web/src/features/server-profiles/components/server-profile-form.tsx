@@ -27,6 +27,7 @@ import {
 } from '@sync-admin/contract';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
@@ -72,11 +73,6 @@ export const CREDENTIALS_BLOCKED =
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  toolbar: {
-    flexWrap: 'wrap',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    '& button': { whiteSpace: 'nowrap' },
-  },
 });
 
 
@@ -105,6 +101,8 @@ export function ServerProfileForm({
     profile ? settingsFromProfile(profile) : { ...newServerProfileSettings('exchangeOnline'), name: '' },
   );
   const [isDefault, setIsDefault] = useState(profile?.isDefault ?? false);
+  const snapshot = (s: Settings, d: boolean) => JSON.stringify({ settings: settingsToWire(s), isDefault: d });
+  const [savedSnapshot, setSavedSnapshot] = useState(() => snapshot(settings, isDefault));
   const [secretValues, setSecretValues] = useState<Partial<Record<Secret, string>>>({});
   const [replacing, setReplacing] = useState<Partial<Record<Secret, boolean>>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -115,6 +113,9 @@ export function ServerProfileForm({
   const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
 
   const saving = create.isPending || update.isPending;
+  const isDirty = snapshot(settings, isDefault) !== savedSnapshot || Object.values(secretValues).some(Boolean);
+  const { formRef, guardDialog, focusFirstError, leaveWithoutAsking } = useFormBehaviour(isDirty);
+  const commandBar = useFormCommandBarStyles().commandBar;
   // Turning the switch on takes the default away from the current default profile: say so before Save.
   const currentDefault = useServerProfiles(environmentId, 'active').data?.items.find((p) => p.isDefault && p.id !== profile?.id);
   const defaultWarning = isDefault && !profile?.isDefault && currentDefault
@@ -154,6 +155,7 @@ export function ServerProfileForm({
     setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
     const advanced = new Set(visibleRules.filter((r) => r.section === 'advanced').map((r) => r.field));
     if (found.some((e) => advanced.has(e.field as ServerProfileField))) setAdvancedOpen(true);
+    focusFirstError();
   };
 
   const onSaveError = (error: unknown) => {
@@ -183,9 +185,9 @@ export function ServerProfileForm({
       create.mutate(body, {
         onError: onSaveError,
         onSuccess: (created) =>
-          void navigate(close ? listHref : paths.serverProfile.getHref(environmentId, created.id), {
+          leaveWithoutAsking(() => void navigate(close ? listHref : paths.serverProfile.getHref(environmentId, created.id), {
             state: { saved: true },
-          }),
+          })),
       });
       return;
     }
@@ -195,11 +197,12 @@ export function ServerProfileForm({
         onError: onSaveError,
         onSuccess: (updated) => {
           if (close) {
-            void navigate(listHref);
+            leaveWithoutAsking(() => void navigate(listHref));
             return;
           }
           setSettings(settingsFromProfile(updated));
           setIsDefault(updated.isDefault);
+          setSavedSnapshot(snapshot(settingsFromProfile(updated), updated.isDefault));
           setSecretValues({});
           setReplacing({});
           setErrors([]);
@@ -278,8 +281,9 @@ export function ServerProfileForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Server profile">
-      <Toolbar aria-label="Form commands" className={styles.toolbar}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Server profile">
+      {guardDialog}
+      <Toolbar aria-label="Form commands" className={commandBar}>
         <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={!canWrite || saving}>
           Save
         </ToolbarButton>
