@@ -31,6 +31,12 @@ test.describe.serial('fidelity to the seeds', () => {
     await expect(page.getByRole('heading', { name: 'Alex Wilber', level: 1 })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Test & Enable Mailbox' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Approve Email' })).toHaveCount(0);
+
+    // His profile is active; he may not read profiles, so it is shown as hidden from him, never as inactive.
+    const profile = page.getByRole('combobox', { name: 'Server Profile' });
+    await expect(profile.locator('option:checked')).toHaveText('Microsoft Exchange Online (hidden: you cannot read server profiles)');
+    await expect(page.getByText('You need Read privilege on Email Server Profile to see the profiles or choose another one.')).toBeVisible();
+    await expect(page.getByText('(inactive)', { exact: false })).toHaveCount(0);
   });
 
   test('the "Why?" popover of a disabled Approve Email opens on screen and its scroll area takes keyboard focus', async ({ browser }) => {

@@ -95,6 +95,8 @@ export const mailboxResponseSchema = mailboxSettingsSchema.extend({
   type: z.enum(MAILBOX_TYPES),
   ownerName: text(),
   serverProfileName: text().nullable(),
+  /** "notReadable": the user may not read server profiles, so whether it is active is not theirs to know. */
+  serverProfileStatus: z.enum(['active', 'inactive', 'notReadable']).nullable(),
   serverType: z.enum(SERVER_TYPES).nullable(),
   emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES),
   emailAddressApprovedById: text().nullable(),

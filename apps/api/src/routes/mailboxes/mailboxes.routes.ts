@@ -57,14 +57,18 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { type, ...fields } = request.body;
-    const mailbox = await createMailbox(deps, requireActor(request), requireEnvironment(request), type, toMailboxChanges(fields));
-    return reply.status(201).send(toMailboxResponse(mailbox));
+    const actor = requireActor(request);
+    const mailbox = await createMailbox(deps, actor, requireEnvironment(request), type, toMailboxChanges(fields));
+    return reply.status(201).send(toMailboxResponse(mailbox, actor));
   });
 
   app.get(apiPaths.mailbox(':environmentId', ':mailboxId'), {
     config: { access: 'mailbox.read' },
     schema: { tags, summary: 'Get a mailbox', params: mailboxParamsSchema, response: { 200: mailboxResponseSchema, ...errors } },
-  }, async (request) => toMailboxResponse(await getMailbox(deps, requireActor(request), request.params.environmentId, request.params.mailboxId)));
+  }, async (request) => {
+    const actor = requireActor(request);
+    return toMailboxResponse(await getMailbox(deps, actor, request.params.environmentId, request.params.mailboxId), actor);
+  });
 
   app.patch(apiPaths.mailbox(':environmentId', ':mailboxId'), {
     config: { access: 'mailbox.write' },
@@ -73,8 +77,9 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
       params: mailboxParamsSchema, body: updateMailboxRequestSchema, response: { 200: mailboxResponseSchema, ...errors },
     },
   }, async (request) => {
-    const mailbox = await updateMailbox(deps, requireActor(request), requireEnvironment(request), request.params.mailboxId, toMailboxChanges(request.body));
-    return toMailboxResponse(mailbox);
+    const actor = requireActor(request);
+    const mailbox = await updateMailbox(deps, actor, requireEnvironment(request), request.params.mailboxId, toMailboxChanges(request.body));
+    return toMailboxResponse(mailbox, actor);
   });
 
   app.get(apiPaths.mailboxApproval(':environmentId', ':mailboxId'), {

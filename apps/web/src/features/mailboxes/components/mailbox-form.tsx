@@ -67,6 +67,13 @@ import { MailboxTestAndEnable } from './mailbox-test-and-enable.tsx';
 export const EMAIL_ADDRESS_CHANGE_WARNING = 'Changing the email address means it needs to be approved again.';
 export const MAILBOX_READ_ONLY = "You can view this mailbox but not change it: you don't have Write privilege on it.";
 const NEEDS_WRITE = "You don't have Write privilege on this mailbox.";
+export const PROFILES_NOT_READABLE = 'You need Read privilege on Email Server Profile to see the profiles or choose another one.';
+/** Beside the current profile's name when it is not among the active profiles listed. */
+const PROFILE_STATUS_SUFFIX: Record<NonNullable<MailboxResponse['serverProfileStatus']>, string> = {
+  active: '',
+  inactive: ' (inactive)',
+  notReadable: ' (hidden: you cannot read server profiles)',
+};
 
 const SHOWN_FIELDS: ReadonlySet<string> = new Set<MailboxField>([
   'name', 'emailAddress', 'serverProfileId', 'isActive', 'incomingEmailDeliveryMethod', 'outgoingEmailDeliveryMethod',
@@ -362,12 +369,16 @@ export function MailboxForm({
             {currentProfileMissing && settings.serverProfileId !== null && (
               <option value={settings.serverProfileId}>
                 {settings.serverProfileId === mailbox?.serverProfileId && mailbox.serverProfileName
-                  ? `${mailbox.serverProfileName} (inactive)`
+                  ? `${mailbox.serverProfileName}${PROFILE_STATUS_SUFFIX[mailbox.serverProfileStatus ?? 'active']}`
                   : 'Current profile'}
               </option>
             )}
           </Select>,
-          { hint: profiles.isError ? 'The active server profiles could not be loaded.' : undefined },
+          {
+            hint: mailbox?.serverProfileStatus === 'notReadable'
+              ? PROFILES_NOT_READABLE
+              : profiles.isError ? 'The active server profiles could not be loaded.' : undefined,
+          },
         )}
         <Field label="Type">
           <Input value={MAILBOX_TYPE_LABELS[type]} readOnly disabled={disabled} />
