@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chooseView, dataRow, grid, openContosoMailboxes, viewTotal } from './support/mailboxes-grid.ts';
 import { createSessions } from './support/sessions.ts';
+import { signIn } from './support/sign-in.ts';
 
 const sessions = createSessions();
 const signedInPage = sessions.signedInPage;
@@ -234,5 +235,37 @@ test.describe.serial('forms', () => {
     await save.click();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
+test.describe.serial('profile credentials over plain HTTP (seed 003)', () => {
+  test('User Name and Password are disabled, not required, say why and name the setting; Anonymous is listed but not selectable', async ({ browser }) => {
+    // A browser on another machine behind the proxy, over HTTP: not a secure channel (localhost would be).
+    const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.7', 'X-Forwarded-Proto': 'http' } });
+    const page = await context.newPage();
+    await signIn(page, 'global.admin@contoso.example');
+    await openContosoServerProfiles(page);
+    await page.getByRole('button', { name: 'New server profile' }).click();
+    await page.getByRole('radio', { name: 'Exchange Server' }).check();
+
+    const authenticateUsing = page.getByLabel('Authenticate Using');
+    const anonymous = authenticateUsing.locator('option', { hasText: 'Without Credential (Anonymous)' });
+    await expect(anonymous).toHaveText('Without Credential (Anonymous): not a valid setting');
+    await expect(anonymous).toBeDisabled();
+    await authenticateUsing.selectOption({ label: 'Credentials Specified in Email Server Profile' });
+
+    const credentials = page.getByRole('region', { name: 'Credentials' });
+    await expect(credentials).toContainText('ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS=true');
+    const userName = page.getByRole('textbox', { name: 'User Name' });
+    await expect(userName).toBeDisabled();
+    await expect(userName).not.toBeRequired();
+    await expect(page.getByText('Disabled over HTTP (AllowCredentialsEntryViaNonSecureChannels is off). Not required.').first()).toBeVisible();
+
+    const name = 'UX profile saved over HTTP';
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    await context.close();
   });
 });

@@ -13,7 +13,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
 import {
+  NON_SECURE_CHANNEL_LOCKED_FIELDS,
   SERVER_PROFILE_FIELD_RULES,
+  areCredentialsLocked,
+  isFieldRequired,
   newServerProfileSettings,
   normalizeServerProfile,
   validateServerProfile,
@@ -59,16 +62,10 @@ const SECTION_TITLES: Record<ServerProfileSection, string> = {
   advanced: 'Advanced',
 };
 
-/** The fields AllowCredentialsEntryViaNonSecureChannels guards (seed 003). */
-const CREDENTIAL_FIELDS: ReadonlySet<ServerProfileField> = new Set([
-  'incomingUserName',
-  'incomingPassword',
-  'outgoingUserName',
-  'outgoingPassword',
-]);
-
+/** Beside the Credentials section and each disabled field (seed 003's note, with this portal's setting). */
 export const CREDENTIALS_BLOCKED =
-  'User Name and Password are disabled because this connection is not secure (HTTPS). Ask your administrator to enable AllowCredentialsEntryViaNonSecureChannels.';
+  "User Name and Password are disabled because you reached the portal over HTTP, not HTTPS, so they aren't required now: enter them later over HTTPS. To allow entering them over HTTP, your administrator sets the deployment setting ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS=true (AllowCredentialsEntryViaNonSecureChannels = 1).";
+const CREDENTIAL_FIELD_DISABLED = 'Disabled over HTTP (AllowCredentialsEntryViaNonSecureChannels is off). Not required.';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
@@ -121,7 +118,7 @@ export function ServerProfileForm({
   const defaultWarning = isDefault && !profile?.isDefault && currentDefault
     ? `Saving makes this the default profile for new mailboxes instead of "${currentDefault.name}", which stops being the default.`
     : undefined;
-  const credentialsBlocked = !deployment.isSecureChannel && !deployment.allowCredentialsEntryViaNonSecureChannels;
+  const credentialsBlocked = areCredentialsLocked(deployment);
   const visibleRules = SERVER_PROFILE_FIELD_RULES.filter((rule) => rule.shownWhen(settings));
   const listHref = paths.serverProfiles.getHref(environmentId);
 
@@ -225,11 +222,13 @@ export function ServerProfileForm({
       actions={actions}
       error={errors.find((e) => e.field === rule.field)?.message}
       warning={rule.field === 'isDefault' ? defaultWarning : undefined}
+      required={isFieldRequired(rule, settings, credentialsBlocked)}
+      lockedReason={credentialsBlocked && NON_SECURE_CHANNEL_LOCKED_FIELDS.has(rule.field) ? CREDENTIAL_FIELD_DISABLED : undefined}
       disabled={
         !canWrite ||
         saving ||
         (rule.field === 'serverType' && profile !== undefined) ||
-        (credentialsBlocked && CREDENTIAL_FIELDS.has(rule.field))
+        (credentialsBlocked && NON_SECURE_CHANNEL_LOCKED_FIELDS.has(rule.field))
       }
     />
   );
@@ -238,7 +237,7 @@ export function ServerProfileForm({
     if (section === 'locations' && settings.serverType === 'exchangeOnline') {
       return <MessageBar intent="info"><MessageBarBody>Locations and ports are filled automatically.</MessageBarBody></MessageBar>;
     }
-    if (section === 'credentials' && credentialsBlocked && visibleRules.some((r) => CREDENTIAL_FIELDS.has(r.field))) {
+    if (section === 'credentials' && credentialsBlocked && visibleRules.some((r) => NON_SECURE_CHANNEL_LOCKED_FIELDS.has(r.field))) {
       return <MessageBar intent="warning"><MessageBarBody>{CREDENTIALS_BLOCKED}</MessageBarBody></MessageBar>;
     }
     return null;
