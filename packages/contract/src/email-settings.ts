@@ -1,5 +1,6 @@
 import { APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS, INCOMING_EMAIL_DELIVERY_METHODS, OUTGOING_EMAIL_DELIVERY_METHODS } from '@sync-admin/domain';
 import { z } from 'zod';
+import { text } from './primitives.ts';
 
 export const emailSettingsSchema = z.object({
   defaultServerProfileId: z.uuid('defaultServerProfileId must be a profile id.').nullable(),
@@ -14,9 +15,13 @@ export const emailSettingsSchema = z.object({
   alertOnInformation: z.boolean(),
   notifyMailboxOwner: z.boolean(),
 });
-export type EmailSettingsResponse = z.infer<typeof emailSettingsSchema>;
+export type EmailSettingsWire = z.infer<typeof emailSettingsSchema>;
 
-export const emailSettingsResponseSchema = emailSettingsSchema;
+export const emailSettingsResponseSchema = emailSettingsSchema.extend({
+  /** Whether the signed-in user may turn the approval switches on or off (seed 000's permissions model), and why not. */
+  approvalRequirement: z.object({ canChange: z.boolean(), reason: text().nullable() }),
+});
+export type EmailSettingsResponse = z.infer<typeof emailSettingsResponseSchema>;
 /** Only the settings sent change. */
 export const updateEmailSettingsRequestSchema = emailSettingsSchema.partial().strict();
 export type UpdateEmailSettingsRequest = z.infer<typeof updateEmailSettingsRequestSchema>;

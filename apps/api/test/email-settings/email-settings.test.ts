@@ -54,8 +54,9 @@ describe('Settings > Email > Email settings', () => {
   it('starts every environment with the defaults and its default profile', async () => {
     const response = await get();
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.exchangeOnline });
-    expect((await get(admin, fabrikam)).json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.fabrikam });
+    const mayChange = { approvalRequirement: { canChange: true, reason: null } };
+    expect(response.json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.exchangeOnline, ...mayChange });
+    expect((await get(admin, fabrikam)).json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.fabrikam, ...mayChange });
   });
 
   it.each([['support@contoso.example'], ['alex@contoso.example']])('lets %s read them', async (email) => {

@@ -22,6 +22,7 @@ import {
   OUTGOING_EMAIL_DELIVERY_METHODS,
   OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
   type EmailSettingsResponse,
+  type EmailSettingsWire,
   type UpdateEmailSettingsRequest,
 } from '@sync-admin/contract';
 import { useQuery } from '@tanstack/react-query';
@@ -38,7 +39,7 @@ const PROFILE_READ_REQUIRED = 'You need Read privilege on Email Server Profile t
 
 export const ORGANIZATION_WRITE_REQUIRED = 'You need Write privilege on Organization to change email settings.';
 
-type Settings = EmailSettingsResponse;
+type Settings = EmailSettingsWire;
 type SettingKey = keyof Settings;
 type BooleanSettingKey = { [K in SettingKey]: Settings[K] extends boolean ? K : never }[SettingKey];
 
@@ -63,14 +64,14 @@ interface Props {
   canWrite: boolean;
   /** Without Read privilege on Email Server Profile the picker can only name the current profile. */
   canReadProfiles: boolean;
-  settings: Settings;
+  settings: EmailSettingsResponse;
 }
 
 /**
  * Settings > Email > Email settings (seed 000, "Configure default email processing and synchronization" and
  * "Remove the requirement to approve mailboxes"). Edits live here until Save, which sends only what changed.
  */
-export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, settings }: Props) {
+export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, settings: { approvalRequirement, ...settings } }: Props) {
   const styles = useStyles();
   const update = useUpdateEmailSettings(environmentId);
   const profiles = useQuery({ ...getServerProfilesQueryOptions(environmentId, 'active'), enabled: canReadProfiles });
@@ -125,12 +126,14 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
   const validation = (key: SettingKey) =>
     fieldErrors[key] ? { validationState: 'error' as const, validationMessage: fieldErrors[key] } : {};
 
-  const booleanSwitch = (key: BooleanSettingKey, hint?: string) => (
-    <Field hint={hint} {...validation(key)}>
+  // The server decides who may change the approval requirement; its reason stands beside the switches.
+  const approvalLocked = canWrite && !approvalRequirement.canChange;
+  const booleanSwitch = (key: BooleanSettingKey, hint?: string, locked = false) => (
+    <Field hint={locked ? approvalRequirement.reason ?? undefined : hint} {...validation(key)}>
       <Switch
         label={EMAIL_SETTING_LABELS[key]}
         checked={values[key]}
-        disabled={disabled}
+        disabled={disabled || locked}
         onChange={(_, data) => set(key, data.checked)}
       />
     </Field>
@@ -245,8 +248,8 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
           is then processed without an approved email address. Only admins as described in the{' '}
           <RouterLink to={paths.securityRoles.getHref(environmentId)}>permissions model</RouterLink> can change them.
         </Text>
-        {booleanSwitch('processEmailsOnlyForApprovedUsers')}
-        {booleanSwitch('processEmailsOnlyForApprovedQueues')}
+        {booleanSwitch('processEmailsOnlyForApprovedUsers', undefined, approvalLocked)}
+        {booleanSwitch('processEmailsOnlyForApprovedQueues', undefined, approvalLocked)}
         {booleanSwitch(
           'requirePrivilegeToSelfApproveEmailAddress',
           'Require the Approve Email Addresses for Users or Queues privilege to approve your own mailbox.',
