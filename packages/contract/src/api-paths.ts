@@ -24,6 +24,7 @@ export const apiPaths = {
   teams: (environmentId: string) => `/api/environments/${environmentId}/teams`,
   teamSecurityRoles: (environmentId: string, teamId: string) => `/api/environments/${environmentId}/teams/${teamId}/security-roles`,
   alerts: (environmentId: string) => `/api/environments/${environmentId}/alerts`,
+  alertGroups: (environmentId: string) => `/api/environments/${environmentId}/alerts/groups`,
   audit: (environmentId: string) => `/api/environments/${environmentId}/audit`,
   jobs: (environmentId: string) => `/api/environments/${environmentId}/jobs`,
   job: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}`,
