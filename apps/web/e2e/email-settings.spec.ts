@@ -51,7 +51,8 @@ test.describe.serial('email settings (seed 000, "Remove the requirement to appro
 
   test('a System Administrator who is not in the permissions model cannot remove the approval requirement, and is told why up front', async ({ page }) => {
     await signIn(page, 'sysadmin@contoso.example', 'Contoso');
-    await openEmailSettings(page);
+    await page.getByRole('link', { name: 'Email settings', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Email settings', level: 1 })).toBeVisible();
     for (const name of [APPROVED_USERS, 'Process emails only for approved queues']) {
       await expect(page.getByRole('switch', { name })).toBeDisabled();
       await expect(page.getByRole('switch', { name })).toBeChecked();
