@@ -19,7 +19,8 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
 
     await page.getByRole('combobox', { name: 'Severity' }).click();
     await page.getByRole('option', { name: 'Error' }).click();
-    const wall = page.getByRole('list', { name: 'Alerts, newest first' });
+    // The environment's wall groups alerts by mailbox and code.
+    const wall = page.getByRole('list', { name: 'Alerts by mailbox and code, latest first' });
     await expect(wall.getByRole('listitem').filter({ hasText: 'Information' })).toHaveCount(0);
     // Other specs' jobs add newer alerts; the search narrows the wall to the seeded credentials failure.
     await page.getByRole('searchbox', { name: 'Search alerts' }).fill('rejected the credentials');
@@ -27,11 +28,12 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
     const firstError = wall.getByRole('listitem').first();
     await expect(firstError).toContainText(REJECTED_CREDENTIALS);
     await expect(firstError).toContainText('Error');
-    await expect(page.getByText(/^Showing \d+ of \d+ alerts$/)).toBeVisible();
+    await expect(page.getByText(/^Showing \d+ of \d+ groups? of alerts$/)).toBeVisible();
     // Its error code links to the code's help page.
     await expect(firstError.getByRole('link', { name: /^[A-Za-z0-9_]+$/ })).toHaveAttribute('href', /^\/help\/errors\/[A-Za-z0-9_]+$/);
 
     const mailboxLink = firstError.getByRole('link').first();
+    await expect(firstError).toContainText('Next step: disabled until it is tested again.');
     const mailboxName = (await mailboxLink.textContent()) ?? '';
     expect(mailboxName).not.toBe('');
     await mailboxLink.click();

@@ -269,3 +269,27 @@ test.describe.serial('profile credentials over plain HTTP (seed 003)', () => {
     await context.close();
   });
 });
+
+test.describe.serial('alerts wall', () => {
+  test('groups alerts by mailbox and code with their count, help text and next step', async ({ browser }) => {
+    const page = await signedInPage(browser, 'global.admin@contoso.example');
+    await page.getByRole('combobox', { name: 'Environment' }).click();
+    await page.getByRole('option', { name: /^Contoso ·/ }).click();
+    await page.getByRole('link', { name: 'Alerts', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
+
+    const wall = page.getByRole('list', { name: 'Alerts by mailbox and code, latest first' });
+    await expect(wall).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Alerts, newest first' })).toHaveCount(0);
+    await expect(page.getByText(/^Showing \d+ of \d+ groups? of alerts$/)).toBeVisible();
+
+    await page.getByRole('searchbox', { name: 'Search alerts' }).fill('rejected the credentials');
+    await expect(wall).toHaveAttribute('aria-busy', 'false');
+    const group = wall.getByRole('listitem').first();
+    await expect(group).toContainText(/\d+ alerts?/);
+    await expect(group).toContainText('Next step: disabled until it is tested again.');
+    // The code's help: what it means and how to fix it, from the error catalog.
+    await expect(group.getByRole('link', { name: /^[A-Za-z0-9_]+$/ })).toBeVisible();
+    expect((await group.locator('p').allInnerTexts()).length).toBeGreaterThanOrEqual(3);
+  });
+});
