@@ -24,8 +24,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'sync-admin-e2e-'));
 const server = spawn('node', ['--import', 'tsx', 'apps/api/src/server.ts'], {
   stdio: 'inherit',
   // DEMO_EWS_SERVER: Fabrikam's profile talks to a local Exchange test server, so jobs run for real; a short
-  // retry interval lets a retried mailbox finish within a test.
-  env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', DEMO_EWS_SERVER: 'true', TRANSIENT_RETRY_INTERVAL_SECONDS: '2',
+  // retry interval lets a retried mailbox finish within a test. TRUST_PROXY: a spec can play a browser reaching the
+  // portal over plain HTTP from another machine through a proxy (X-Forwarded-For), which loopback never is.
+  env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', DEMO_EWS_SERVER: 'true', TRANSIENT_RETRY_INTERVAL_SECONDS: '2', TRUST_PROXY: 'true',
     DNS_SERVERS: dns.address },
 });
 const stop = () => server.kill('SIGTERM');

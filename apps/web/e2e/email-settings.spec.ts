@@ -49,16 +49,17 @@ test.describe.serial('email settings (seed 000, "Remove the requirement to appro
     await expect(page.getByText('Saved', { exact: true })).toBeVisible();
   });
 
-  test('a System Administrator who is not in the permissions model cannot remove the approval requirement', async ({ page }) => {
+  test('a System Administrator who is not in the permissions model cannot remove the approval requirement, and is told why up front', async ({ page }) => {
     await signIn(page, 'sysadmin@contoso.example', 'Contoso');
-    await openEmailSettings(page);
-    await page.getByRole('switch', { name: APPROVED_USERS }).uncheck();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText('Only admins as described in the permissions model can change whether mailboxes need approval.', { exact: false })).toBeVisible();
-    // The admin's edit stays on screen; nothing was stored.
-    await expect(page.getByRole('switch', { name: APPROVED_USERS })).not.toBeChecked();
-    await page.reload();
-    await expect(page.getByRole('switch', { name: APPROVED_USERS })).toBeChecked();
+    await page.getByRole('link', { name: 'Email settings', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Email settings', level: 1 })).toBeVisible();
+    for (const name of [APPROVED_USERS, 'Process emails only for approved queues']) {
+      await expect(page.getByRole('switch', { name })).toBeDisabled();
+      await expect(page.getByRole('switch', { name })).toBeChecked();
+    }
+    await expect(page.getByText('Only admins as described in the permissions model can change whether mailboxes need approval.', { exact: false }).first()).toBeVisible();
+    // Settings the System Administrator may change stay open.
+    await expect(page.getByRole('switch', { name: 'RequirePrivilegeToSelfApproveEmailAddress' })).toBeEnabled();
   });
 
   test('a user without Write privilege on Organization sees the settings read-only', async ({ page }) => {

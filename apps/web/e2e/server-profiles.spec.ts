@@ -39,7 +39,9 @@ test.describe.serial('server profiles as a global admin', () => {
     await expect(page.getByText(/^Tenant ID must be a GUID/)).toBeVisible();
     await expect(page.getByText('Application ID is required.')).toBeVisible();
     await expect(page.getByText('Client Secret is required.')).toBeVisible();
-    await expect(page.getByText('3 fields need attention.')).toBeVisible();
+    // A new profile starts without a name, so Name is one of them.
+    await expect(page.getByText('Name is required.')).toBeVisible();
+    await expect(page.getByText('4 fields need attention.')).toBeVisible();
 
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(NEW_PROFILE);
     await page.getByLabel('Tenant ID').fill('8c1d6b2e-4f1a-4b7e-9a3c-2d5e6f708192');
@@ -67,8 +69,9 @@ test.describe.serial('server profiles as a global admin', () => {
     await signIn(page, 'global.admin@contoso.example');
     await openContosoServerProfiles(page);
     await page.getByRole('button', { name: 'New server profile' }).click();
-    // A new Exchange Online profile is named "Microsoft Exchange Online", which Contoso already has.
-    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Microsoft Exchange Online');
+    // A new profile starts without a name (the usual "Microsoft Exchange Online" is taken in Contoso).
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Microsoft Exchange Online');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('A server profile named "Microsoft Exchange Online" already exists in this environment.')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');

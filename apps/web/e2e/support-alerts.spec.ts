@@ -19,7 +19,8 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
 
     await page.getByRole('combobox', { name: 'Severity' }).click();
     await page.getByRole('option', { name: 'Error' }).click();
-    const wall = page.getByRole('list', { name: 'Alerts, newest first' });
+    // The environment's wall groups alerts by mailbox and code.
+    const wall = page.getByRole('list', { name: 'Alerts by mailbox and code, latest first' });
     await expect(wall.getByRole('listitem').filter({ hasText: 'Information' })).toHaveCount(0);
     // Other specs' jobs add newer alerts; the search narrows the wall to the seeded credentials failure.
     await page.getByRole('searchbox', { name: 'Search alerts' }).fill('rejected the credentials');
@@ -27,11 +28,12 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
     const firstError = wall.getByRole('listitem').first();
     await expect(firstError).toContainText(REJECTED_CREDENTIALS);
     await expect(firstError).toContainText('Error');
-    await expect(page.getByText(/^Showing \d+ of \d+ alerts$/)).toBeVisible();
+    await expect(page.getByText(/^Showing \d+ of \d+ groups? of alerts$/)).toBeVisible();
     // Its error code links to the code's help page.
     await expect(firstError.getByRole('link', { name: /^[A-Za-z0-9_]+$/ })).toHaveAttribute('href', /^\/help\/errors\/[A-Za-z0-9_]+$/);
 
     const mailboxLink = firstError.getByRole('link').first();
+    await expect(firstError).toContainText('Next step: disabled until it is tested again.');
     const mailboxName = (await mailboxLink.textContent()) ?? '';
     expect(mailboxName).not.toBe('');
     await mailboxLink.click();
@@ -48,7 +50,8 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
     await page.getByRole('tab', { name: 'General' }).click();
     await expect(page.getByText("You can view this mailbox but not change it", { exact: false })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled();
-    for (const name of ['Save', 'Approve Email', 'Test & Enable Mailbox']) await expectNotUsable(button(page, name));
+    for (const name of ['Save', 'Test & Enable Mailbox']) await expectNotUsable(button(page, name));
+    await expect(button(page, 'Approve Email')).toHaveCount(0);
   });
 
   test('can change nothing in mailboxes, email settings, or security roles', async ({ page }) => {
@@ -59,9 +62,8 @@ test.describe.serial('Support reads alerts and changes nothing', () => {
     for (const name of [/^New/, 'Edit', 'Apply Default Email Settings', 'Test & Enable Mailbox']) {
       await expectNotUsable(button(page, name));
     }
-    await button(page, 'More Commands').click();
-    await expect(page.getByRole('menuitem', { name: 'Approve Email' })).toBeDisabled();
-    await page.keyboard.press('Escape');
+    // Without the Approve Email Addresses privilege the command does not appear (seed 000).
+    await expect(button(page, 'More Commands')).toHaveCount(0);
 
     await page.getByRole('link', { name: 'Email settings', exact: true }).click();
     await expect(page.getByText('You need Write privilege on Organization to change email settings.')).toBeVisible();

@@ -33,3 +33,19 @@ export const alertSchema = z.object({
 export type AlertResponse = z.infer<typeof alertSchema>;
 export const alertListResponseSchema = z.object({ items: z.array(alertSchema), total: z.number() });
 export type AlertListResponse = z.infer<typeof alertListResponseSchema>;
+
+export const alertGroupSchema = z.object({
+  mailboxId: text().nullable(),
+  mailboxName: text().nullable(),
+  serverProfileId: text().nullable(),
+  serverProfileName: text().nullable(),
+  severity: z.enum(ALERT_SEVERITIES),
+  code: text().nullable(),
+  count: z.number(),
+  latestMessage: text(),
+  latestAt: text(),
+  /** What happens next, or what to do: retried at a time, being tested, held by an outage, disabled, re-test. */
+  nextStep: z.object({ kind: z.enum(['retrying', 'testing', 'held', 'disabled', 'retest', 'none']), at: text().nullable() }),
+});
+export type AlertGroupResponse = z.infer<typeof alertGroupSchema>;
+export const alertGroupListResponseSchema = z.object({ items: z.array(alertGroupSchema), total: z.number() });

@@ -14,6 +14,7 @@ export const apiPaths = {
   mailboxTestConnection: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}/test-connection`,
   mailboxAction: (environmentId: string, action: 'apply-default-email-settings' | 'change-multiple' | 'approve-email' | 'test-and-enable' | 'retest-failed') =>
     `/api/environments/${environmentId}/mailbox-actions/${action}`,
+  approveEmailAvailability: (environmentId: string) => `/api/environments/${environmentId}/mailbox-actions/approve-email/availability`,
   emailSettings: (environmentId: string) => `/api/environments/${environmentId}/email-settings`,
   securityRoles: (environmentId: string) => `/api/environments/${environmentId}/security-roles`,
   securityRolePrivilege: (environmentId: string, roleId: string, privilege: string) =>
@@ -23,6 +24,7 @@ export const apiPaths = {
   teams: (environmentId: string) => `/api/environments/${environmentId}/teams`,
   teamSecurityRoles: (environmentId: string, teamId: string) => `/api/environments/${environmentId}/teams/${teamId}/security-roles`,
   alerts: (environmentId: string) => `/api/environments/${environmentId}/alerts`,
+  alertGroups: (environmentId: string) => `/api/environments/${environmentId}/alerts/groups`,
   audit: (environmentId: string) => `/api/environments/${environmentId}/audit`,
   jobs: (environmentId: string) => `/api/environments/${environmentId}/jobs`,
   job: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}`,

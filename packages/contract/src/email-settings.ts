@@ -1,6 +1,6 @@
 import { APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS, INCOMING_EMAIL_DELIVERY_METHODS, OUTGOING_EMAIL_DELIVERY_METHODS } from '@sync-admin/domain';
 import { z } from 'zod';
-import { recordVersion } from './primitives.ts';
+import { recordVersion, text } from './primitives.ts';
 
 export const emailSettingsSchema = z.object({
   defaultServerProfileId: z.uuid('defaultServerProfileId must be a profile id.').nullable(),
@@ -15,9 +15,14 @@ export const emailSettingsSchema = z.object({
   alertOnInformation: z.boolean(),
   notifyMailboxOwner: z.boolean(),
 });
+export type EmailSettingsWire = z.infer<typeof emailSettingsSchema>;
 
-/** `version` 0: nothing saved yet (the defaults). Send it back with a change (optimistic concurrency). */
-export const emailSettingsResponseSchema = emailSettingsSchema.extend({ version: z.number() });
+export const emailSettingsResponseSchema = emailSettingsSchema.extend({
+  /** `version` 0: nothing saved yet (the defaults). Send it back with a change (optimistic concurrency). */
+  version: z.number(),
+  /** Whether the signed-in user may turn the approval switches on or off (seed 000's permissions model), and why not. */
+  approvalRequirement: z.object({ canChange: z.boolean(), reason: text().nullable() }),
+});
 export type EmailSettingsResponse = z.infer<typeof emailSettingsResponseSchema>;
 /** Only the settings sent change. */
 export const updateEmailSettingsRequestSchema = emailSettingsSchema.partial().extend({ version: recordVersion() }).strict();

@@ -13,6 +13,8 @@ export const environmentSchema = z.object({
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
   /** The pages the user may open here, in the navigation's order; the first is where they land. */
   pages: z.array(z.enum(PORTAL_PAGES)),
+  /** Commands that appear for this user here at all, decided by the domain (seed 000 hides Approve Email without its privilege). */
+  commands: z.object({ approveEmail: z.boolean() }),
 });
 export type EnvironmentResponse = z.infer<typeof environmentSchema>;
 export type PortalPage = EnvironmentResponse['pages'][number];

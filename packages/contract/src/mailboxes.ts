@@ -95,6 +95,8 @@ export const mailboxResponseSchema = mailboxSettingsSchema.extend({
   type: z.enum(MAILBOX_TYPES),
   ownerName: text(),
   serverProfileName: text().nullable(),
+  /** "notReadable": the user may not read server profiles, so whether it is active is not theirs to know. */
+  serverProfileStatus: z.enum(['active', 'inactive', 'notReadable']).nullable(),
   serverType: z.enum(SERVER_TYPES).nullable(),
   emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES),
   emailAddressApprovedById: text().nullable(),
@@ -170,3 +172,16 @@ export const bulkResultResponseSchema = z.object({
   decisions: z.array(approvalDecisionSchema),
 });
 export type BulkResultResponse = z.infer<typeof bulkResultResponseSchema>;
+
+/** What Approve Email would do for a selection, decided by the server's approval rules. */
+export const approveEmailAvailabilityResponseSchema = z.object({
+  /** Seed 000: without the Approve Email Addresses for Users or Queues privilege the command does not appear. */
+  commandShown: z.boolean(),
+  approvable: z.number(),
+  notApprovable: z.number(),
+  summary: text(),
+  /** The mailboxes Approve Email would skip and why (the first 100; the counts cover all). */
+  refusals: z.array(z.object({ mailboxId: text(), name: text(), reason: text(), decisionIndex: z.number().optional() })),
+  decisions: z.array(approvalDecisionSchema),
+});
+export type ApproveEmailAvailabilityResponse = z.infer<typeof approveEmailAvailabilityResponseSchema>;

@@ -9,6 +9,8 @@ export const securityRoleSchema = z.object({
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),
   userCount: z.number(),
   teamCount: z.number(),
+  /** Why the signed-in user cannot give this role to a user or to a team (seed 000, 0x80090904/5); null when they can. */
+  assignmentDenial: z.object({ user: text().nullable(), team: text().nullable() }),
 });
 export type SecurityRoleResponse = z.infer<typeof securityRoleSchema>;
 export const securityRoleListResponseSchema = z.object({ items: z.array(securityRoleSchema) });

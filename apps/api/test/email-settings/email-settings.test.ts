@@ -55,8 +55,9 @@ describe('Settings > Email > Email settings', () => {
     const response = await get();
     expect(response.statusCode).toBe(200);
     // The demo data stores each environment's row: version 1, the version a first save sends back.
-    expect(response.json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.exchangeOnline, version: 1 });
-    expect((await get(admin, fabrikam)).json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.fabrikam, version: 1 });
+    const mayChange = { approvalRequirement: { canChange: true, reason: null } };
+    expect(response.json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.exchangeOnline, version: 1, ...mayChange });
+    expect((await get(admin, fabrikam)).json()).toEqual({ ...DEFAULTS, defaultServerProfileId: profiles.fabrikam, version: 1, ...mayChange });
   });
 
   it.each([['support@contoso.example'], ['alex@contoso.example']])('lets %s read them', async (email) => {

@@ -1,6 +1,7 @@
 import { Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
-import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
+import { RouterProvider, createBrowserRouter } from 'react-router';
+import { NotFound } from '../components/not-found.tsx';
 import { paths } from '../config/paths.ts';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
 
@@ -68,7 +69,7 @@ const router = createBrowserRouter([
       { path: paths.domainHealth.path, element: <DomainHealthRoute /> },
       { path: paths.errorCatalog.path, element: <ErrorCatalogRoute /> },
       { path: paths.errorHelp.path, element: <ErrorHelpRoute /> },
-      { path: '*', element: <Navigate to={paths.home.getHref()} replace /> },
+      { path: '*', element: <NotFound /> },
     ],
   },
 ]);

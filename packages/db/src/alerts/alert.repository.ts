@@ -1,4 +1,4 @@
-import type { Alert, AlertRepository } from '@sync-admin/domain';
+import { ACTIVE_RUN_ITEM_STATES, type Alert, type AlertFilter, type AlertGroup, type AlertRepository } from '@sync-admin/domain';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { createSqlParams, escapeLikePattern } from '../sql/sql-params.ts';
 
@@ -23,24 +23,29 @@ function toAlert(row: Prisma.AlertGetPayload<{ include: typeof alertInclude }>):
   };
 }
 
+/** The wall's filter, shared by the list and its groups. */
+function alertWhere(environmentId: string, filter: AlertFilter): Prisma.AlertWhereInput {
+  const search = filter.search?.trim();
+  return {
+    environmentId,
+    mailboxId: filter.mailboxId,
+    serverProfileId: filter.serverProfileId,
+    severity: filter.severity,
+    ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+    ...(filter.recipientId
+      ? { OR: [{ serverProfile: { is: { ownerId: filter.recipientId } } }, { toMailboxOwner: true, mailbox: { is: { ownerId: filter.recipientId } } }] }
+      : {}),
+    ...(filter.mailboxOwnerId ? { mailbox: { is: { ownerId: filter.mailboxOwnerId } } } : {}),
+    // Prisma passes `contains` to ILIKE as it is: the user's % and _ are escaped here to match literally.
+    ...(search ? { message: { contains: escapeLikePattern(search), mode: 'insensitive' as const } } : {}),
+  };
+}
+
 /** The Alerts wall; `prisma` may be a transaction, so alerts are written with the change that raised them. */
 export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRepository {
   return {
     async listAlerts(environmentId, filter, page) {
-      const search = filter.search?.trim();
-      const where: Prisma.AlertWhereInput = {
-        environmentId,
-        mailboxId: filter.mailboxId,
-        serverProfileId: filter.serverProfileId,
-        severity: filter.severity,
-        ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
-        ...(filter.recipientId
-          ? { OR: [{ serverProfile: { is: { ownerId: filter.recipientId } } }, { toMailboxOwner: true, mailbox: { is: { ownerId: filter.recipientId } } }] }
-          : {}),
-        ...(filter.mailboxOwnerId ? { mailbox: { is: { ownerId: filter.mailboxOwnerId } } } : {}),
-        // Prisma passes `contains` to ILIKE as it is: the user's % and _ are escaped here to match literally.
-        ...(search ? { message: { contains: escapeLikePattern(search), mode: 'insensitive' as const } } : {}),
-      };
+      const where = alertWhere(environmentId, filter);
       const [rows, total] = await Promise.all([
         prisma.alert.findMany({
           where,
@@ -52,6 +57,52 @@ export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRe
         prisma.alert.count({ where }),
       ]);
       return { items: rows.map(toAlert), total };
+    },
+
+    async groupAlerts(environmentId, filter, page) {
+      const where = alertWhere(environmentId, filter);
+      const groups = await prisma.alert.groupBy({
+        by: ['mailboxId', 'serverProfileId', 'code', 'severity'],
+        where,
+        _count: { _all: true },
+        _max: { createdAt: true },
+        orderBy: [{ _max: { createdAt: 'desc' } }],
+      });
+      const shown = groups.slice(page.offset, page.offset + page.limit);
+      if (shown.length === 0) return { items: [], total: groups.length };
+      // The latest alert of each group shown, with its names and the mailbox's state now.
+      const latest = await prisma.alert.findMany({
+        where: { AND: [where, { OR: shown.map((g) => ({ mailboxId: g.mailboxId, serverProfileId: g.serverProfileId, code: g.code, severity: g.severity, createdAt: g._max.createdAt! })) }] },
+        include: {
+          ...alertInclude,
+          mailbox: {
+            select: {
+              name: true, incomingEmailStatus: true, outgoingEmailStatus: true, appointmentsContactsTasksStatus: true,
+              runItems: { where: { state: { in: [...ACTIVE_RUN_ITEM_STATES] } }, select: { state: true, nextAttemptAt: true }, take: 1 },
+            },
+          },
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      const key = (g: { mailboxId: string | null; serverProfileId: string | null; code: string | null; severity: string }) => `${g.mailboxId}|${g.serverProfileId}|${g.code}|${g.severity}`;
+      const latestByGroup = new Map<string, (typeof latest)[number]>();
+      for (const row of latest) if (!latestByGroup.has(key(row))) latestByGroup.set(key(row), row);
+      const items = shown.flatMap((g): AlertGroup[] => {
+        const row = latestByGroup.get(key(g));
+        if (!row) return [];
+        const mailbox = row.mailbox;
+        return [{
+          mailboxId: g.mailboxId, mailboxName: mailbox?.name ?? null,
+          serverProfileId: g.serverProfileId, serverProfileName: row.serverProfile?.name ?? null,
+          severity: g.severity, code: g.code, count: g._count._all, latestMessage: row.message, latestAt: row.createdAt,
+          mailbox: mailbox && {
+            incomingEmailStatus: mailbox.incomingEmailStatus, outgoingEmailStatus: mailbox.outgoingEmailStatus,
+            appointmentsContactsTasksStatus: mailbox.appointmentsContactsTasksStatus,
+            activeRunItem: mailbox.runItems[0] ?? null,
+          },
+        }];
+      });
+      return { items, total: groups.length };
     },
 
     async createAlerts(alerts) {

@@ -10,7 +10,7 @@ import { traceFromJson } from '../test-and-enable/connectivity-trace.json.ts';
 
 export const mailboxInclude = {
   owner: { select: { fullName: true } },
-  serverProfile: { select: { name: true, serverType: true } },
+  serverProfile: { select: { name: true, serverType: true, isActive: true } },
   emailAddressApprovedBy: { select: { fullName: true } },
   testAndEnableLastAttemptedBy: { select: { fullName: true } },
   testAndEnableRun: { select: { id: true, number: true, startedByName: true } },
@@ -35,6 +35,7 @@ export function toMailbox(row: MailboxRowWithRelations, runItem: MailboxRunItemR
     isActive: row.isActive,
     serverProfileId: row.serverProfileId,
     serverProfileName: row.serverProfile?.name ?? null,
+    serverProfileIsActive: row.serverProfile?.isActive ?? null,
     serverType: row.serverProfile?.serverType ?? null,
     incomingEmailDeliveryMethod: row.incomingEmailDeliveryMethod,
     outgoingEmailDeliveryMethod: row.outgoingEmailDeliveryMethod,

@@ -1,4 +1,4 @@
-import type { Alert, AlertFilter, AlertSeverity } from './alert.ts';
+import type { Alert, AlertFilter, AlertGroup, AlertSeverity } from './alert.ts';
 
 export interface NewAlert {
   environmentId: string;
@@ -14,5 +14,7 @@ export interface NewAlert {
 
 export interface AlertRepository {
   listAlerts(environmentId: string, filter: AlertFilter, page: { offset: number; limit: number }): Promise<{ items: Alert[]; total: number }>;
+  /** The alerts of the filter grouped by mailbox (or profile), code and severity, the latest group first. */
+  groupAlerts(environmentId: string, filter: AlertFilter, page: { offset: number; limit: number }): Promise<{ items: AlertGroup[]; total: number }>;
   createAlerts(alerts: NewAlert[]): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import type { AlertFilter } from './alert.ts';
+import { alertNextStep, type AlertFilter } from './alert.ts';
 import type { AlertRepository } from './alert.repository.port.ts';
 
 /**
@@ -9,16 +9,25 @@ import type { AlertRepository } from './alert.repository.port.ts';
  * of … the profile owner") and alerts meant for the owner of their mailboxes ("This alert is shown to the
  * mailbox owner").
  */
-export async function listAlerts(
-  deps: { alerts: AlertRepository }, actor: Actor, environmentId: string,
-  filter: Omit<AlertFilter, 'recipientId' | 'mailboxOwnerId'> & { mine?: boolean }, page: { offset: number; limit: number },
-) {
+type WallFilter = Omit<AlertFilter, 'recipientId' | 'mailboxOwnerId'> & { mine?: boolean };
+
+function wallFilter(actor: Actor, filter: WallFilter): AlertFilter {
   const depth = actor.privileges['mailbox.read'];
   if (!depth) throw new DomainError('ACCESS_DENIED', 'You need Read privilege on Mailbox to read alerts.');
   const { mine, ...rest } = filter;
-  return deps.alerts.listAlerts(environmentId, {
+  return {
     ...rest,
     ...(mine ? { recipientId: actor.userId } : {}),
     ...(depth === 'user' ? { mailboxOwnerId: actor.userId } : {}),
-  }, page);
+  };
+}
+
+export async function listAlerts(deps: { alerts: AlertRepository }, actor: Actor, environmentId: string, filter: WallFilter, page: { offset: number; limit: number }) {
+  return deps.alerts.listAlerts(environmentId, wallFilter(actor, filter), page);
+}
+
+/** The same wall grouped by mailbox (or profile) and code, each group with its count and next step. */
+export async function listAlertGroups(deps: { alerts: AlertRepository }, actor: Actor, environmentId: string, filter: WallFilter, page: { offset: number; limit: number }) {
+  const groups = await deps.alerts.groupAlerts(environmentId, wallFilter(actor, filter), page);
+  return { total: groups.total, items: groups.items.map((group) => ({ ...group, nextStep: alertNextStep(group) })) };
 }

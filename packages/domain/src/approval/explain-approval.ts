@@ -367,6 +367,15 @@ export function explainApproval(actor: Actor, mailbox: MailboxForApproval, conte
   return { allowed: false, via: null, summary: `You cannot approve this mailbox: ${continueSentence(reason?.message ?? '')}`, checks };
 }
 
+/**
+ * Seed 000: "If you don't have the Approve Email Addresses for Users or Queues privilege … the Approve Email
+ * button does not appear" (with RequirePrivilegeToSelfApproveEmailAddress enabled the privilege is needed
+ * anyway). Without it, Test & Enable Mailbox is how a user approves their own address.
+ */
+export function isApproveEmailCommandShown(actor: Pick<Actor, 'privileges'>): boolean {
+  return hasPrivilege(actor.privileges, 'approveEmailAddresses');
+}
+
 /** Test & Enable Mailbox: will the run approve the mailbox's address as its own user's (no Approve Email command needed)? */
 export function explainTestAndEnableSelfApproval(actor: Actor, mailbox: MailboxForApproval, context: ApprovalContext): ApprovalDecision {
   const checks = selfApprovalConditions(actor, mailbox, context);

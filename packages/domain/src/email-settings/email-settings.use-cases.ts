@@ -40,16 +40,31 @@ export async function getEmailSettings(deps: Pick<EmailSettingsDeps, 'emailSetti
  * model may turn the approval switches off (or on). The row is the environment's deployment and the Exchange
  * of its default profile; without one, the user must qualify for both Exchange rows.
  */
-async function checkApprovalRequirementChange(deps: EmailSettingsDeps, actor: Actor, environment: Environment, defaultServerProfileId: string | null) {
+async function approvalRequirementChangeDenial(
+  deps: Pick<EmailSettingsDeps, 'profiles'>, actor: Actor, environment: Environment, defaultServerProfileId: string | null,
+): Promise<string | null> {
   const profile = defaultServerProfileId ? await deps.profiles.findServerProfile(environment.id, defaultServerProfileId) : null;
   const rows = profile ? [exchangeDeploymentOf(profile.serverType)] : [...EXCHANGE_DEPLOYMENTS];
   const held = approverRoleCombinationsHeld(actor);
   const failing = rows.find((exchange) => !decidePermissionModel(environment.customerEngagement, exchange, held).allowed);
-  if (!failing) return;
+  if (!failing) return null;
   const needed = approvingCombinations(environment.customerEngagement, failing).map((c) => APPROVER_ROLE_COMBINATION_LABELS[c]);
-  throw new DomainError('ACCESS_DENIED',
-    `Only admins as described in the permissions model can change whether mailboxes need approval. In ${CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]} with ${EXCHANGE_DEPLOYMENT_LABELS[failing]} that is: ${needed.join('; ')}.`);
+  return `Only admins as described in the permissions model can change whether mailboxes need approval. In ${CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]} with ${EXCHANGE_DEPLOYMENT_LABELS[failing]} that is: ${needed.join('; ')}.`;
 }
+
+/**
+ * Whether the actor may turn the approval switches on or off with the environment's current default
+ * profile, and why not: the form disables them up front; updateEmailSettings still checks on Save.
+ */
+export async function describeApprovalRequirementChange(
+  deps: Pick<EmailSettingsDeps, 'profiles'>, actor: Actor, environment: Environment, defaultServerProfileId: string | null,
+): Promise<{ canChange: boolean; reason: string | null }> {
+  if (!hasPrivilege(actor.privileges, 'organization.write')) return { canChange: false, reason: ORGANIZATION_WRITE_NEEDED };
+  const reason = await approvalRequirementChangeDenial(deps, actor, environment, defaultServerProfileId);
+  return { canChange: reason === null, reason };
+}
+
+const ORGANIZATION_WRITE_NEEDED = 'You need Write privilege on Organization to change email settings.';
 
 /** Saves Email settings; the Server Profile chosen here becomes the environment's default profile. */
 export async function updateEmailSettings(
@@ -57,7 +72,7 @@ export async function updateEmailSettings(
   changes: Partial<Omit<EmailSettingsView, 'version'>> & { /** The version the admin read: a stale one changes nothing (409). */ version: number },
 ): Promise<EmailSettingsView> {
   if (!hasPrivilege(actor.privileges, 'organization.write')) {
-    throw new DomainError('ACCESS_DENIED', 'You need Write privilege on Organization to change email settings.');
+    throw new DomainError('ACCESS_DENIED', ORGANIZATION_WRITE_NEEDED);
   }
   const before = await getEmailSettings(deps, environment);
   if (before.version !== changes.version) throw staleRecord(EMAIL_SETTINGS);
@@ -75,7 +90,8 @@ export async function updateEmailSettings(
   const changesForAudit = diffForAudit(before, after, Object.keys(EMAIL_SETTING_LABELS) as (keyof EmailSettingsView)[]);
   if (changesForAudit.length === 0) return before;
   if (changesForAudit.some((c) => c.field === 'processEmailsOnlyForApprovedUsers' || c.field === 'processEmailsOnlyForApprovedQueues')) {
-    await checkApprovalRequirementChange(deps, actor, environment, after.defaultServerProfileId);
+    const denial = await approvalRequirementChangeDenial(deps, actor, environment, after.defaultServerProfileId);
+    if (denial) throw new DomainError('ACCESS_DENIED', denial);
   }
   // The log shows profiles by name: an id means nothing to the reader.
   const profileName = async (id: string | null) => (id ? (await deps.profiles.findServerProfile(environment.id, id))?.name ?? id : null);

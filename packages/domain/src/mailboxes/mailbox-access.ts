@@ -1,12 +1,12 @@
 import type { Actor } from '../access/actor.ts';
-import { canReachRecord, PRIVILEGE_DEPTH_LABELS } from '../access/privileges.ts';
+import { canReachRecord, hasPrivilege, PRIVILEGE_DEPTH_LABELS } from '../access/privileges.ts';
 import type { ApprovalContext } from '../approval/explain-approval.ts';
 import type { AuditAction, AuditChange, AuditEntryInput } from '../audit/audit-entry.ts';
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
 import type { Environment } from '../environments/environment.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import type { MailboxRepository, MailboxTarget } from './mailbox.repository.port.ts';
-import type { MailboxForCommand } from './mailbox.ts';
+import type { Mailbox, MailboxForCommand } from './mailbox.ts';
 
 /** Who may read and write which mailboxes, shared by the mailbox commands and Test & Enable. */
 export function denied(message: string): DomainError {
@@ -27,6 +27,18 @@ export function writeDenial(actor: Actor, mailbox: { ownerId: string }): string 
   return held
     ? `You hold Write privilege on Mailbox at ${PRIVILEGE_DEPTH_LABELS[held]} level, which reaches only mailboxes you own.`
     : 'You need Write privilege on Mailbox to change mailboxes.';
+}
+
+export type MailboxServerProfileStatus = 'active' | 'inactive' | 'notReadable';
+
+/**
+ * What the actor may be told about a mailbox's profile: its name travels with the mailbox, but whether it is
+ * active is the profile's own record, which needs Read on Email Server Profile. Null without a profile.
+ */
+export function mailboxServerProfileStatus(actor: Pick<Actor, 'privileges'>, mailbox: Pick<Mailbox, 'serverProfileId' | 'serverProfileIsActive'>): MailboxServerProfileStatus | null {
+  if (mailbox.serverProfileId === null) return null;
+  if (!hasPrivilege(actor.privileges, 'emailServerProfile.read')) return 'notReadable';
+  return mailbox.serverProfileIsActive ? 'active' : 'inactive';
 }
 
 export function readScope(actor: Actor): { ownerId?: string } {

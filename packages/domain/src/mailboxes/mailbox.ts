@@ -109,6 +109,8 @@ export interface Mailbox extends MailboxSettings {
   type: MailboxType;
   ownerName: string;
   serverProfileName: string | null;
+  /** Whether the mailbox's profile is active; null without a profile. Shown only to readers of profiles. */
+  serverProfileIsActive: boolean | null;
   serverType: ServerType | null;
   emailAddressStatus: EmailAddressStatus;
   emailAddressApprovedById: string | null;

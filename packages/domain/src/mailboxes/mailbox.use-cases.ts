@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.ts';
 import type { SecurityRoleRepository } from '../access/security-role.repository.port.ts';
 import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
-import { explainApproval, explainTestAndEnableSelfApproval, type ApprovalDecision } from '../approval/explain-approval.ts';
+import { explainApproval, explainTestAndEnableSelfApproval, isApproveEmailCommandShown, type ApprovalContext, type ApprovalDecision } from '../approval/explain-approval.ts';
 import { diffForAudit, secretChangeForAudit, type AuditEntryInput } from '../audit/audit-entry.ts';
 import { startRunOn, type StartRunDeps, type StartRunResult } from '../test-and-enable/test-and-enable.use-cases.ts';
 import { approvalContext, denied, mailboxAuditEntry, readScope, resolveMailboxTarget, writeDenial } from './mailbox-access.ts';
@@ -240,27 +240,40 @@ export async function applyDefaultEmailSettings(
   return { ...result, results, decisions: queued.decisions, run: queued.run };
 }
 
+const ALREADY_APPROVED = 'The email address is already approved.';
+
+/**
+ * Approve Email's decision for each row: null when the address is already approved. Most rows share one
+ * decision, so it is computed once per combination of everything the rules read.
+ */
+function decideApprovals(actor: Actor, context: ApprovalContext, rows: readonly MailboxForCommand[]): (ApprovalDecision | null)[] {
+  const decisions = new Map<string, ApprovalDecision>();
+  return rows.map((row) => {
+    if (row.emailAddressStatus === 'approved') return null;
+    const key = `${row.type}|${row.serverType}|${row.ownerId === actor.userId}|${normalizeEmailAddress(row.emailAddress) === normalizeEmailAddress(actor.email)}`;
+    let decision = decisions.get(key);
+    if (!decision) decisions.set(key, (decision = explainApproval(actor, row, context)));
+    return decision;
+  });
+}
+
 /** More Commands → Approve Email: approves each mailbox the rules allow and says why for every other one. */
 export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget): Promise<BulkResult> {
   const rows = await resolveMailboxTarget(deps, actor, environment.id, target);
-  const context = await approvalContext(deps, environment);
+  const decisions = decideApprovals(actor, await approvalContext(deps, environment), rows);
   const at = deps.clock();
   const bulk = createBulkResult();
   const outcomes: { row: MailboxForCommand; decision?: ApprovalDecision; skipped?: string }[] = [];
   const allowed: MailboxForCommand[] = [];
   const audit: AuditEntryInput[] = [];
-  const decisions = new Map<string, ApprovalDecision>();
-  for (const row of rows) {
-    if (row.emailAddressStatus === 'approved') { outcomes.push({ row, skipped: 'The email address is already approved.' }); continue; }
-    // Most rows share one decision; the key holds everything the rules read.
-    const key = `${row.type}|${row.serverType}|${row.ownerId === actor.userId}|${normalizeEmailAddress(row.emailAddress) === normalizeEmailAddress(actor.email)}`;
-    let decision = decisions.get(key);
-    if (!decision) decisions.set(key, (decision = explainApproval(actor, row, context)));
-    if (!decision.allowed) { outcomes.push({ row, decision, skipped: decision.summary }); continue; }
+  rows.forEach((row, index) => {
+    const decision = decisions[index];
+    if (!decision) { outcomes.push({ row, skipped: ALREADY_APPROVED }); return; }
+    if (!decision.allowed) { outcomes.push({ row, decision, skipped: decision.summary }); return; }
     allowed.push(row);
     audit.push(mailboxAuditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
     outcomes.push({ row, decision });
-  }
+  });
   // The write re-checks what each decision read (address, owner, profile, not yet approved): a mailbox changed
   // in between is not approved on a stale decision, and is reported as not done.
   const approved = allowed.length > 0 ? await deps.mailboxes.approveMailboxes(allowed, actor.userId, at, audit) : new Set<string>();
@@ -270,4 +283,57 @@ export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, envi
     else bulk.skip(row, changedMeanwhile('Not approved'));
   }
   return bulk.result();
+}
+
+/** At most this many refused mailboxes are named one by one; the counts cover the rest. */
+export const APPROVE_EMAIL_AVAILABILITY_LISTED = 100;
+
+export interface ApproveEmailAvailability {
+  /** Whether the Approve Email command appears at all for this user (seed 000). */
+  commandShown: boolean;
+  /** How many of the selected mailboxes Approve Email would approve. */
+  approvable: number;
+  notApprovable: number;
+  /** One sentence for the command bar: what Approve Email would do, or why it can't. */
+  summary: string;
+  /** The mailboxes it would skip, with why (the first APPROVE_EMAIL_AVAILABILITY_LISTED). */
+  refusals: { mailboxId: string; name: string; reason: string; decisionIndex?: number }[];
+  /** Distinct decisions the refusals point at (the rules checked). */
+  decisions: ApprovalDecision[];
+}
+
+/**
+ * What Approve Email would do for a selection (ids or "all that match"), decided by the same rules as the
+ * command itself, so the command bar never keeps its own copy of them.
+ */
+export async function assessApproveEmail(deps: Pick<MailboxDeps, 'mailboxes' | 'emailSettings'>, actor: Actor, environment: Environment, target: MailboxTarget): Promise<ApproveEmailAvailability> {
+  const commandShown = isApproveEmailCommandShown(actor);
+  const rows = await resolveMailboxTarget(deps, actor, environment.id, target);
+  const decisions = decideApprovals(actor, await approvalContext(deps, environment), rows);
+  const listed = createBulkResult();
+  let approvable = 0;
+  let notApprovable = 0;
+  rows.forEach((row, index) => {
+    const decision = decisions[index];
+    if (decision?.allowed) { approvable++; return; }
+    notApprovable++;
+    if (notApprovable > APPROVE_EMAIL_AVAILABILITY_LISTED) return;
+    if (decision) listed.skip(row, decision.summary, decision);
+    else listed.skip(row, ALREADY_APPROVED);
+  });
+  const { results, decisions: distinct } = listed.result();
+  const refusals = results.map(({ mailboxId, name, message, decisionIndex }) => ({ mailboxId, name, reason: message, ...(decisionIndex === undefined ? {} : { decisionIndex }) }));
+  const only = rows.length === 1 ? refusals[0] : undefined;
+  const summary = approvable === rows.length
+    ? `Approve Email will approve ${countOf(approvable)}.`
+    : only
+      ? only.reason
+      : approvable === 0
+        ? `You cannot approve any of the ${countOf(rows.length)} selected.${distinct.length === 1 ? ` ${distinct[0]!.summary}` : ''}`
+        : `Approve Email will approve ${approvable.toLocaleString('en-US')} of the ${countOf(rows.length)} selected and skip ${notApprovable.toLocaleString('en-US')}.`;
+  return { commandShown, approvable, notApprovable, summary, refusals, decisions: distinct };
+}
+
+function countOf(count: number): string {
+  return `${count.toLocaleString('en-US')} mailbox${count === 1 ? '' : 'es'}`;
 }

@@ -34,6 +34,23 @@ export const credentialsInProfile: Condition = (s) =>
 export const separateOutgoingCredentials: Condition = (s) => credentialsInProfile(s) && !s.useSameSettingsForOutgoing;
 export const timeoutEnabled: Condition = (s) => s.timeoutMailboxConnection;
 
+/**
+ * Seed 003: "If you're using HTTP … the User Name and Password fields will be disabled", unless the deployment
+ * property AllowCredentialsEntryViaNonSecureChannels is 1. Disabled fields are not required: the profile can be
+ * saved and its credentials entered later over HTTPS.
+ */
+export const NON_SECURE_CHANNEL_LOCKED_FIELDS: ReadonlySet<ServerProfileField> = new Set(['incomingUserName', 'incomingPassword', 'outgoingUserName', 'outgoingPassword']);
+
+export function areCredentialsLocked(channel: { isSecureChannel: boolean; allowCredentialsEntryViaNonSecureChannels: boolean }): boolean {
+  return !channel.isSecureChannel && !channel.allowCredentialsEntryViaNonSecureChannels;
+}
+
+/** Whether the form requires the field now: its rule, except for fields a non-secure channel locks. */
+export function isFieldRequired(rule: ServerProfileFieldRule, settings: ServerProfileSettings, credentialsLocked: boolean): boolean {
+  if (credentialsLocked && NON_SECURE_CHANNEL_LOCKED_FIELDS.has(rule.field)) return false;
+  return rule.requiredWhen?.(settings) ?? false;
+}
+
 export const SERVER_PROFILE_FIELD_RULES: readonly ServerProfileFieldRule[] = [
   // General
   { field: 'serverType', label: 'Email Server Type', section: 'general', shownWhen: always, requiredWhen: always },

@@ -32,6 +32,8 @@ export const AUTHENTICATE_USING_LABELS: Record<AuthenticateUsing, string> = {
   windowsIntegratedAuthentication: 'Windows Integrated Authentication',
   withoutCredentials: 'Without Credential (Anonymous)',
 };
+/** Seed 003 lists "Without Credential (Anonymous). Not a valid setting.": shown, never accepted. */
+export const INVALID_AUTHENTICATE_USING_OPTIONS: ReadonlySet<AuthenticateUsing> = new Set(['withoutCredentials']);
 
 export const AUTHENTICATION_PROTOCOLS = ['autoDetect', 'negotiate', 'ntlm', 'basic'] as const;
 export type AuthenticationProtocol = (typeof AUTHENTICATION_PROTOCOLS)[number];

@@ -345,20 +345,15 @@ describe('credentials over a non-secure channel (AllowCredentialsEntryViaNonSecu
     ['profile credentials over HTTP, allowed by the deployment setting', PROFILE_CREDENTIALS, { incomingPassword: 'p' }, false, true, []],
     ['profile credentials over HTTPS', PROFILE_CREDENTIALS, { incomingPassword: 'p' }, true, false, []],
     ['separate outgoing credentials over HTTP, not allowed', SEPARATE_OUTGOING, { incomingPassword: 'p', outgoingPassword: 'q' }, false, false, [CHANNEL_ERROR]],
-    ['only a password over HTTP, not allowed', { ...PROFILE_CREDENTIALS, incomingUserName: null }, { incomingPassword: 'p' }, false, false,
-      [{ field: 'incomingUserName', message: 'User Name is required.' }, CHANNEL_ERROR]],
+    // Disabled over HTTP, so not required: the profile saves, and credentials follow over HTTPS.
+    ['only a password over HTTP, not allowed', { ...PROFILE_CREDENTIALS, incomingUserName: null }, { incomingPassword: 'p' }, false, false, [CHANNEL_ERROR]],
     ['credentials by user or queue over HTTP', ON_PREM, {}, false, false, []],
     ['Windows Integrated Authentication over HTTP', { ...ON_PREM, authenticateUsing: 'windowsIntegratedAuthentication' }, {}, false, false, []],
     ['Oauth (Cross Tenant) client secret over HTTP', OAUTH, OAUTH_SECRET, false, false, []],
-    ['profile credentials chosen but none entered over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: null }, {}, false, false, [
-      { field: 'incomingUserName', message: 'User Name is required.' },
-      { field: 'incomingPassword', message: 'Password is required.' },
-    ]],
-    ['profile credentials chosen, only a stale client secret sent over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: null }, { clientSecret: 'stale' }, false, false, [
-      { field: 'incomingUserName', message: 'User Name is required.' },
-      { field: 'incomingPassword', message: 'Password is required.' },
-    ]],
-    ['profile credentials, blank user name and blank password over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: '  ' }, { incomingPassword: ' ' }, false, false, [
+    ['profile credentials chosen but none entered over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: null }, {}, false, false, []],
+    ['profile credentials chosen, only a stale client secret sent over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: null }, { clientSecret: 'stale' }, false, false, []],
+    ['profile credentials, blank user name and blank password over HTTP', { ...PROFILE_CREDENTIALS, incomingUserName: '  ' }, { incomingPassword: ' ' }, false, false, []],
+    ['profile credentials chosen but none entered over HTTP, allowed by the deployment setting', { ...PROFILE_CREDENTIALS, incomingUserName: null }, {}, false, true, [
       { field: 'incomingUserName', message: 'User Name is required.' },
       { field: 'incomingPassword', message: 'Password is required.' },
     ]],

@@ -1,13 +1,14 @@
 import type { FieldError } from '../shared/domain-error.ts';
 import {
   EXCHANGE_ONLINE_EWS_URL,
+  INVALID_AUTHENTICATE_USING_OPTIONS,
   newServerProfileSettings,
   SERVER_PROFILE_SECRETS,
   type ServerProfileSecret,
   type ServerProfileSecretChanges,
   type ServerProfileSettings,
 } from './server-profile.ts';
-import { SERVER_PROFILE_FIELD_RULES, credentialsInProfile, type ServerProfileFieldRule } from './server-profile.field-rules.ts';
+import { SERVER_PROFILE_FIELD_RULES, areCredentialsLocked, credentialsInProfile, isFieldRequired, type ServerProfileFieldRule } from './server-profile.field-rules.ts';
 
 export interface ServerProfileValidationContext {
   /** Which secrets the stored profile already holds (all false for a new profile). */
@@ -65,11 +66,12 @@ export function validateServerProfile(
 ): FieldError[] {
   const { settings, secrets } = normalizeServerProfile(input, secretChanges);
   const errors: FieldError[] = [];
+  const credentialsLocked = areCredentialsLocked(context);
   for (const rule of SERVER_PROFILE_FIELD_RULES) {
     if (!rule.shownWhen(settings)) continue;
     const value = isSecret(rule.field) ? secrets[rule.field] : rule.field === 'isDefault' ? null : settings[rule.field];
 
-    if (rule.requiredWhen?.(settings)) {
+    if (isFieldRequired(rule, settings, credentialsLocked)) {
       const missing = isSecret(rule.field)
         ? secrets[rule.field] === undefined ? !context.secretsStored[rule.field] : isBlank(secrets[rule.field])
         : isBlank(value);
@@ -94,7 +96,7 @@ export function validateServerProfile(
     }
   }
 
-  if (settings.serverType === 'exchangeServer' && settings.authenticateUsing === 'withoutCredentials') {
+  if (settings.serverType === 'exchangeServer' && settings.authenticateUsing !== null && INVALID_AUTHENTICATE_USING_OPTIONS.has(settings.authenticateUsing)) {
     errors.push({
       field: 'authenticateUsing',
       message: 'Without Credential (Anonymous) is not a valid setting. Choose another way to authenticate.',
@@ -108,7 +110,7 @@ export function validateServerProfile(
       settings.outgoingUserName !== stored.outgoingUserName ||
       !isBlank(secrets.incomingPassword) ||
       !isBlank(secrets.outgoingPassword));
-  if (entersCredentials && !context.isSecureChannel && !context.allowCredentialsEntryViaNonSecureChannels) {
+  if (entersCredentials && credentialsLocked) {
     errors.push({
       field: 'incomingUserName',
       message:

@@ -1,10 +1,23 @@
-import { alertListQuerySchema, alertListResponseSchema, apiPaths, environmentParamsSchema } from '@sync-admin/contract';
-import { listAlerts } from '@sync-admin/domain';
+import { alertGroupListResponseSchema, alertListQuerySchema, alertListResponseSchema, apiPaths, environmentParamsSchema } from '@sync-admin/contract';
+import { listAlertGroups, listAlerts } from '@sync-admin/domain';
 import { READ_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../plugins/app/authorization.ts';
 
 const errors = READ_ERROR_RESPONSES;
+
+type WallQuery = Omit<ReturnType<typeof alertListQuerySchema.parse>, 'offset' | 'limit'>;
+
+function toWallFilter({ since, mailboxId, serverProfileId, severity, search, mine }: WallQuery) {
+  return {
+    ...(mailboxId ? { mailboxId } : {}),
+    ...(serverProfileId ? { serverProfileId } : {}),
+    ...(severity ? { severity } : {}),
+    ...(search ? { search } : {}),
+    ...(since ? { since: new Date(since) } : {}),
+    ...(mine ? { mine } : {}),
+  };
+}
 
 const alertRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(apiPaths.alerts(':environmentId'), {
@@ -14,16 +27,28 @@ const alertRoutes: FastifyPluginAsyncZod = async (app) => {
       params: environmentParamsSchema, querystring: alertListQuerySchema, response: { 200: alertListResponseSchema, ...errors },
     },
   }, async (request) => {
-    const { offset, limit, since, mailboxId, serverProfileId, severity, search, mine } = request.query;
-    const page = await listAlerts(app.deps, requireActor(request), request.params.environmentId, {
-      ...(mailboxId ? { mailboxId } : {}),
-      ...(serverProfileId ? { serverProfileId } : {}),
-      ...(severity ? { severity } : {}),
-      ...(search ? { search } : {}),
-      ...(since ? { since: new Date(since) } : {}),
-      ...(mine ? { mine } : {}),
-    }, { offset, limit });
+    const { offset, limit, ...filter } = request.query;
+    const page = await listAlerts(app.deps, requireActor(request), request.params.environmentId, toWallFilter(filter), { offset, limit });
     return { total: page.total, items: page.items.map(({ environmentId: _environmentId, createdAt, ...alert }) => ({ ...alert, createdAt: createdAt.toISOString() })) };
+  });
+
+  app.get(apiPaths.alertGroups(':environmentId'), {
+    config: { access: 'mailbox.read' },
+    schema: {
+      tags: ['alerts'], summary: 'The Alerts wall grouped by mailbox (or profile) and code, with counts and the next step',
+      params: environmentParamsSchema, querystring: alertListQuerySchema, response: { 200: alertGroupListResponseSchema, ...errors },
+    },
+  }, async (request) => {
+    const { offset, limit, ...filter } = request.query;
+    const page = await listAlertGroups(app.deps, requireActor(request), request.params.environmentId, toWallFilter(filter), { offset, limit });
+    return {
+      total: page.total,
+      items: page.items.map(({ mailbox: _mailbox, latestAt, nextStep, ...group }) => ({
+        ...group,
+        latestAt: latestAt.toISOString(),
+        nextStep: { kind: nextStep.kind, at: nextStep.kind === 'retrying' && nextStep.at ? nextStep.at.toISOString() : null },
+      })),
+    };
   });
 };
 

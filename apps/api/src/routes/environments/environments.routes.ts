@@ -1,5 +1,5 @@
 import { apiPaths, environmentListResponseSchema, errorResponseSchema } from '@sync-admin/contract';
-import { listOpenablePages } from '@sync-admin/domain';
+import { isApproveEmailCommandShown, listOpenablePages } from '@sync-admin/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,6 +15,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       items: environments.map(({ id, name, customerEngagement, defaultServerProfileId, securityRoles, privileges }) => ({
         id, name, customerEngagement, defaultServerProfileId, securityRoles, privileges, pages: listOpenablePages(privileges),
+        commands: { approveEmail: isApproveEmailCommandShown({ privileges }) },
       })),
     };
   });

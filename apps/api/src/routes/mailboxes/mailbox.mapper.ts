@@ -1,11 +1,11 @@
 import type { CreateMailboxRequest, MailboxFilterWire, MailboxListItemResponse, MailboxResponse, MailboxTargetWire, UpdateMailboxRequest } from '@sync-admin/contract';
-import type { Mailbox, MailboxChanges, MailboxFilter, MailboxListItem, MailboxTarget } from '@sync-admin/domain';
+import { mailboxServerProfileStatus, type Actor, type Mailbox, type MailboxChanges, type MailboxFilter, type MailboxListItem, type MailboxTarget } from '@sync-admin/domain';
 import { toTraceResponse } from '../test-and-enable/test-and-enable.mapper.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** Domain → wire. Lists every field on purpose: nothing (such as the password) reaches a response by accident. */
-export function toMailboxResponse(mailbox: Mailbox): MailboxResponse {
+export function toMailboxResponse(mailbox: Mailbox, actor: Actor): MailboxResponse {
   return {
     id: mailbox.id,
     environmentId: mailbox.environmentId,
@@ -17,6 +17,7 @@ export function toMailboxResponse(mailbox: Mailbox): MailboxResponse {
     isActive: mailbox.isActive,
     serverProfileId: mailbox.serverProfileId,
     serverProfileName: mailbox.serverProfileName,
+    serverProfileStatus: mailboxServerProfileStatus(actor, mailbox),
     serverType: mailbox.serverType,
     incomingEmailDeliveryMethod: mailbox.incomingEmailDeliveryMethod,
     outgoingEmailDeliveryMethod: mailbox.outgoingEmailDeliveryMethod,

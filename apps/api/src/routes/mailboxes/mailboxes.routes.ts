@@ -1,6 +1,7 @@
 import {
   apiPaths,
   applyDefaultEmailSettingsRequestSchema,
+  approveEmailAvailabilityResponseSchema,
   bulkResultResponseSchema,
   changeMultipleMailboxesRequestSchema,
   createMailboxRequestSchema,
@@ -17,6 +18,7 @@ import {
 import {
   applyDefaultEmailSettings,
   approveMailboxEmails,
+  assessApproveEmail,
   changeMultipleMailboxes,
   createMailbox,
   explainMailboxApproval,
@@ -57,14 +59,18 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { type, ...fields } = request.body;
-    const mailbox = await createMailbox(deps, requireActor(request), requireEnvironment(request), type, toMailboxChanges(fields));
-    return reply.status(201).send(toMailboxResponse(mailbox));
+    const actor = requireActor(request);
+    const mailbox = await createMailbox(deps, actor, requireEnvironment(request), type, toMailboxChanges(fields));
+    return reply.status(201).send(toMailboxResponse(mailbox, actor));
   });
 
   app.get(apiPaths.mailbox(':environmentId', ':mailboxId'), {
     config: { access: 'mailbox.read' },
     schema: { tags, summary: 'Get a mailbox', params: mailboxParamsSchema, response: { 200: mailboxResponseSchema, ...errors } },
-  }, async (request) => toMailboxResponse(await getMailbox(deps, requireActor(request), request.params.environmentId, request.params.mailboxId)));
+  }, async (request) => {
+    const actor = requireActor(request);
+    return toMailboxResponse(await getMailbox(deps, actor, request.params.environmentId, request.params.mailboxId), actor);
+  });
 
   app.patch(apiPaths.mailbox(':environmentId', ':mailboxId'), {
     config: { access: 'mailbox.write' },
@@ -74,8 +80,9 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { version, ...body } = request.body;
-    const mailbox = await updateMailbox(deps, requireActor(request), requireEnvironment(request), request.params.mailboxId, { ...toMailboxChanges(body), version });
-    return toMailboxResponse(mailbox);
+    const actor = requireActor(request);
+    const mailbox = await updateMailbox(deps, actor, requireEnvironment(request), request.params.mailboxId, { ...toMailboxChanges(body), version });
+    return toMailboxResponse(mailbox, actor);
   });
 
   app.get(apiPaths.mailboxApproval(':environmentId', ':mailboxId'), {
@@ -112,6 +119,15 @@ const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'environment' }, bodyLimit,
     schema: { ...bulk, tags, summary: 'More Commands → Approve Email, with the rules checked for every mailbox skipped', body: mailboxTargetRequestSchema },
   }, async (request) => approveMailboxEmails(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
+
+  // A question, not a command: POST only because a selection of 100,000 ids does not fit in a URL.
+  app.post(apiPaths.approveEmailAvailability(':environmentId'), {
+    config: { access: 'environment' }, bodyLimit,
+    schema: {
+      params: environmentParamsSchema, response: { 200: approveEmailAvailabilityResponseSchema, ...errors }, tags, body: mailboxTargetRequestSchema,
+      summary: 'Whether Approve Email appears for the signed-in user, and what it would do for the selected (or all matching) mailboxes: why not, per mailbox',
+    },
+  }, async (request) => assessApproveEmail(deps, requireActor(request), requireEnvironment(request), toMailboxTarget(request.body.target)));
 };
 
 export default mailboxRoutes;

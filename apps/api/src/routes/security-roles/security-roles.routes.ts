@@ -14,12 +14,14 @@ import {
   userParamsSchema,
 } from '@sync-admin/contract';
 import {
+  checkRoleAssignment,
   listDirectoryUsers,
   listSecurityRoles,
   listTeams,
   setSecurityRolePrivilege,
   setTeamSecurityRoles,
   setUserSecurityRoles,
+  type Actor,
 } from '@sync-admin/domain';
 import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -28,6 +30,16 @@ import { requireActor } from '../../plugins/app/authorization.ts';
 const errors = WRITE_ERROR_RESPONSES;
 const tags = ['users + permissions'];
 
+/** The Manage roles dialog disables what the domain would refuse for this user; Save still checks. */
+function withAssignmentDenial<R extends { name: string }>(actor: Actor, role: R) {
+  const denial = (kind: 'user' | 'team') => {
+    const refusal = checkRoleAssignment(actor, role.name, { kind });
+    if (!refusal) return null;
+    return refusal.dynamicsErrorCode ? `${refusal.message} (Error code: ${refusal.dynamicsErrorCode})` : refusal.message;
+  };
+  return { ...role, assignmentDenial: { user: denial('user'), team: denial('team') } };
+}
+
 /** Settings > Users + permissions: security roles and their privileges, and who holds them. */
 const securityRoleRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -35,7 +47,10 @@ const securityRoleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(apiPaths.securityRoles(':environmentId'), {
     config: { access: 'securityRole.read' },
     schema: { tags, summary: 'List security roles with their privileges', params: environmentParamsSchema, response: { 200: securityRoleListResponseSchema, ...errors } },
-  }, async (request) => ({ items: await listSecurityRoles(deps, requireActor(request), request.params.environmentId) }));
+  }, async (request) => {
+    const actor = requireActor(request);
+    return { items: (await listSecurityRoles(deps, actor, request.params.environmentId)).map((role) => withAssignmentDenial(actor, role)) };
+  });
 
   app.put(apiPaths.securityRolePrivilege(':environmentId', ':roleId', ':privilege'), {
     config: { access: 'securityRole.write' },
@@ -45,7 +60,8 @@ const securityRoleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { environmentId, roleId, privilege } = request.params;
-    return setSecurityRolePrivilege(deps, requireActor(request), environmentId, roleId, privilege, request.body.depth);
+    const actor = requireActor(request);
+    return withAssignmentDenial(actor, await setSecurityRolePrivilege(deps, actor, environmentId, roleId, privilege, request.body.depth));
   });
 
   app.get(apiPaths.users(':environmentId'), {

@@ -34,7 +34,7 @@ export function AlertsRoute() {
                 : 'Showing all alerts of this environment you can see.'}
             </Text>
           </div>
-          <AlertsList environmentId={environment.id} mine={mine} />
+          <AlertsList environmentId={environment.id} mine={mine} grouped />
         </div>
       )}
     </EnvironmentGate>

@@ -2,6 +2,7 @@ import { Spinner } from '@fluentui/react-components';
 import { useParams, useSearchParams } from 'react-router';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { paths } from '../../config/paths.ts';
 import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
 import { useJob } from '../../features/test-and-enable/api/get-job.ts';
 import { JobPage } from '../../features/test-and-enable/components/job-page.tsx';
@@ -20,7 +21,11 @@ export function JobRoute() {
         job.isPending ? (
           <Spinner label="Loading job…" />
         ) : job.isError ? (
-          <LoadError error={job.error} onRetry={() => void job.refetch()} />
+          <LoadError
+            error={job.error}
+            onRetry={() => void job.refetch()}
+            notFound={{ what: 'job', crumbs: jobsCrumbs(environment.id), back: { label: 'Test & Enable jobs', href: paths.jobs.getHref(environment.id) } }}
+          />
         ) : (
           <>
             <PageHeader crumbs={[...jobsCrumbs(environment.id), { label: `Job #${job.data.number}` }]} title={`Job #${job.data.number}`} />

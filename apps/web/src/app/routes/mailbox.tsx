@@ -2,6 +2,7 @@ import { Spinner } from '@fluentui/react-components';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { paths } from '../../config/paths.ts';
 import { useCurrentSession } from '../../features/auth/api/get-session.ts';
 import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
 import { useMailbox } from '../../features/mailboxes/api/get-mailbox.ts';
@@ -24,7 +25,11 @@ export function MailboxRoute() {
         mailbox.isPending ? (
           <Spinner label="Loading mailbox…" />
         ) : mailbox.isError ? (
-          <LoadError error={mailbox.error} onRetry={() => void mailbox.refetch()} />
+          <LoadError
+            error={mailbox.error}
+            onRetry={() => void mailbox.refetch()}
+            notFound={{ what: 'mailbox', crumbs: mailboxesCrumbs(environment.id), back: { label: 'Mailboxes', href: paths.mailboxes.getHref(environment.id) } }}
+          />
         ) : (
           <>
             <PageHeader crumbs={[...mailboxesCrumbs(environment.id), { label: mailbox.data.name }]} title={mailbox.data.name} />

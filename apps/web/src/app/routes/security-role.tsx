@@ -1,8 +1,10 @@
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 import type { EnvironmentResponse } from '@sync-admin/contract';
 import { useParams } from 'react-router';
 import { LoadError } from '../../components/load-error.tsx';
+import { NotFound } from '../../components/not-found.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { paths } from '../../config/paths.ts';
 import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
 import { useSecurityRoles } from '../../features/security-roles/api/get-security-roles.ts';
 import { ReadAccessNotice } from '../../features/security-roles/components/read-access-notice.tsx';
@@ -36,14 +38,7 @@ function SecurityRolePage({ environment }: { environment: EnvironmentResponse })
   if (roles.isPending) return <Spinner label="Loading security role…" />;
   if (roles.isError) return <LoadError error={roles.error} onRetry={() => void roles.refetch()} />;
   if (!role) {
-    return (
-      <>
-        <PageHeader crumbs={crumbs} title="Security role" />
-        <MessageBar intent="warning">
-          <MessageBarBody>This security role doesn&apos;t exist in this environment.</MessageBarBody>
-        </MessageBar>
-      </>
-    );
+    return <NotFound what="security role" crumbs={crumbs} back={{ label: 'Security roles', href: paths.securityRoles.getHref(environment.id) }} />;
   }
   return (
     <>

@@ -2,6 +2,7 @@ import { Spinner } from '@fluentui/react-components';
 import { useLocation, useParams } from 'react-router';
 import { LoadError } from '../../components/load-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { paths } from '../../config/paths.ts';
 import { useCurrentSession } from '../../features/auth/api/get-session.ts';
 import {
   EnvironmentGate,
@@ -27,7 +28,11 @@ export function ServerProfileRoute() {
         profile.isPending ? (
           <Spinner label="Loading server profile…" />
         ) : profile.isError ? (
-          <LoadError error={profile.error} onRetry={() => void profile.refetch()} />
+          <LoadError
+            error={profile.error}
+            onRetry={() => void profile.refetch()}
+            notFound={{ what: 'server profile', crumbs: serverProfilesCrumbs(environment.id), back: { label: 'Server profiles', href: paths.serverProfiles.getHref(environment.id) } }}
+          />
         ) : (
           <>
             <PageHeader

@@ -1,4 +1,4 @@
-import { alertListResponseSchema, apiPaths, type AlertResponse } from '@sync-admin/contract';
+import { alertGroupListResponseSchema, alertListResponseSchema, apiPaths, type AlertResponse } from '@sync-admin/contract';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { alertKeys } from './query-keys.ts';
@@ -32,22 +32,35 @@ function toSearchParams(filters: AlertFilters, offset: number): URLSearchParams 
 export const getAlerts = (environmentId: string, filters: AlertFilters, offset: number) =>
   api.get(`${apiPaths.alerts(environmentId)}?${toSearchParams(filters, offset).toString()}`, alertListResponseSchema);
 
+/** The wall grouped by mailbox (or profile) and code, each group with its count and next step. */
+export const getAlertGroups = (environmentId: string, filters: AlertFilters, offset: number) =>
+  api.get(`${apiPaths.alertGroups(environmentId)}?${toSearchParams(filters, offset).toString()}`, alertGroupListResponseSchema);
+
+/** The next page starts where the loaded ones end; none once every entry is loaded. */
+const nextOffset = (lastPage: { items: unknown[]; total: number }, pages: { items: unknown[] }[]) => {
+  const loaded = pages.reduce((count, page) => count + page.items.length, 0);
+  return lastPage.items.length > 0 && loaded < lastPage.total ? loaded : undefined;
+};
+
 export const getAlertsQueryOptions = (environmentId: string, filters: AlertFilters) =>
   infiniteQueryOptions({
     queryKey: alertKeys.list(environmentId, filters),
     queryFn: ({ pageParam }) => getAlerts(environmentId, filters, pageParam),
     initialPageParam: 0,
-    // The next page starts where the loaded ones end; none once every alert is loaded.
-    getNextPageParam: (lastPage, pages) => {
-      const loaded = pages.reduce((count, page) => count + page.items.length, 0);
-      return lastPage.items.length > 0 && loaded < lastPage.total ? loaded : undefined;
-    },
+    getNextPageParam: nextOffset,
   });
 
-export const useAlerts = (environmentId: string, filters: AlertFilters, options: { enabled: boolean }) =>
-  useInfiniteQuery({
-    ...getAlertsQueryOptions(environmentId, filters),
-    enabled: options.enabled,
-    // While new filters load, the current entries stay on screen instead of a spinner.
-    placeholderData: keepPreviousData,
+export const getAlertGroupsQueryOptions = (environmentId: string, filters: AlertFilters) =>
+  infiniteQueryOptions({
+    queryKey: alertKeys.groups(environmentId, filters),
+    queryFn: ({ pageParam }) => getAlertGroups(environmentId, filters, pageParam),
+    initialPageParam: 0,
+    getNextPageParam: nextOffset,
   });
+
+// While new filters load, the current entries stay on screen instead of a spinner.
+export const useAlerts = (environmentId: string, filters: AlertFilters, options: { enabled: boolean }) =>
+  useInfiniteQuery({ ...getAlertsQueryOptions(environmentId, filters), enabled: options.enabled, placeholderData: keepPreviousData });
+
+export const useAlertGroups = (environmentId: string, filters: AlertFilters, options: { enabled: boolean }) =>
+  useInfiniteQuery({ ...getAlertGroupsQueryOptions(environmentId, filters), enabled: options.enabled, placeholderData: keepPreviousData });

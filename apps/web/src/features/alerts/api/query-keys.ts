@@ -4,4 +4,5 @@ import type { AlertFilters } from './get-alerts.ts';
 export const alertKeys = {
   all: (environmentId: string) => ['environments', environmentId, 'alerts'] as const,
   list: (environmentId: string, filters: AlertFilters) => [...alertKeys.all(environmentId), 'list', filters] as const,
+  groups: (environmentId: string, filters: AlertFilters) => [...alertKeys.all(environmentId), 'groups', filters] as const,
 };

@@ -13,18 +13,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { ALERT_SEVERITIES, ALERT_SEVERITY_LABELS, type AlertResponse } from '@sync-admin/contract';
+import { ALERT_SEVERITIES, ALERT_SEVERITY_LABELS, exchangeErrorDefinition, type AlertGroupResponse, type AlertResponse } from '@sync-admin/contract';
 import { useState } from 'react';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useEnvironment } from '../../environments/api/get-environments.ts';
 import { ApiError } from '../../../lib/api-client.ts';
-import { useAlerts, type AlertFilters, type AlertSeverity } from '../api/get-alerts.ts';
+import { useAlertGroups, useAlerts, type AlertFilters, type AlertSeverity } from '../api/get-alerts.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { AlertSeverityBadge } from './alert-severity-badge.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
+import { isCatalogCode } from '../../exchange-connectivity/components/error-help.tsx';
 
 export const MAILBOX_READ_REQUIRED = 'You need Read privilege on Mailbox to read alerts.';
 
@@ -60,20 +61,36 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  help: { margin: 0, color: tokens.colorNeutralForeground2 },
+  nextStep: { margin: 0 },
 });
+
+/** The next step of a group, in words: what the portal will do, or what the admin should. */
+function nextStepText(step: AlertGroupResponse['nextStep']): string | null {
+  switch (step.kind) {
+    case 'retrying': return step.at ? `Next step: retrying at ${new Date(step.at).toLocaleString()}.` : 'Next step: waiting for its next attempt.';
+    case 'testing': return 'Next step: being tested now.';
+    case 'held': return 'Next step: held while its server profile has an outage; tried again when Exchange answers.';
+    case 'disabled': return 'Next step: disabled until it is tested again. Fix the cause, then use Test & Enable Mailbox.';
+    case 'retest': return 'Next step: re-test the mailbox with Test & Enable Mailbox.';
+    case 'none': return null;
+  }
+}
 
 interface Props {
   environmentId: string;
   mailboxId?: string;
   serverProfileId?: string;
   mine?: boolean;
+  /** One entry per mailbox (or profile) and code, with its count and next step, instead of one card per alert. */
+  grouped?: boolean;
 }
 
 /**
  * The Alerts wall (seed 000: "an alert is shown on the Alerts wall of the mailbox and the profile owner"): one
  * environment's alerts, narrowed to a mailbox, a server profile or the profiles the user owns, newest first.
  */
-export function AlertsList({ environmentId, mailboxId, serverProfileId, mine }: Props) {
+export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, grouped = false }: Props) {
   const styles = useStyles();
   const { environment, isPending: environmentPending } = useEnvironment(environmentId);
   const canRead = environment?.privileges['mailbox.read'] !== undefined;
@@ -81,7 +98,9 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine }: 
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim());
   const filters: AlertFilters = { mailboxId, serverProfileId, mine, severity, search: search || undefined };
-  const alerts = useAlerts(environmentId, filters, { enabled: canRead });
+  const list = useAlerts(environmentId, filters, { enabled: canRead && !grouped });
+  const groups = useAlertGroups(environmentId, filters, { enabled: canRead && grouped });
+  const alerts = grouped ? groups : list;
 
   if (environmentPending) return <Spinner label="Loading alerts…" />;
   const denial = alerts.error instanceof ApiError && alerts.error.status === 403 ? alerts.error : null;
@@ -93,8 +112,11 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine }: 
     );
   }
 
-  const items = alerts.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const groupItems = groups.data?.pages.flatMap((page) => page.items) ?? [];
+  const shown = grouped ? groupItems.length : items.length;
   const total = alerts.data?.pages.at(-1)?.total ?? 0;
+  const noun = grouped ? (total === 1 ? 'group of alerts' : 'groups of alerts') : total === 1 ? 'alert' : 'alerts';
   const isFiltered = severity !== undefined || search !== '';
 
   return (
@@ -134,24 +156,34 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine }: 
 
       {alerts.isPending ? (
         <Spinner label="Loading alerts…" />
-      ) : alerts.isError && items.length === 0 ? (
+      ) : alerts.isError && shown === 0 ? (
         <LoadError error={alerts.error} onRetry={() => void alerts.refetch()} />
-      ) : items.length === 0 ? (
+      ) : shown === 0 ? (
         <Text>
           {isFiltered ? 'No alerts match these filters.' : mailboxId ? 'This mailbox has no alerts.' : 'There are no alerts.'}
         </Text>
       ) : (
         <>
-          <ul className={styles.list} aria-label="Alerts, newest first" aria-busy={alerts.isFetching}>
-            {items.map((alert) => (
-              <li key={alert.id}>
-                <AlertCard alert={alert} environmentId={environmentId} showMailbox={mailboxId === undefined} />
-              </li>
-            ))}
-          </ul>
+          {grouped ? (
+            <ul className={styles.list} aria-label="Alerts by mailbox and code, latest first" aria-busy={alerts.isFetching}>
+              {groupItems.map((group) => (
+                <li key={`${group.mailboxId}|${group.serverProfileId}|${group.code}|${group.severity}`}>
+                  <AlertGroupCard group={group} environmentId={environmentId} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <ul className={styles.list} aria-label="Alerts, newest first" aria-busy={alerts.isFetching}>
+              {items.map((alert) => (
+                <li key={alert.id}>
+                  <AlertCard alert={alert} environmentId={environmentId} showMailbox={mailboxId === undefined} />
+                </li>
+              ))}
+            </ul>
+          )}
           <div className={styles.footer}>
             <Text size={200} aria-live="polite">
-              Showing {items.length} of {total} {total === 1 ? 'alert' : 'alerts'}
+              Showing {shown} of {total} {noun}
             </Text>
             {alerts.hasNextPage && (
               <Button disabled={alerts.isFetchingNextPage} onClick={() => void alerts.fetchNextPage()}>
@@ -196,6 +228,40 @@ function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse
           </Text>
         )}
         {alert.code && <Text size={200}>Code: <ErrorCodeLink code={alert.code} /></Text>}
+      </div>
+    </article>
+  );
+}
+
+function AlertGroupCard({ group, environmentId }: { group: AlertGroupResponse; environmentId: string }) {
+  const styles = useStyles();
+  const messageId = `alert-group-${group.mailboxId}-${group.serverProfileId}-${group.code}-${group.severity}`;
+  const help = group.code && isCatalogCode(group.code) ? exchangeErrorDefinition(group.code) : null;
+  const next = nextStepText(group.nextStep);
+  return (
+    <article className={mergeClasses(styles.card, styles[group.severity])} aria-labelledby={messageId}>
+      <div className={styles.head}>
+        <AlertSeverityBadge severity={group.severity} />
+        <Text weight="semibold">{group.count === 1 ? '1 alert' : `${group.count} alerts`}</Text>
+        <Text size={200}>latest <RelativeTime iso={group.latestAt} /></Text>
+      </div>
+      <Text as="p" weight="semibold" id={messageId} className={styles.message}>{group.latestMessage}</Text>
+      {help && <Text as="p" size={200} className={styles.help}>{help.meaning} {help.fix}</Text>}
+      {next && <Text as="p" className={styles.nextStep}>{next}</Text>}
+      <div className={styles.meta}>
+        {group.mailboxId && (
+          <Text size={200}>
+            Mailbox:{' '}
+            <RouterLink to={paths.mailbox.getHref(environmentId, group.mailboxId, 'alerts')}>{group.mailboxName ?? 'Open mailbox'}</RouterLink>
+          </Text>
+        )}
+        {group.serverProfileId && (
+          <Text size={200}>
+            Server profile:{' '}
+            <RouterLink to={paths.serverProfile.getHref(environmentId, group.serverProfileId)}>{group.serverProfileName ?? 'Open server profile'}</RouterLink>
+          </Text>
+        )}
+        {group.code && <Text size={200}>Code: <ErrorCodeLink code={group.code} /></Text>}
       </div>
     </article>
   );

@@ -22,10 +22,12 @@ import {
   OUTGOING_EMAIL_DELIVERY_METHODS,
   OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
   type EmailSettingsResponse,
+  type EmailSettingsWire,
   type UpdateEmailSettingsRequest,
 } from '@sync-admin/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -38,13 +40,12 @@ const PROFILE_READ_REQUIRED = 'You need Read privilege on Email Server Profile t
 
 export const ORGANIZATION_WRITE_REQUIRED = 'You need Write privilege on Organization to change email settings.';
 
-type Settings = Omit<EmailSettingsResponse, 'version'>;
+type Settings = EmailSettingsWire;
 type SettingKey = keyof Settings;
 type BooleanSettingKey = { [K in SettingKey]: Settings[K] extends boolean ? K : never }[SettingKey];
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px', contain: 'inline-size' },
-  toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   section: {
     display: 'flex',
     flexDirection: 'column',
@@ -71,7 +72,7 @@ interface Props {
  * Settings > Email > Email settings (seed 000, "Configure default email processing and synchronization" and
  * "Remove the requirement to approve mailboxes"). Edits live here until Save, which sends only what changed.
  */
-export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, settings }: Props) {
+export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, settings: { approvalRequirement, ...settings } }: Props) {
   const styles = useStyles();
   const update = useUpdateEmailSettings(environmentId);
   const profiles = useQuery({ ...getServerProfilesQueryOptions(environmentId, 'active'), enabled: canReadProfiles });
@@ -89,6 +90,8 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
   ) as Omit<UpdateEmailSettingsRequest, 'version'>;
   const changeCount = Object.keys(changes).length;
   const disabled = !canWrite || update.isPending;
+  const { formRef, guardDialog, focusFirstError } = useFormBehaviour(changeCount > 0);
+  const commandBar = useFormCommandBarStyles().commandBar;
 
   const set = <K extends SettingKey>(key: K, value: Settings[K]) => {
     setEdits((previous) => ({ ...previous, [key]: value }));
@@ -114,6 +117,7 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
         } else if (error instanceof ApiError && error.fieldErrors.length > 0) {
           setFieldErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message])));
           setMessage({ intent: 'error', title: error.message, details: error.fieldErrors.map((e) => e.message) });
+          focusFirstError();
         } else {
           setMessage({ intent: 'error', title: errorMessage(error) });
         }
@@ -142,12 +146,14 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
   const validation = (key: SettingKey) =>
     fieldErrors[key] ? { validationState: 'error' as const, validationMessage: fieldErrors[key] } : {};
 
-  const booleanSwitch = (key: BooleanSettingKey, hint?: string) => (
-    <Field hint={hint} {...validation(key)}>
+  // The server decides who may change the approval requirement; its reason stands beside the switches.
+  const approvalLocked = canWrite && !approvalRequirement.canChange;
+  const booleanSwitch = (key: BooleanSettingKey, hint?: string, locked = false) => (
+    <Field hint={locked ? approvalRequirement.reason ?? undefined : hint} {...validation(key)}>
       <Switch
         label={EMAIL_SETTING_LABELS[key]}
         checked={values[key]}
-        disabled={disabled}
+        disabled={disabled || locked}
         onChange={(_, data) => set(key, data.checked)}
       />
     </Field>
@@ -167,8 +173,9 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
     values.defaultServerProfileId !== null && !activeProfiles.some((p) => p.id === values.defaultServerProfileId);
 
   return (
-    <form className={styles.form} onSubmit={save} noValidate aria-label="Email settings">
-      <Toolbar aria-label="Form commands" className={styles.toolbar}>
+    <form ref={formRef} className={styles.form} onSubmit={save} noValidate aria-label="Email settings">
+      {guardDialog}
+      <Toolbar aria-label="Form commands" className={commandBar}>
         <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={disabled || changeCount === 0}>
           {update.isPending ? 'Saving…' : 'Save'}
         </ToolbarButton>
@@ -261,8 +268,8 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
           is then processed without an approved email address. Only admins as described in the{' '}
           <RouterLink to={paths.securityRoles.getHref(environmentId)}>permissions model</RouterLink> can change them.
         </Text>
-        {booleanSwitch('processEmailsOnlyForApprovedUsers')}
-        {booleanSwitch('processEmailsOnlyForApprovedQueues')}
+        {booleanSwitch('processEmailsOnlyForApprovedUsers', undefined, approvalLocked)}
+        {booleanSwitch('processEmailsOnlyForApprovedQueues', undefined, approvalLocked)}
         {booleanSwitch(
           'requirePrivilegeToSelfApproveEmailAddress',
           'Require the Approve Email Addresses for Users or Queues privilege to approve your own mailbox.',

@@ -1,8 +1,10 @@
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 import type { EnvironmentResponse } from '@sync-admin/contract';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { LoadError } from '../../../components/load-error.tsx';
+import { NotFound } from '../../../components/not-found.tsx';
+import { paths } from '../../../config/paths.ts';
 import { useEnvironment } from '../api/get-environments.ts';
 
 /** Renders an environment's page only once that environment is known to be one the user can reach. */
@@ -11,13 +13,7 @@ export function EnvironmentGate({ children }: { children: (environment: Environm
   const { environment, isPending, isError, error, refetch } = useEnvironment(environmentId);
   if (isPending) return <Spinner label="Loading environment…" />;
   if (isError) return <LoadError error={error} onRetry={() => void refetch()} />;
-  if (!environment) {
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>This environment doesn&apos;t exist or you don&apos;t have access to it.</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (!environment) return <NotFound what="environment" back={{ label: 'Environments', href: paths.environments.getHref() }} />;
   return children(environment);
 }
 

@@ -1,3 +1,4 @@
+import type { MailboxTargetWire } from '@sync-admin/contract';
 import type { MailboxGridQuery } from '../lib/grid-query.ts';
 
 /** One prefix per environment, so a bulk command can refresh every page, detail and approval at once. */
@@ -7,6 +8,6 @@ export const mailboxKeys = {
   page: (environmentId: string, query: MailboxGridQuery, pageIndex: number) =>
     [...mailboxKeys.lists(environmentId), query, pageIndex] as const,
   detail: (environmentId: string, mailboxId: string) => [...mailboxKeys.all(environmentId), 'detail', mailboxId] as const,
-  approval: (environmentId: string, mailboxId: string) => [...mailboxKeys.all(environmentId), 'approval', mailboxId] as const,
+  approveEmailAvailability: (environmentId: string, target: MailboxTargetWire) => [...mailboxKeys.all(environmentId), 'approveEmailAvailability', target] as const,
 };
 

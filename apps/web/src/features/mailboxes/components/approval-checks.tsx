@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   notApplicable: { color: tokens.colorNeutralForeground3 },
   rule: { fontWeight: tokens.fontWeightSemibold },
   message: { color: tokens.colorNeutralForeground2 },
-  surface: { maxHeight: '70vh', overflowY: 'auto' },
+  surface: { overflowY: 'auto' },
 });
 
 const ruleLabel = (rule: string) => (APPROVAL_RULE_LABELS as Record<string, string>)[rule] ?? rule;
@@ -86,12 +86,16 @@ export function ApprovalChecks({ decision }: { decision: ApprovalDecisionRespons
 export function WhyPopover({ decision, label = 'Why?' }: { decision: ApprovalDecisionResponse; label?: string }) {
   const styles = useStyles();
   return (
-    // Not modal: it only explains. (A focus-trapping popover with nothing focusable inside gets aria-hidden.)
-    <Popover withArrow positioning="below-start">
+    // Not modal: it only explains. It flips to whichever side has room and shrinks to fit the viewport
+    // (autoSize), scrolling inside; the surface is focusable so that scrolling works from the keyboard too.
+    <Popover
+      withArrow
+      positioning={{ position: 'below', align: 'start', fallbackPositions: ['above-start', 'after-top', 'before-top'], autoSize: 'height', overflowBoundaryPadding: 8 }}
+    >
       <PopoverTrigger disableButtonEnhancement>
         <Button size="small" appearance="secondary">{label}</Button>
       </PopoverTrigger>
-      <PopoverSurface aria-label="Rules checked for Approve Email" tabIndex={-1} className={styles.surface}>
+      <PopoverSurface role="region" aria-label="Rules checked for Approve Email" tabIndex={0} className={styles.surface}>
         <ApprovalChecks decision={decision} />
       </PopoverSurface>
     </Popover>

@@ -25,7 +25,7 @@ import {
   PeopleTeamRegular,
   SettingsRegular,
 } from '@fluentui/react-icons';
-import type { ApproveEmailAvailability } from '../lib/use-approve-email-availability.ts';
+import type { ApproveEmailAvailability } from '../api/get-approve-email-availability.ts';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -53,7 +53,8 @@ interface Props {
 
 /**
  * The Mailboxes command bar, as in the admin center. Write commands are left out for users without Write
- * privilege on Mailbox; Approve Email is never left out, so a refusal always comes with its reason.
+ * privilege on Mailbox, and Approve Email for users the server says it does not appear for (seed 000);
+ * where it appears but cannot run, it stays visible, disabled, with the server's reason.
  */
 export function MailboxCommands({
   canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onRetestFailed, onApprove, onRefresh,
@@ -98,24 +99,26 @@ export function MailboxCommands({
         </>
       )}
       <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={isRefreshing} onClick={onRefresh}>Refresh</ToolbarButton>
-      <Menu>
-        <MenuTrigger disableButtonEnhancement>
-          <Tooltip content="More Commands" relationship="label">
-            <ToolbarButton icon={<MoreHorizontalRegular />} aria-label="More Commands" />
-          </Tooltip>
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            {approve.reason && !approve.isEnabled ? (
-              <Tooltip content={approve.reason} relationship="description" positioning="after">
-                {approveItem}
-              </Tooltip>
-            ) : (
-              approveItem
-            )}
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+      {approve.isShown && (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Tooltip content="More Commands" relationship="label">
+              <ToolbarButton icon={<MoreHorizontalRegular />} aria-label="More Commands" />
+            </Tooltip>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {approve.reason && !approve.isEnabled ? (
+                <Tooltip content={approve.reason} relationship="description" positioning="after">
+                  {approveItem}
+                </Tooltip>
+              ) : (
+                approveItem
+              )}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
       <Text className={styles.count} aria-live="polite">
         {selectedCount === 0 ? 'No mailboxes selected' : `${selectedCount.toLocaleString()} selected`}
       </Text>

@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkStarburstRegular, DismissRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
+import { CheckmarkCircleRegular, CheckmarkStarburstRegular, DismissCircleRegular, DismissRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
 import {
   APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
   INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
@@ -33,6 +33,8 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage, isStaleRecord } from '../../../lib/api-client.ts';
@@ -40,6 +42,7 @@ import { getMailboxQueryOptions } from '../api/get-mailbox.ts';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
 import { SecretInput } from '../../server-profiles/components/secret-input.tsx';
 import { useCreateMailbox } from '../api/create-mailbox.ts';
+import { useApproveEmailAvailability } from '../api/get-approve-email-availability.ts';
 import { useMailboxAction } from '../api/run-mailbox-action.ts';
 import { useTestMailboxConnection } from '../api/test-mailbox-connection.ts';
 import { useUpdateMailbox } from '../api/update-mailbox.ts';
@@ -57,7 +60,6 @@ import {
   type MailboxType,
   type PasswordChange,
 } from '../lib/form-model.ts';
-import { useApproveEmailAvailability } from '../lib/use-approve-email-availability.ts';
 import { WhyPopover } from './approval-checks.tsx';
 import { ApproveEmailDialog } from './approve-email-dialog.tsx';
 import { ConfigurationTestResults } from './configuration-test-results.tsx';
@@ -67,6 +69,13 @@ import { MailboxTestAndEnable } from './mailbox-test-and-enable.tsx';
 export const EMAIL_ADDRESS_CHANGE_WARNING = 'Changing the email address means it needs to be approved again.';
 export const MAILBOX_READ_ONLY = "You can view this mailbox but not change it: you don't have Write privilege on it.";
 const NEEDS_WRITE = "You don't have Write privilege on this mailbox.";
+export const PROFILES_NOT_READABLE = 'You need Read privilege on Email Server Profile to see the profiles or choose another one.';
+/** Beside the current profile's name when it is not among the active profiles listed. */
+const PROFILE_STATUS_SUFFIX: Record<NonNullable<MailboxResponse['serverProfileStatus']>, string> = {
+  active: '',
+  inactive: ' (inactive)',
+  notReadable: ' (hidden: you cannot read server profiles)',
+};
 
 const SHOWN_FIELDS: ReadonlySet<string> = new Set<MailboxField>([
   'name', 'emailAddress', 'serverProfileId', 'isActive', 'incomingEmailDeliveryMethod', 'outgoingEmailDeliveryMethod',
@@ -77,7 +86,6 @@ const SHOWN_FIELDS: ReadonlySet<string> = new Set<MailboxField>([
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
 });
@@ -111,7 +119,7 @@ export function MailboxForm({
   const update = useUpdateMailbox(environmentId);
   const action = useMailboxAction(environmentId);
   const testConnection = useTestMailboxConnection(environmentId);
-  const approve = useApproveEmailAvailability(environment, mailbox ?? null, mailbox ? 1 : 0);
+  const approve = useApproveEmailAvailability(environment, mailbox ? { ids: [mailbox.id] } : null);
   const queryClient = useQueryClient();
 
   const [baseline, setBaseline] = useState(() => settingsToWire(baselineSettings ?? initialSettings));
@@ -122,10 +130,14 @@ export function MailboxForm({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<MailboxFormMessage | null>(savedOnArrival ? { intent: 'success', title: 'Saved' } : null);
   const [confirmingApprove, setConfirmingApprove] = useState(false);
+  const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
   const [startingTestAndEnable, setStartingTestAndEnable] = useState(false);
   const [connectionTest, setConnectionTest] = useState<MailboxConnectionTestResponse | null>(null);
 
   const saving = create.isPending || update.isPending;
+  const isDirty = Object.keys(changedSettings(baseline, settingsToWire(settings))).length > 0 || password.kind !== 'keep';
+  const { formRef, guardDialog, focusFirstError, leaveWithoutAsking } = useFormBehaviour(isDirty);
+  const commandBar = useFormCommandBarStyles().commandBar;
   const disabled = !canWrite || saving;
   const errorOf = (field: MailboxField) => errors.find((e) => e.field === field)?.message;
   const set = <K extends keyof MailboxSettings>(field: K, value: MailboxSettings[K]) => {
@@ -137,6 +149,7 @@ export function MailboxForm({
     setErrors(found);
     const elsewhere = found.filter((e) => !SHOWN_FIELDS.has(e.field)).map((e) => e.message);
     setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
+    focusFirstError();
   };
   const showMailbox = (fresh: MailboxResponse) => {
     const freshSettings = settingsFromMailbox(fresh);
@@ -183,7 +196,7 @@ export function MailboxForm({
         { type, ...changed, name: wire.name, emailAddress: wire.emailAddress, ...passwordPart },
         {
           onError: onSaveError,
-          onSuccess: (created) => void navigate(paths.mailbox.getHref(environmentId, created.id), { state: { saved: true } }),
+          onSuccess: (created) => leaveWithoutAsking(() => void navigate(paths.mailbox.getHref(environmentId, created.id), { state: { saved: true } })),
         },
       );
       return;
@@ -223,6 +236,28 @@ export function MailboxForm({
     );
   };
 
+  /** Activate / Deactivate: only the status changes; anything else typed stays as typed. */
+  const setActive = (isActive: boolean) => {
+    if (!mailbox) return;
+    setMessage(null);
+    update.mutate(
+      { mailboxId: mailbox.id, body: { isActive, version } },
+      {
+        onSettled: () => setConfirmingDeactivate(false),
+        onError: onSaveError,
+        onSuccess: (updated) => {
+          setVersion(updated.version);
+          setSettings((prev) => ({ ...prev, isActive: updated.isActive }));
+          setBaseline((prev) => ({ ...prev, isActive: updated.isActive }));
+          setMessage({
+            intent: 'success',
+            title: updated.isActive ? `${updated.name} was activated.` : `${updated.name} was deactivated. It won't synchronize email until it is activated again.`,
+          });
+        },
+      },
+    );
+  };
+
   const addressChanged = mailbox !== undefined && settings.emailAddress.trim().toLowerCase() !== mailbox.emailAddress.toLowerCase();
   const emailError = errorOf('emailAddress');
 
@@ -252,8 +287,9 @@ export function MailboxForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Mailbox">
-      <Toolbar aria-label="Mailbox commands" className={styles.toolbar}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Mailbox">
+      {guardDialog}
+      <Toolbar aria-label="Mailbox commands" className={commandBar}>
         {canWrite && (
           <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={saving}>
             {saving ? 'Saving…' : 'Save'}
@@ -261,15 +297,17 @@ export function MailboxForm({
         )}
         {mailbox && (
           <>
-            <Tooltip content={approve.reason ?? 'Approve the email address of this mailbox'} relationship="description">
-              <ToolbarButton
-                icon={<CheckmarkStarburstRegular />}
-                disabledFocusable={!approve.isEnabled || action.isPending}
-                onClick={() => approve.isEnabled && setConfirmingApprove(true)}
-              >
-                Approve Email
-              </ToolbarButton>
-            </Tooltip>
+            {approve.isShown && (
+              <Tooltip content={approve.reason ?? 'Approve the email address of this mailbox'} relationship="description">
+                <ToolbarButton
+                  icon={<CheckmarkStarburstRegular />}
+                  disabledFocusable={!approve.isEnabled || action.isPending}
+                  onClick={() => approve.isEnabled && setConfirmingApprove(true)}
+                >
+                  Approve Email
+                </ToolbarButton>
+              </Tooltip>
+            )}
             <Tooltip
               content={!canWrite ? NEEDS_WRITE : mailbox.testAndEnableRequestedAt ? `A Test & Enable run is already queued since ${new Date(mailbox.testAndEnableRequestedAt).toLocaleString()}.` : 'Test the email configuration and enable the mailbox'}
               relationship="description"
@@ -302,6 +340,13 @@ export function MailboxForm({
               </ToolbarButton>
             </Tooltip>
           </>
+        )}
+        {mailbox && canWrite && (
+          baseline.isActive ? (
+            <ToolbarButton icon={<DismissCircleRegular />} disabled={saving} onClick={() => setConfirmingDeactivate(true)}>Deactivate</ToolbarButton>
+          ) : (
+            <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={saving} onClick={() => setActive(true)}>Activate</ToolbarButton>
+          )
         )}
         <ToolbarButton icon={<DismissRegular />} onClick={() => void navigate(paths.mailboxes.getHref(environmentId))}>
           {mailbox ? 'Close' : 'Cancel'}
@@ -347,12 +392,16 @@ export function MailboxForm({
             {currentProfileMissing && settings.serverProfileId !== null && (
               <option value={settings.serverProfileId}>
                 {settings.serverProfileId === mailbox?.serverProfileId && mailbox.serverProfileName
-                  ? `${mailbox.serverProfileName} (inactive)`
+                  ? `${mailbox.serverProfileName}${PROFILE_STATUS_SUFFIX[mailbox.serverProfileStatus ?? 'active']}`
                   : 'Current profile'}
               </option>
             )}
           </Select>,
-          { hint: profiles.isError ? 'The active server profiles could not be loaded.' : undefined },
+          {
+            hint: mailbox?.serverProfileStatus === 'notReadable'
+              ? PROFILES_NOT_READABLE
+              : profiles.isError ? 'The active server profiles could not be loaded.' : undefined,
+          },
         )}
         <Field label="Type">
           <Input value={MAILBOX_TYPE_LABELS[type]} readOnly disabled={disabled} />
@@ -484,6 +533,19 @@ export function MailboxForm({
           onConfirm={approveThisMailbox}
           onCancel={() => setConfirmingApprove(false)}
         />
+      )}
+      {confirmingDeactivate && mailbox && (
+        <ConfirmDialog
+          title="Deactivate mailbox?"
+          confirmLabel="Deactivate"
+          busyLabel="Deactivating…"
+          busy={update.isPending}
+          onConfirm={() => setActive(false)}
+          onCancel={() => setConfirmingDeactivate(false)}
+        >
+          &ldquo;{mailbox.name}&rdquo; ({mailbox.emailAddress}) will be deactivated and won&apos;t synchronize email until it is
+          activated again.
+        </ConfirmDialog>
       )}
       {startingTestAndEnable && mailbox && (
         <TestAndEnableFlow

@@ -23,6 +23,7 @@ import { LoadError } from '../../../components/load-error.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { lazyComponent } from '../../../lib/lazy-component.tsx';
+import { useApproveEmailAvailability } from '../api/get-approve-email-availability.ts';
 import { useMailboxPages } from '../api/get-mailboxes.ts';
 import { mailboxKeys } from '../api/query-keys.ts';
 import {
@@ -45,7 +46,6 @@ import {
   type MailboxRow,
   type MailboxSelection,
 } from '../lib/selection.ts';
-import { useApproveEmailAvailability } from '../lib/use-approve-email-availability.ts';
 import type { TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
 import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
 import { ApplyDefaultSettingsDialog } from './apply-default-settings-dialog.tsx';
@@ -113,7 +113,7 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
   const setSelection = (next: MailboxSelection) => setSelectionState({ key: filterKey, selection: next });
   const count = selectedCount(selection, total);
   const single = singleSelectedRow(selection);
-  const approve = useApproveEmailAvailability(environment, single, count);
+  const approve = useApproveEmailAvailability(environment, count > 0 ? targetOf(selection, query) : null);
 
   const action = useMailboxAction(environmentId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -161,7 +161,8 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
         isRefreshing={data.isFetching}
         approve={approve}
         onNew={(type) => void navigate(paths.newMailbox.getHref(environmentId, type))}
-        onEdit={() => setDialog('change')}
+        // One mailbox opens its form; Change Multiple Records is for several (as in the admin center).
+        onEdit={() => (single ? void navigate(paths.mailbox.getHref(environmentId, single.id)) : setDialog('change'))}
         onApplyDefaults={() => setDialog('applyDefaults')}
         onTestAndEnable={() => setStartCommand({ kind: 'mailboxes', target: target(), count, name: single?.name ?? null })}
         onRetestFailed={() => setStartCommand({ kind: 'retestFailedMailboxes', filter: filterOf(query) })}
@@ -174,10 +175,10 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
       {!canWrite && (
         <MessageBar intent="info"><MessageBarBody>{MAILBOX_WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>
       )}
-      {single && !approve.isEnabled && approve.reason && (
+      {approve.isShown && !approve.isEnabled && approve.reason && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Approve Email isn&apos;t available for {single.name}</MessageBarTitle>
+            <MessageBarTitle>Approve Email isn&apos;t available for {single ? single.name : 'the selection'}</MessageBarTitle>
             <span className={styles.note}>
               <span>{approve.reason}</span>
               {approve.decision && <WhyPopover decision={approve.decision} />}
@@ -185,7 +186,7 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
           </MessageBarBody>
         </MessageBar>
       )}
-      {!single && count > 0 && !approve.isEnabled && approve.reason && (
+      {approve.isShown && approve.isEnabled && approve.reason && (
         <MessageBar intent="info"><MessageBarBody>{approve.reason}</MessageBarBody></MessageBar>
       )}
       {running && action.isPending && (

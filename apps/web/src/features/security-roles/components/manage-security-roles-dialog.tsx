@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { BUILT_IN_ROLE_NAMES, type SecurityRoleResponse } from '@sync-admin/contract';
+import type { SecurityRoleResponse } from '@sync-admin/contract';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../lib/api-client.ts';
 
@@ -26,12 +26,6 @@ export interface RoleAssignee {
   name: string;
   roleIds: string[];
 }
-
-/** Seed 000, "Delegate mailbox approval": who may hold the Delegated Mailbox Approver role. */
-const DELEGATED_APPROVER_HINTS: Record<RoleAssignee['kind'], string> = {
-  user: 'Only a Global admin or an Exchange admin can assign this role.',
-  team: 'This role can\u2019t be assigned to a team.',
-};
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -111,18 +105,17 @@ function ManageSecurityRolesForm({ assignee, roles, saving, error, onSave }: Omi
           <fieldset className={styles.fieldset} disabled={saving}>
             <legend className={styles.legend}>Security roles</legend>
             {sortedRoles.map((role) => {
+              // The server says which roles this user may not give (seed 000); one already held can still be taken away.
+              const denial = assignee.roleIds.includes(role.id) ? null : role.assignmentDenial[assignee.kind];
               const checkbox = (
                 <Checkbox
                   label={role.name}
                   checked={selected.has(role.id)}
+                  disabled={denial !== null}
                   onChange={(_, data) => toggle(role.id, data.checked === true)}
                 />
               );
-              return role.name === BUILT_IN_ROLE_NAMES.delegatedMailboxApprover ? (
-                <Field key={role.id} hint={DELEGATED_APPROVER_HINTS[assignee.kind]}>{checkbox}</Field>
-              ) : (
-                <div key={role.id}>{checkbox}</div>
-              );
+              return denial ? <Field key={role.id} hint={denial}>{checkbox}</Field> : <div key={role.id}>{checkbox}</div>;
             })}
           </fieldset>
         </DialogContent>

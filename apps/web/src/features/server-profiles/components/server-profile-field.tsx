@@ -11,6 +11,7 @@ import {
   AUTHENTICATE_USING_LABELS,
   AUTHENTICATION_PROTOCOL_LABELS,
   EXCHANGE_ONLINE_AUTHENTICATION_TYPE_LABELS,
+  INVALID_AUTHENTICATE_USING_OPTIONS,
   SERVER_TYPE_LABELS,
   type ServerProfileField as FieldName,
   type ServerProfileFieldRule,
@@ -56,24 +57,30 @@ interface Props {
   actions: FieldControlActions;
   disabled: boolean;
   error: string | undefined;
+  /** Shown beside the field when there is no error: a consequence of the value to know before saving. */
+  warning?: string;
+  /** From the shared rules (isFieldRequired): a field the channel locks is not required. */
+  required: boolean;
+  /** Why the field is disabled, shown in place of its help. */
+  lockedReason?: string;
 }
 
 /** One row of the form: the rule gives label, help and requiredness; the field's type picks the control. */
-export function ServerProfileFieldRow({ rule, state, actions, disabled, error }: Props) {
+export function ServerProfileFieldRow({ rule, state, actions, disabled, error, warning, required, lockedReason }: Props) {
   return (
     <Field
       label={rule.label}
-      hint={rule.help}
-      required={rule.requiredWhen?.(state.settings) ?? false}
-      validationState={error ? 'error' : 'none'}
-      validationMessage={error}
+      hint={lockedReason ?? rule.help}
+      required={required}
+      validationState={error ? 'error' : warning ? 'warning' : 'none'}
+      validationMessage={error ?? warning}
     >
       <FieldControl rule={rule} state={state} actions={actions} disabled={disabled} />
     </Field>
   );
 }
 
-function FieldControl({ rule, state, actions, disabled }: Omit<Props, 'error'>) {
+function FieldControl({ rule, state, actions, disabled }: Pick<Props, 'rule' | 'state' | 'actions' | 'disabled'>) {
   const { field } = rule;
   if (field === 'isDefault') {
     return <Switch checked={state.isDefault} disabled={disabled} onChange={(_, d) => actions.setIsDefault(d.checked)} />;
@@ -112,11 +119,15 @@ function FieldControl({ rule, state, actions, disabled }: Omit<Props, 'error'>) 
     return (
       <Select value={String(value ?? '')} disabled={disabled} onChange={(_, d) => actions.setSetting(field, d.value as never)}>
         {value === null && <option value="">Select an option</option>}
-        {Object.entries(options).map(([option, label]) => (
-          <option key={option} value={option}>
-            {label}
-          </option>
-        ))}
+        {Object.entries(options).map(([option, label]) => {
+          // Listed as the seed lists it, but not selectable (unless a stored profile still holds it).
+          const isInvalid = field === 'authenticateUsing' && (INVALID_AUTHENTICATE_USING_OPTIONS as ReadonlySet<string>).has(option);
+          return (
+            <option key={option} value={option} disabled={isInvalid && option !== value}>
+              {isInvalid ? `${label}: not a valid setting` : label}
+            </option>
+          );
+        })}
       </Select>
     );
   }

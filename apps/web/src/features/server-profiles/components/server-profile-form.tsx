@@ -13,7 +13,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
 import {
+  NON_SECURE_CHANNEL_LOCKED_FIELDS,
   SERVER_PROFILE_FIELD_RULES,
+  areCredentialsLocked,
+  isFieldRequired,
   newServerProfileSettings,
   normalizeServerProfile,
   validateServerProfile,
@@ -28,11 +31,13 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage, isStaleRecord } from '../../../lib/api-client.ts';
 import { getServerProfileQueryOptions } from '../api/get-server-profile.ts';
 import { useCreateServerProfile } from '../api/create-server-profile.ts';
+import { useServerProfiles } from '../api/get-server-profiles.ts';
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
 import { useUpdateServerProfile } from '../api/update-server-profile.ts';
 import {
@@ -59,25 +64,14 @@ const SECTION_TITLES: Record<ServerProfileSection, string> = {
   advanced: 'Advanced',
 };
 
-/** The fields AllowCredentialsEntryViaNonSecureChannels guards (seed 003). */
-const CREDENTIAL_FIELDS: ReadonlySet<ServerProfileField> = new Set([
-  'incomingUserName',
-  'incomingPassword',
-  'outgoingUserName',
-  'outgoingPassword',
-]);
-
+/** Beside the Credentials section and each disabled field (seed 003's note, with this portal's setting). */
 export const CREDENTIALS_BLOCKED =
-  'User Name and Password are disabled because this connection is not secure (HTTPS). Ask your administrator to enable AllowCredentialsEntryViaNonSecureChannels.';
+  "User Name and Password are disabled because you reached the portal over HTTP, not HTTPS, so they aren't required now: enter them later over HTTPS. To allow entering them over HTTP, your administrator sets the deployment setting ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS=true (AllowCredentialsEntryViaNonSecureChannels = 1).";
+const CREDENTIAL_FIELD_DISABLED = 'Disabled over HTTP (AllowCredentialsEntryViaNonSecureChannels is off). Not required.';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  toolbar: {
-    flexWrap: 'wrap',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    '& button': { whiteSpace: 'nowrap' },
-  },
 });
 
 
@@ -103,11 +97,14 @@ export function ServerProfileForm({
   const queryClient = useQueryClient();
 
   const [settings, setSettings] = useState<Settings>(() =>
-    profile ? settingsFromProfile(profile) : newServerProfileSettings('exchangeOnline'),
+    // A new profile starts without a name: the type's usual name is often taken already.
+    profile ? settingsFromProfile(profile) : { ...newServerProfileSettings('exchangeOnline'), name: '' },
   );
   const [isDefault, setIsDefault] = useState(profile?.isDefault ?? false);
   // The version the edits start from: Save sends it back, and the API refuses it once someone else saved.
   const [version, setVersion] = useState(profile?.version ?? 0);
+  const snapshot = (s: Settings, d: boolean) => JSON.stringify({ settings: settingsToWire(s), isDefault: d });
+  const [savedSnapshot, setSavedSnapshot] = useState(() => snapshot(settings, isDefault));
   const [secretValues, setSecretValues] = useState<Partial<Record<Secret, string>>>({});
   const [replacing, setReplacing] = useState<Partial<Record<Secret, boolean>>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -118,7 +115,15 @@ export function ServerProfileForm({
   const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
 
   const saving = create.isPending || update.isPending;
-  const credentialsBlocked = !deployment.isSecureChannel && !deployment.allowCredentialsEntryViaNonSecureChannels;
+  const isDirty = snapshot(settings, isDefault) !== savedSnapshot || Object.values(secretValues).some(Boolean);
+  const { formRef, guardDialog, focusFirstError, leaveWithoutAsking } = useFormBehaviour(isDirty);
+  const commandBar = useFormCommandBarStyles().commandBar;
+  // Turning the switch on takes the default away from the current default profile: say so before Save.
+  const currentDefault = useServerProfiles(environmentId, 'active').data?.items.find((p) => p.isDefault && p.id !== profile?.id);
+  const defaultWarning = isDefault && !profile?.isDefault && currentDefault
+    ? `Saving makes this the default profile for new mailboxes instead of "${currentDefault.name}", which stops being the default.`
+    : undefined;
+  const credentialsBlocked = areCredentialsLocked(deployment);
   const visibleRules = SERVER_PROFILE_FIELD_RULES.filter((rule) => rule.shownWhen(settings));
   const listHref = paths.serverProfiles.getHref(environmentId);
 
@@ -130,11 +135,7 @@ export function ServerProfileForm({
     },
     setServerType: (serverType: ServerType) => {
       // Switching type opens that type's defaults, as the real form does, keeping what the admin typed.
-      setSettings((prev) => {
-        const next = newServerProfileSettings(serverType);
-        const nameWasDefault = prev.name === newServerProfileSettings(prev.serverType).name;
-        return { ...next, name: nameWasDefault ? next.name : prev.name, description: prev.description };
-      });
+      setSettings((prev) => ({ ...newServerProfileSettings(serverType), name: prev.name, description: prev.description }));
       setErrors([]);
     },
     setIsDefault: (value) => {
@@ -156,12 +157,14 @@ export function ServerProfileForm({
     setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
     const advanced = new Set(visibleRules.filter((r) => r.section === 'advanced').map((r) => r.field));
     if (found.some((e) => advanced.has(e.field as ServerProfileField))) setAdvancedOpen(true);
+    focusFirstError();
   };
 
   const showProfile = (fresh: ServerProfileResponse) => {
     setSettings(settingsFromProfile(fresh));
     setIsDefault(fresh.isDefault);
     setVersion(fresh.version);
+    setSavedSnapshot(snapshot(settingsFromProfile(fresh), fresh.isDefault));
     setSecretValues({});
     setReplacing({});
     setErrors([]);
@@ -206,9 +209,9 @@ export function ServerProfileForm({
       create.mutate(body, {
         onError: onSaveError,
         onSuccess: (created) =>
-          void navigate(close ? listHref : paths.serverProfile.getHref(environmentId, created.id), {
+          leaveWithoutAsking(() => void navigate(close ? listHref : paths.serverProfile.getHref(environmentId, created.id), {
             state: { saved: true },
-          }),
+          })),
       });
       return;
     }
@@ -218,7 +221,7 @@ export function ServerProfileForm({
         onError: onSaveError,
         onSuccess: (updated) => {
           if (close) {
-            void navigate(listHref);
+            leaveWithoutAsking(() => void navigate(listHref));
             return;
           }
           showProfile(updated);
@@ -240,11 +243,14 @@ export function ServerProfileForm({
       state={state}
       actions={actions}
       error={errors.find((e) => e.field === rule.field)?.message}
+      warning={rule.field === 'isDefault' ? defaultWarning : undefined}
+      required={isFieldRequired(rule, settings, credentialsBlocked)}
+      lockedReason={credentialsBlocked && NON_SECURE_CHANNEL_LOCKED_FIELDS.has(rule.field) ? CREDENTIAL_FIELD_DISABLED : undefined}
       disabled={
         !canWrite ||
         saving ||
         (rule.field === 'serverType' && profile !== undefined) ||
-        (credentialsBlocked && CREDENTIAL_FIELDS.has(rule.field))
+        (credentialsBlocked && NON_SECURE_CHANNEL_LOCKED_FIELDS.has(rule.field))
       }
     />
   );
@@ -253,7 +259,7 @@ export function ServerProfileForm({
     if (section === 'locations' && settings.serverType === 'exchangeOnline') {
       return <MessageBar intent="info"><MessageBarBody>Locations and ports are filled automatically.</MessageBarBody></MessageBar>;
     }
-    if (section === 'credentials' && credentialsBlocked && visibleRules.some((r) => CREDENTIAL_FIELDS.has(r.field))) {
+    if (section === 'credentials' && credentialsBlocked && visibleRules.some((r) => NON_SECURE_CHANNEL_LOCKED_FIELDS.has(r.field))) {
       return <MessageBar intent="warning"><MessageBarBody>{CREDENTIALS_BLOCKED}</MessageBarBody></MessageBar>;
     }
     return null;
@@ -296,8 +302,9 @@ export function ServerProfileForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Server profile">
-      <Toolbar aria-label="Form commands" className={styles.toolbar}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Server profile">
+      {guardDialog}
+      <Toolbar aria-label="Form commands" className={commandBar}>
         <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={!canWrite || saving}>
           Save
         </ToolbarButton>

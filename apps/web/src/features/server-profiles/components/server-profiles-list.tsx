@@ -30,6 +30,7 @@ import {
 import { TEST_STATUS_LABELS } from '@sync-admin/contract';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { paths, type ServerProfileView } from '../../../config/paths.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -89,6 +90,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
   const deleteProfile = useDeleteServerProfile(environmentId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
 
@@ -102,10 +104,14 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
     selected && setStartCommand({ kind, profileId: selected.id, profileName: selected.name });
   const showError = (error: unknown) => setNotice({ intent: 'error', text: errorMessage(error) });
 
-  const run = (name: ServerProfileCommand) => {
+  const run = (name: ServerProfileCommand, done?: string) => {
     if (!selected) return;
     setNotice(null);
-    command.mutate({ profileId: selected.id, command: name }, { onError: showError });
+    command.mutate({ profileId: selected.id, command: name }, {
+      onSettled: () => setConfirmingDeactivate(false),
+      onError: showError,
+      onSuccess: () => done && setNotice({ intent: 'success', text: done }),
+    });
   };
 
   const runTest = () => {
@@ -170,11 +176,11 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
           Edit
         </ToolbarButton>
         {selected && !selected.isActive ? (
-          <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={!canAct} onClick={() => run('activate')}>
+          <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={!canAct} onClick={() => run('activate', `${selected.name} was activated.`)}>
             Activate
           </ToolbarButton>
         ) : (
-          <ToolbarButton icon={<DismissCircleRegular />} disabled={!canAct} onClick={() => run('deactivate')}>
+          <ToolbarButton icon={<DismissCircleRegular />} disabled={!canAct} onClick={() => setConfirmingDeactivate(true)}>
             Deactivate
           </ToolbarButton>
         )}
@@ -246,6 +252,19 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
         onConfirm={confirmDelete}
         onCancel={() => setConfirmingDelete(false)}
       />}
+      {confirmingDeactivate && selected && (
+        <ConfirmDialog
+          title="Deactivate server profile?"
+          confirmLabel="Deactivate"
+          busyLabel="Deactivating…"
+          busy={command.isPending}
+          onConfirm={() => run('deactivate', `${selected.name} was deactivated. Mailboxes that use it won't synchronize until they get an active profile.`)}
+          onCancel={() => setConfirmingDeactivate(false)}
+        >
+          &ldquo;{selected.name}&rdquo; will be deactivated. Mailboxes that use it won&apos;t synchronize until they get
+          an active profile.
+        </ConfirmDialog>
+      )}
       {startCommand && <TestAndEnableFlow environmentId={environmentId} command={startCommand} onClose={() => setStartCommand(null)} />}
     </div>
   );

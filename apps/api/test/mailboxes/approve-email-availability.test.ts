@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, environmentId, signIn, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+
+interface Availability {
+  commandShown: boolean;
+  approvable: number;
+  notApprovable: number;
+  summary: string;
+  refusals: { mailboxId: string; name: string; reason: string; decisionIndex?: number }[];
+  decisions: { allowed: boolean; summary: string; checks: { rule: string; outcome: string }[] }[];
+}
+
+describe('Approve Email availability: what the command would do for a selection, decided by the approval rules', () => {
+  let t: TestApp;
+  const sessions = new Map<string, SignedIn>();
+  let contoso: string;
+
+  const ask = (user: string, target: object) =>
+    t.app.inject({ method: 'POST', url: `/api/environments/${contoso}/mailbox-actions/approve-email/availability`, headers: sessions.get(user)!.headers, payload: { target } });
+  const approve = (user: string, target: object) =>
+    t.app.inject({ method: 'POST', url: `/api/environments/${contoso}/mailbox-actions/approve-email`, headers: sessions.get(user)!.headers, payload: { target } });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const user of ['global.admin', 'sysadmin', 'approver', 'alex', 'support']) sessions.set(user, await signIn(t.app, `${user}@contoso.example`));
+    contoso = await environmentId(t.db, 'Contoso');
+  });
+  afterAll(() => t.close());
+
+  it('hides the command from Alex, who lacks the Approve Email Addresses privilege (seed 000), even on his own mailbox', async () => {
+    const own = await t.db.prisma.mailbox.findFirstOrThrow({ where: { environmentId: contoso, emailAddress: 'alex@contoso.example' } });
+    const response = await ask('alex', { ids: [own.id] });
+    expect(response.statusCode, response.body).toBe(200);
+    const answer: Availability = response.json();
+    expect(answer).toMatchObject({ commandShown: false, approvable: 0, notApprovable: 1 });
+    expect(answer.decisions[answer.refusals[0]!.decisionIndex!]!.checks).toContainEqual({ rule: 'approveEmailCommandShown', outcome: 'failed', path: 'selfApproval', message: expect.any(String) });
+  });
+
+  it('shows the command to System admin and says, for one Exchange Online mailbox, exactly what Approve Email would answer', async () => {
+    const mailbox = await t.db.prisma.mailbox.findFirstOrThrow({
+      where: { environmentId: contoso, type: 'user', emailAddressStatus: 'pendingApproval', ownerId: await userId(t.db, 'sysadmin@contoso.example'), serverProfileId: { not: null } },
+    });
+    const answer: Availability = (await ask('sysadmin', { ids: [mailbox.id] })).json();
+    expect(answer).toMatchObject({ commandShown: true, approvable: 0, notApprovable: 1 });
+    expect(answer.refusals).toEqual([{ mailboxId: mailbox.id, name: mailbox.name, reason: expect.stringContaining('System admin alone cannot approve'), decisionIndex: 0 }]);
+    expect(answer.summary).toBe(answer.refusals[0]!.reason);
+
+    // The command itself skips it with the same words, and the question changed nothing.
+    const result = (await approve('sysadmin', { ids: [mailbox.id] })).json();
+    expect(result.results[0]).toMatchObject({ outcome: 'skipped', message: answer.refusals[0]!.reason });
+    expect((await t.db.prisma.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).emailAddressStatus).toBe('pendingApproval');
+  });
+
+  it('counts "all that match" for the Delegated Mailbox Approver without approving anything', async () => {
+    const pending = await t.db.prisma.mailbox.count({ where: { environmentId: contoso, isActive: true, emailAddressStatus: 'pendingApproval' } });
+    const auditBefore = await t.db.prisma.auditEntry.count();
+    const answer: Availability = (await ask('approver', { filter: { view: 'pendingApproval' } })).json();
+    expect(answer).toMatchObject({ commandShown: true, approvable: pending, notApprovable: 0, refusals: [] });
+    expect(answer.summary).toBe(`Approve Email will approve ${pending} mailboxes.`);
+    expect(await t.db.prisma.auditEntry.count()).toBe(auditBefore);
+    expect(await t.db.prisma.mailbox.count({ where: { environmentId: contoso, isActive: true, emailAddressStatus: 'pendingApproval' } })).toBe(pending);
+  });
+
+  it('names the already-approved mailboxes of a mixed selection and counts the rest', async () => {
+    const [approved] = await t.db.prisma.mailbox.findMany({ where: { environmentId: contoso, emailAddressStatus: 'approved' }, take: 1, orderBy: { name: 'asc' } });
+    const pending = await t.db.prisma.mailbox.findMany({ where: { environmentId: contoso, type: 'user', emailAddressStatus: 'pendingApproval' }, take: 2, orderBy: { name: 'asc' } });
+    const answer: Availability = (await ask('global.admin', { ids: [approved!.id, ...pending.map((m) => m.id)] })).json();
+    expect(answer).toMatchObject({ approvable: 2, notApprovable: 1, summary: 'Approve Email will approve 2 of the 3 mailboxes selected and skip 1.' });
+    expect(answer.refusals).toEqual([{ mailboxId: approved!.id, name: approved!.name, reason: 'The email address is already approved.' }]);
+  });
+
+  it('refuses a malformed selection with the field and what is allowed', async () => {
+    const response = await ask('sysadmin', { ids: ['not-an-id'] });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json().error)).toContain('Each id must be a mailbox id.');
+  });
+});
