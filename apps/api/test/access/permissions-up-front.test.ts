@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 /** What a user may not change is said before Save, by the same rules that refuse it on Save. */
 describe('permissions the web shows up front', () => {
@@ -9,7 +9,9 @@ describe('permissions the web shows up front', () => {
   let fabrikam: string;
 
   const get = (user: string, url: string) => t.app.inject({ method: 'GET', url, headers: sessions.get(user)!.headers });
-  const patch = (user: string, url: string, payload: object) => t.app.inject({ method: 'PATCH', url, headers: sessions.get(user)!.headers, payload });
+  // As the form sends it: with the version last read.
+  const patch = async (user: string, url: string, payload: object) =>
+    t.app.inject({ method: 'PATCH', url, headers: sessions.get(user)!.headers, payload: await atCurrentVersion(t.db, url, payload) });
 
   beforeAll(async () => {
     t = await createTestApp();
