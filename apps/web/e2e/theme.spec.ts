@@ -97,3 +97,15 @@ test('at 390 px the theme button is in the top bar, which stays on one line', as
   await chooseTheme(page, 'Dark');
   await expect.poll(() => bodyIsDark(page)).toBe(true);
 });
+
+test('the Theme menu works from the keyboard', async ({ browser }) => {
+  const page = await sessions.signedInPage(browser, 'global.admin@contoso.example');
+  await page.getByRole('button', { name: 'Theme' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expect(page.getByRole('menuitemradio').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => bodyIsDark(page)).toBe(true);
+});

@@ -1,33 +1,17 @@
-import { Button, Menu, MenuGroup, MenuGroupHeader, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { DarkThemeRegular } from '@fluentui/react-icons';
-import { THEME_CHOICE_LABELS, useThemePreference, type ThemeChoice } from '../lib/theme-preference.ts';
+import { Suspense, lazy, useState } from 'react';
+import { ThemeButton } from './theme-button.tsx';
 
-const CHOICES = Object.keys(THEME_CHOICE_LABELS) as ThemeChoice[];
+// Fluent's Menu is about 12 KB gzip that no first screen needs: it loads when the button is first pressed, so the
+// first screen keeps its budget (apps/web/bundle-sizes.ts).
+const ThemeMenuLoaded = lazy(async () => ({ default: (await import('./theme-menu-loaded.tsx')).ThemeMenuLoaded }));
 
-/** The top bar's theme button: an icon alone, so the bar stays on one line at phone widths. */
+/** The top bar's Theme button and its menu: Light, Dark, Follow the system (decision 46). */
 export function ThemeMenu({ className }: { className?: string }) {
-  const { choice, setChoice } = useThemePreference();
+  const [isWanted, setWanted] = useState(false);
+  if (!isWanted) return <ThemeButton className={className} onClick={() => setWanted(true)} />;
   return (
-    <Menu
-      checkedValues={{ theme: [choice] }}
-      onCheckedValueChange={(_, { checkedItems }) => {
-        const next = CHOICES.find((item) => item === checkedItems[0]);
-        if (next) setChoice(next);
-      }}
-    >
-      <MenuTrigger disableButtonEnhancement>
-        <Button className={className} icon={<DarkThemeRegular />} aria-label="Theme" title={`Theme: ${THEME_CHOICE_LABELS[choice]}`} />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuGroup>
-            <MenuGroupHeader>Theme</MenuGroupHeader>
-            {CHOICES.map((item) => (
-              <MenuItemRadio key={item} name="theme" value={item}>{THEME_CHOICE_LABELS[item]}</MenuItemRadio>
-            ))}
-          </MenuGroup>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <Suspense fallback={<ThemeButton className={className} disabledFocusable />}>
+      <ThemeMenuLoaded className={className} />
+    </Suspense>
   );
 }
