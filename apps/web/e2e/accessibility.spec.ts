@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { everyPage } from './support/every-page.ts';
 import { dataRow, grid, openContosoMailboxes } from './support/mailboxes-grid.ts';
 import { createSessions } from './support/sessions.ts';
+import { isDarkColour } from './support/theme.ts';
 
 const sessions = createSessions();
 test.afterEach(() => sessions.closeAll());
@@ -69,64 +70,80 @@ test('every control of the server profile form has a label, in every layout the 
   await expectAllLabelled('Exchange Server, manual locations, separate outgoing credentials');
 });
 
-test.describe('axe: no serious or critical violations', () => {
-  test('on every page, signed in as an administrator, wide and narrow', async ({ browser }) => {
-    test.setTimeout(240_000);
-    const page = await sessions.signedInPage(browser, 'global.admin@contoso.example');
-    for (const url of await everyPage(page)) {
-      await page.goto(url);
-      await settled(page);
-      expect(await seriousViolations(page), url).toEqual([]);
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole('button', { name: 'Navigation' }).click();
-    await expect(page.getByRole('navigation', { name: 'Admin center' })).toBeVisible();
-    expect(await seriousViolations(page), 'navigation drawer').toEqual([]);
-  });
-
-  test('on the API documentation (Swagger UI)', async ({ page }) => {
-    await page.goto('/api/docs');
-    await expect(page.getByRole('heading', { name: /Sync Admin API/ })).toBeVisible();
-    await expect(page.locator('.opblock').first()).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-
-  test('on the sign-in page', async ({ page }) => {
-    await page.goto('/sign-in');
-    await expect(page.getByRole('heading', { name: 'Sign in to Sync Admin' })).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-
-  test('in the main dialogs', async ({ browser }) => {
-    test.setTimeout(120_000);
-    const page = await sessions.signedInPage(browser, 'global.admin@contoso.example');
-    const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'));
-    const check = async (name: string) => {
-      await expect(dialog).toBeVisible();
-      expect(await seriousViolations(page), name).toEqual([]);
-      await page.keyboard.press('Escape');
-      await expect(dialog).toBeHidden();
+// Every page in both of Fluent's web themes: the app follows the system's colour scheme by default (decision 46).
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`axe: no serious or critical violations, ${colorScheme} theme`, () => {
+    // The `page` fixture takes it from here, signed-in pages from `themedPage`.
+    test.use({ colorScheme });
+    const expectTheme = (page: Page) =>
+      expect.poll(async () => isDarkColour(await page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor)), 'theme').toBe(colorScheme === 'dark');
+    const themedPage = async (browser: Browser, email: string) => {
+      const page = await sessions.signedInPage(browser, email);
+      await page.emulateMedia({ colorScheme });
+      await expectTheme(page);
+      return page;
     };
 
-    await openContosoMailboxes(page);
-    await expect(dataRow(page, 0).getByRole('link')).toBeVisible();
-    await page.getByRole('button', { name: 'Edit columns' }).click();
-    await check('Edit columns');
-    await dataRow(page, 0).getByRole('checkbox').check();
-    await dataRow(page, 1).getByRole('checkbox').check();
-    await page.getByRole('toolbar', { name: 'Mailbox commands' }).getByRole('button', { name: 'Edit' }).click();
-    await check('Change Multiple Records');
-    await page.getByRole('button', { name: 'Apply Default Email Settings' }).click();
-    await check('Apply Default Email Settings');
-    await page.getByRole('button', { name: 'Test & Enable Mailbox' }).click();
-    await check('Test & Enable Mailbox');
-    await expect(grid(page)).toBeVisible();
+    test('on every page, signed in as an administrator, wide and narrow', async ({ browser }) => {
+      test.setTimeout(240_000);
+      const page = await themedPage(browser, 'global.admin@contoso.example');
+      for (const url of await everyPage(page)) {
+        await page.goto(url);
+        await settled(page);
+        expect(await seriousViolations(page), url).toEqual([]);
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('button', { name: 'Navigation' }).click();
+      await expect(page.getByRole('navigation', { name: 'Admin center' })).toBeVisible();
+      expect(await seriousViolations(page), 'navigation drawer').toEqual([]);
+    });
 
-    await page.getByRole('navigation', { name: 'Admin center' }).getByRole('link', { name: 'Server profiles' }).click();
-    await page.getByRole('grid').getByRole('row').nth(1).getByRole('gridcell').first().click();
-    await page.getByRole('button', { name: 'Test & Enable Mailboxes' }).click();
-    await check('Test & Enable Mailboxes');
-    await page.getByRole('button', { name: 'Delete' }).click();
-    await check('Delete server profile');
+    test('on the sign-in page', async ({ page }) => {
+      await page.goto('/sign-in');
+      await expect(page.getByRole('heading', { name: 'Sign in to Sync Admin' })).toBeVisible();
+      await expectTheme(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('in the main dialogs', async ({ browser }) => {
+      test.setTimeout(120_000);
+      const page = await themedPage(browser, 'global.admin@contoso.example');
+      const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'));
+      const check = async (name: string) => {
+        await expect(dialog).toBeVisible();
+        expect(await seriousViolations(page), name).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      };
+
+      await openContosoMailboxes(page);
+      await expect(dataRow(page, 0).getByRole('link')).toBeVisible();
+      await page.getByRole('button', { name: 'Edit columns' }).click();
+      await check('Edit columns');
+      await dataRow(page, 0).getByRole('checkbox').check();
+      await dataRow(page, 1).getByRole('checkbox').check();
+      await page.getByRole('toolbar', { name: 'Mailbox commands' }).getByRole('button', { name: 'Edit' }).click();
+      await check('Change Multiple Records');
+      await page.getByRole('button', { name: 'Apply Default Email Settings' }).click();
+      await check('Apply Default Email Settings');
+      await page.getByRole('button', { name: 'Test & Enable Mailbox' }).click();
+      await check('Test & Enable Mailbox');
+      await expect(grid(page)).toBeVisible();
+
+      await page.getByRole('navigation', { name: 'Admin center' }).getByRole('link', { name: 'Server profiles' }).click();
+      await page.getByRole('grid').getByRole('row').nth(1).getByRole('gridcell').first().click();
+      await page.getByRole('button', { name: 'Test & Enable Mailboxes' }).click();
+      await check('Test & Enable Mailboxes');
+      await page.getByRole('button', { name: 'Delete' }).click();
+      await check('Delete server profile');
+    });
   });
+}
+
+// Swagger UI is its own page with its own (light) styles, outside the portal's themes.
+test('axe: no serious or critical violations on the API documentation (Swagger UI)', async ({ page }) => {
+  await page.goto('/api/docs');
+  await expect(page.getByRole('heading', { name: /Sync Admin API/ })).toBeVisible();
+  await expect(page.locator('.opblock').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

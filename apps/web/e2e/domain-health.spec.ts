@@ -43,7 +43,7 @@ test('Domain health shows each check of a domain from the DNS server, and Run ch
   await page.reload();
   await expect(checkRow(page, 'contoso.example', 'SPF record').getByText('Fail', { exact: true })).toBeVisible();
   const checkedAt = await contoso.locator('time').getAttribute('datetime');
-  await contoso.getByRole('button', { name: 'Check contoso.example again' }).click();
+  await contoso.getByRole('button', { name: 'Check again: contoso.example' }).click();
   await expect(contoso.locator('time')).not.toHaveAttribute('datetime', checkedAt ?? '');
   await expect(checkRow(page, 'contoso.example', 'SPF record').getByText('Fail', { exact: true })).toBeVisible();
 });

@@ -1,8 +1,8 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { SessionResponse } from '@sync-admin/contract';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { sessionQueryKey } from '../features/auth/api/get-session.ts';
+import { ThemedFluentProvider } from '../features/theme/components/themed-fluent-provider.tsx';
 import { ApiError, configureCsrfToken } from '../lib/api-client.ts';
 
 // A 401 on any call means the session ended: forgetting it sends every page to sign-in through the guard.
@@ -26,8 +26,9 @@ configureCsrfToken(() => queryClient.getQueryData<SessionResponse | null>(sessio
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <FluentProvider theme={webLightTheme}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </FluentProvider>
+    // The theme is the signed-in user's choice, so the session's query client comes first.
+    <QueryClientProvider client={queryClient}>
+      <ThemedFluentProvider>{children}</ThemedFluentProvider>
+    </QueryClientProvider>
   );
 }

@@ -5,6 +5,7 @@ import { paths } from '../../config/paths.ts';
 import { useCurrentSession } from '../../features/auth/api/get-session.ts';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
 import { EnvironmentPicker } from '../../features/environments/components/environment-picker.tsx';
+import { ThemeMenu } from '../../features/theme/components/theme-menu.tsx';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { PHONE_SCREEN } from '../../lib/screens.ts';
 
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
   name: { color: 'inherit', maxWidth: '100%', ...ellipsis },
   email: { color: 'inherit', maxWidth: '100%', ...ellipsis },
   signOut: { flexShrink: 0 },
+  theme: { flexShrink: 0 },
 });
 
 interface Props {
@@ -64,6 +66,7 @@ export function TopBar({ navToggle }: Props) {
         <Text weight="semibold" className={styles.name}>{session.user.fullName}</Text>
         <Text size={200} className={styles.email} title={session.user.email}>{session.user.email}</Text>
       </div>
+      <ThemeMenu className={styles.theme} />
       <Button
         className={styles.signOut}
         icon={<SignOutRegular />}

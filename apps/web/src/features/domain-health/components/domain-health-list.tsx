@@ -91,7 +91,7 @@ function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowR
         <Subtitle2 as="h2" id={headingId} className={styles.text}>{row.domain}</Subtitle2>
         {row.latest && <VerdictBadge verdict={row.latest.verdict} />}
         <span className={styles.again}>
-          <Button icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={disabled} onClick={onRun} aria-label={`Check ${row.domain} again`}>
+          <Button icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={disabled} onClick={onRun} aria-label={`Check again: ${row.domain}`}>
             Check again
           </Button>
         </span>

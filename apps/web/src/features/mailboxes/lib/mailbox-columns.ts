@@ -1,4 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { useUserPreference } from '../../../lib/user-preference.ts';
 import { useCurrentSession } from '../../auth/api/get-session.ts';
 
 /** The Mailboxes grid's columns, as the admin center names them; Name is always shown, first, and frozen. */
@@ -29,47 +30,13 @@ export function normalizeMailboxColumns(value: unknown): MailboxColumnId[] {
   return ['name', ...new Set(known.filter((id) => id !== 'name'))];
 }
 
-// The choice is the user's, on this browser (decision 42): keyed by user id, so people sharing a browser keep their own.
-const storageKey = (userId: string) => `sync-admin:mailbox-columns:${userId}`;
-const listeners = new Set<() => void>();
-
-function readColumns(userId: string): string | null {
-  try {
-    return localStorage.getItem(storageKey(userId));
-  } catch {
-    return null;
-  }
-}
-
 /** The columns the signed-in user shows, in order, and a way to change them (remembered for next time). */
 export function useMailboxColumns() {
   const { user } = useCurrentSession();
-  const subscribe = useCallback((onChange: () => void) => {
-    listeners.add(onChange);
-    window.addEventListener('storage', onChange);
-    return () => {
-      listeners.delete(onChange);
-      window.removeEventListener('storage', onChange);
-    };
-  }, []);
-  const stored = useSyncExternalStore(subscribe, () => readColumns(user.id));
-  const columns = normalizeMailboxColumns(stored === null ? null : safeParse(stored));
-  const setColumns = useCallback((next: readonly MailboxColumnId[] | null) => {
-    try {
-      if (next === null) localStorage.removeItem(storageKey(user.id));
-      else localStorage.setItem(storageKey(user.id), JSON.stringify(normalizeMailboxColumns(next)));
-    } catch {
-      // Storage refused (private mode, quota): the grid keeps the columns it shows.
-    }
-    listeners.forEach((listener) => listener());
-  }, [user.id]);
+  const [columns, setStored] = useUserPreference('mailbox-columns', user.id, normalizeMailboxColumns);
+  const setColumns = useCallback(
+    (next: readonly MailboxColumnId[] | null) => setStored(next === null ? null : normalizeMailboxColumns(next)),
+    [setStored],
+  );
   return { columns, setColumns };
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
