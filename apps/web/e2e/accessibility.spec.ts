@@ -29,6 +29,8 @@ const isTabsterDummy = (rule: string, html: string) => rule === 'aria-hidden-foc
 async function settled(page: Page) {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+  // A background refetch (window focus, polling) restyles controls mid-analysis, e.g. a Refresh disabled while it runs.
+  await page.waitForLoadState('networkidle');
 }
 
 test('signs in with the keyboard alone', async ({ page }) => {
