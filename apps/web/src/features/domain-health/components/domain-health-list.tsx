@@ -40,7 +40,9 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   again: { marginInlineStart: 'auto' },
   meta: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
-  table: { tableLayout: 'auto' },
+  // On a phone the table scrolls in its own region, never the page.
+  scroller: { overflowX: 'auto' },
+  table: { tableLayout: 'auto', minWidth: '640px' },
   text: { overflowWrap: 'anywhere' },
   verdict: { whiteSpace: 'nowrap' },
 });
@@ -101,28 +103,30 @@ function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowR
         <Text size={200}>{row.latest ? <>Checked <RelativeTime iso={row.latest.checkedAt} /></> : 'Not checked yet'}</Text>
       </div>
       {row.latest && (
-        <Table className={styles.table} size="small" aria-label={`Checks of ${row.domain}`}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Check</TableHeaderCell>
-              <TableHeaderCell scope="col">Result</TableHeaderCell>
-              <TableHeaderCell scope="col">What was found</TableHeaderCell>
-              <TableHeaderCell scope="col">What it means</TableHeaderCell>
-              <TableHeaderCell scope="col">What to fix</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {row.latest.results.map((result) => (
-              <TableRow key={result.check}>
-                <TableCell><Text weight="semibold">{DOMAIN_HEALTH_CHECK_LABELS[result.check]}</Text></TableCell>
-                <TableCell className={styles.verdict}><VerdictBadge verdict={result.verdict} /></TableCell>
-                <TableCell className={styles.text}>{result.found}</TableCell>
-                <TableCell className={styles.text}>{result.meaning}</TableCell>
-                <TableCell className={styles.text}>{result.fix ?? '—'}</TableCell>
+        <div className={styles.scroller} role="region" aria-label={`Checks of ${row.domain} (scrolls sideways)`} tabIndex={0}>
+          <Table className={styles.table} size="small" aria-label={`Checks of ${row.domain}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Check</TableHeaderCell>
+                <TableHeaderCell scope="col">Result</TableHeaderCell>
+                <TableHeaderCell scope="col">What was found</TableHeaderCell>
+                <TableHeaderCell scope="col">What it means</TableHeaderCell>
+                <TableHeaderCell scope="col">What to fix</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {row.latest.results.map((result) => (
+                <TableRow key={result.check}>
+                  <TableCell><Text weight="semibold">{DOMAIN_HEALTH_CHECK_LABELS[result.check]}</Text></TableCell>
+                  <TableCell className={styles.verdict}><VerdictBadge verdict={result.verdict} /></TableCell>
+                  <TableCell className={styles.text}>{result.found}</TableCell>
+                  <TableCell className={styles.text}>{result.meaning}</TableCell>
+                  <TableCell className={styles.text}>{result.fix ?? '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
     </section>
   );
