@@ -44,7 +44,6 @@ import { ServerProfilesGrid } from './server-profiles-grid.tsx';
 
 // The list is the first screen of most users: its dialogs load when first opened (the bundle budget).
 const TestAndEnableFlow = lazyComponent(async () => (await import('../../test-and-enable/components/test-and-enable-flow.tsx')).TestAndEnableFlow);
-const DeleteServerProfileDialog = lazyComponent(async () => (await import('./delete-server-profile-dialog.tsx')).DeleteServerProfileDialog);
 
 export const VIEW_LABELS: Record<ServerProfileView, string> = {
   active: 'Active Email Server Profiles',
@@ -246,12 +245,19 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
         </div>
       )}
 
-      {confirmingDelete && selected && <DeleteServerProfileDialog
-        profileName={selected.name}
-        deleting={deleteProfile.isPending}
-        onConfirm={confirmDelete}
-        onCancel={() => setConfirmingDelete(false)}
-      />}
+      {confirmingDelete && selected && (
+        <ConfirmDialog
+          title="Delete server profile?"
+          confirmLabel="Delete"
+          busyLabel="Deleting…"
+          busy={deleteProfile.isPending}
+          onConfirm={confirmDelete}
+          onCancel={() => setConfirmingDelete(false)}
+        >
+          &ldquo;{selected.name}&rdquo; will be permanently deleted. Mailboxes that use it stop synchronizing until
+          they get another profile.
+        </ConfirmDialog>
+      )}
       {confirmingDeactivate && selected && (
         <ConfirmDialog
           title="Deactivate server profile?"
