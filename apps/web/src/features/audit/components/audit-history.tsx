@@ -33,6 +33,7 @@ import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { RelativeTime } from '../../../components/relative-time.tsx';
+import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useEnvironment } from '../../environments/api/get-environments.ts';
 import { useAuditEntries, type AuditAction, type AuditedEntityType } from '../api/get-audit-entries.ts';
@@ -224,6 +225,7 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
         <Text>{isFiltered ? 'No audit entries match these filters.' : 'There is no audit history yet.'}</Text>
       ) : (
         <>
+          <SideScrollRegion label="Audit history entries" minWidth="720px">
           <Table aria-label="Audit history entries" aria-busy={entries.isFetching}>
             <TableHeader>
               <TableRow>
@@ -279,6 +281,7 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
               })}
             </TableBody>
           </Table>
+          </SideScrollRegion>
           <div className={styles.footer}>
             <Text size={200} aria-live="polite">
               Showing {items.length} of {total} {total === 1 ? 'entry' : 'entries'}

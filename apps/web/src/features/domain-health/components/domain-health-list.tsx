@@ -18,6 +18,7 @@ import { ArrowSyncRegular } from '@fluentui/react-icons';
 import { DOMAIN_HEALTH_CHECK_LABELS, SERVER_TYPE_LABELS, type DomainHealthRowResponse } from '@sync-admin/contract';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
+import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useDomainHealth } from '../api/get-domain-health.ts';
 import { useRunDomainHealth } from '../api/run-domain-health.ts';
@@ -40,9 +41,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   again: { marginInlineStart: 'auto' },
   meta: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
-  // On a phone the table scrolls in its own region, never the page.
-  scroller: { overflowX: 'auto' },
-  table: { tableLayout: 'auto', minWidth: '640px' },
+  table: { tableLayout: 'auto' },
   text: { overflowWrap: 'anywhere' },
   verdict: { whiteSpace: 'nowrap' },
 });
@@ -103,7 +102,7 @@ function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowR
         <Text size={200}>{row.latest ? <>Checked <RelativeTime iso={row.latest.checkedAt} /></> : 'Not checked yet'}</Text>
       </div>
       {row.latest && (
-        <div className={styles.scroller} role="region" aria-label={`Checks of ${row.domain} (scrolls sideways)`} tabIndex={0}>
+        <SideScrollRegion label={`Checks of ${row.domain}`} minWidth="640px">
           <Table className={styles.table} size="small" aria-label={`Checks of ${row.domain}`}>
             <TableHeader>
               <TableRow>
@@ -126,7 +125,7 @@ function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowR
               ))}
             </TableBody>
           </Table>
-        </div>
+        </SideScrollRegion>
       )}
     </section>
   );

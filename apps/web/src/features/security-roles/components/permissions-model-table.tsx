@@ -19,6 +19,7 @@ import {
   EXCHANGE_DEPLOYMENTS,
   EXCHANGE_DEPLOYMENT_LABELS,
 } from '@sync-admin/contract';
+import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 
 type CustomerEngagement = keyof typeof APPROVAL_PERMISSION_TABLE;
 type Exchange = keyof (typeof APPROVAL_PERMISSION_TABLE)[CustomerEngagement];
@@ -30,8 +31,7 @@ const VERDICT_LABELS: Record<Cell['verdict'], string> = { yes: 'Yes', no: 'No', 
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  scroller: { overflowX: 'auto', contain: 'inline-size' },
-  table: { minWidth: '960px', tableLayout: 'auto' },
+  table: { tableLayout: 'auto' },
   header: { verticalAlign: 'bottom', fontWeight: tokens.fontWeightSemibold },
   rowHeader: { fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top' },
   yes: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -59,7 +59,7 @@ export function PermissionsModelTable() {
           Exchange admin. A user with this role can approve mailboxes without being a Global or Exchange admin.
         </li>
       </ul>
-      <div className={styles.scroller}>
+      <SideScrollRegion label="Approval permissions" minWidth="960px">
         <Table size="small" className={styles.table} aria-labelledby="permissions-model-heading">
           <TableHeader>
             <TableRow>
@@ -98,7 +98,7 @@ export function PermissionsModelTable() {
             )}
           </TableBody>
         </Table>
-      </div>
+      </SideScrollRegion>
       <ol className={styles.footnotes}>
         {(Object.entries(APPROVAL_PERMISSION_FOOTNOTES) as [string, string][]).map(([number, text]) => (
           <li key={number} value={Number(number)}><Text size={200}>{text}</Text></li>

@@ -17,6 +17,7 @@ import type { SecurityRoleResponse } from '@sync-admin/contract';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LoadError } from '../../../components/load-error.tsx';
+import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { SortableDataGrid } from '../../../components/sortable-data-grid.tsx';
 import { ManageSecurityRolesDialog, type RoleAssignee } from './manage-security-roles-dialog.tsx';
 
@@ -25,7 +26,6 @@ const ASSIGN_ROLES_PRIVILEGE_REQUIRED = 'You need Write privilege on Security Ro
 const useStyles = makeStyles({
   // Takes the width it is given rather than widening the page: the filters and grid wrap or scroll inside it.
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
-  gridScroller: { overflowX: 'auto' },
   toolbar: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
 
@@ -144,7 +144,7 @@ export function RoleHoldersList<T extends RoleHolder, V>({
       ) : items.length === 0 ? (
         <Text>{labels.empty}</Text>
       ) : (
-        <div className={styles.gridScroller}>
+        <SideScrollRegion label={labels.grid}>
           <SortableDataGrid
             aria-label={labels.grid}
             items={items}
@@ -153,7 +153,7 @@ export function RoleHoldersList<T extends RoleHolder, V>({
             columnSizingOptions={columnSizingOptions}
             selection={{ selectedId, onSelect: setSelectedId, nameOf }}
           />
-        </div>
+        </SideScrollRegion>
       )}
 
       <ManageSecurityRolesDialog

@@ -41,6 +41,7 @@ import { useServerProfileCommand, type ServerProfileCommand } from '../api/serve
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
 import { TEST_AND_ENABLE_NEEDS_WRITE, type TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
 import { ServerProfilesGrid } from './server-profiles-grid.tsx';
+import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 
 // The list is the first screen of most users: its dialogs load when first opened (the bundle budget).
 const TestAndEnableFlow = lazyComponent(async () => (await import('../../test-and-enable/components/test-and-enable-flow.tsx')).TestAndEnableFlow);
@@ -56,8 +57,6 @@ export const WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Email Serve
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
   // On a phone the grid scrolls sideways inside its own region; the page itself never does.
-  scroller: { overflowX: 'auto' },
-  grid: { minWidth: '720px' },
   view: { maxWidth: '320px' },
   toolbar: {
     flexWrap: 'wrap',
@@ -238,11 +237,9 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
       ) : items.length === 0 ? (
         <Text>There are no {VIEW_LABELS[view].toLowerCase()} in this environment.</Text>
       ) : (
-        <div className={styles.scroller} role="region" aria-label="Email server profiles (scrolls sideways)" tabIndex={0}>
-          <div className={styles.grid}>
-            <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
-          </div>
-        </div>
+        <SideScrollRegion label="Email server profiles" minWidth="720px">
+          <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
+        </SideScrollRegion>
       )}
 
       {confirmingDelete && selected && (

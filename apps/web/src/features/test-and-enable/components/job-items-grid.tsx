@@ -28,6 +28,7 @@ import { useMemo, type ReactNode } from 'react';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
+import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ChannelCheckOutcome } from '../../exchange-connectivity/components/channel-check-outcome.tsx';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
@@ -42,8 +43,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   state: { maxWidth: '280px' },
   // The grid scrolls sideways inside its own region on narrow screens; the page itself never does.
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
-  grid: { minWidth: '1120px' },
   // Flex shares per column (DataGrid cells split the row evenly otherwise): narrow for counts, wide for text.
   fixedNarrow: { flex: '0 0 88px' },
   fixedState: { flex: '0 0 128px' },
@@ -159,8 +158,8 @@ export function JobItemsGrid({ environmentId, job, state, page, onChange }: Prop
         <Text>{state ? `No mailbox of this job is ${RUN_ITEM_STATE_LABELS[state].toLowerCase()}.` : 'This job has no mailboxes.'}</Text>
       ) : (
         <>
-          <div className={styles.scroller} role="region" aria-label={`${label} (scrolls sideways)`} tabIndex={0}>
-            <DataGrid aria-label={label} items={rows} columns={columns} getRowId={(item: RunItemResponse) => item.id} className={styles.grid}>
+          <SideScrollRegion label={label} minWidth="1120px">
+            <DataGrid aria-label={label} items={rows} columns={columns} getRowId={(item: RunItemResponse) => item.id}>
               <DataGridHeader>
                 <DataGridRow>
                   {({ renderHeaderCell, columnId }) => <DataGridHeaderCell className={cellClass(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>}
@@ -174,7 +173,7 @@ export function JobItemsGrid({ environmentId, job, state, page, onChange }: Prop
                 )}
               </DataGridBody>
             </DataGrid>
-          </div>
+          </SideScrollRegion>
           <Pager
             noun="mailboxes"
             page={page}
