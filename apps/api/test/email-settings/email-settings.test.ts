@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atCurrentVersion, createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createDemoTestApp, serverProfileId, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const SSS = 'serverSideSynchronization';
 
@@ -38,12 +38,7 @@ describe('Settings > Email > Email settings', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    admin = await signIn(t.app, 'global.admin@contoso.example');
-    support = await signIn(t.app, 'support@contoso.example');
-    alex = await signIn(t.app, 'alex@contoso.example');
-    contoso = await environmentId(t.db, 'Contoso');
-    fabrikam = await environmentId(t.db, 'Fabrikam');
+    ({ t, admin, support, alex, contoso, fabrikam } = await createDemoTestApp());
     adminId = await userId(t.db, 'global.admin@contoso.example');
     profiles.exchangeOnline = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
     profiles.retired = await serverProfileId(t.db, contoso, 'Contoso Exchange 2016 (retired)');

@@ -120,6 +120,22 @@ export async function serverProfileId(db: Database, environmentId: string, name:
   return (await db.prisma.serverProfile.findFirstOrThrow({ where: { environmentId, name } })).id;
 }
 
+/**
+ * The embedded test app with the three people most suites act as (a Global admin, Support with read-only
+ * roles, alex@ with Basic User) signed in, and the ids of the two demo environments.
+ */
+export async function createDemoTestApp() {
+  const t = await createTestApp();
+  return {
+    t,
+    admin: await signIn(t.app, 'global.admin@contoso.example'),
+    support: await signIn(t.app, 'support@contoso.example'),
+    alex: await signIn(t.app, 'alex@contoso.example'),
+    contoso: await environmentId(t.db, 'Contoso'),
+    fabrikam: await environmentId(t.db, 'Fabrikam'),
+  };
+}
+
 /** Polls a Test & Enable job through the API until it has finished (the in-process worker runs it). */
 export async function waitForJob(t: TestApp, headers: Record<string, string>, environmentId: string, jobId: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;

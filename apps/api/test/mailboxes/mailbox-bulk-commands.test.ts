@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@sync-admin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atCurrentVersion, createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createDemoTestApp, serverProfileId, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const SSS = 'serverSideSynchronization';
 const OUTLOOK_FOR_QUEUE = 'Microsoft Dynamics 365 for Outlook is not available for queue mailboxes: a queue has no Outlook client.';
@@ -51,12 +51,7 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
   const queuedNot = { testAndEnableRequestedAt: null };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    admin = await signIn(t.app, 'global.admin@contoso.example');
-    support = await signIn(t.app, 'support@contoso.example');
-    alex = await signIn(t.app, 'alex@contoso.example');
-    contoso = await environmentId(t.db, 'Contoso');
-    fabrikam = await environmentId(t.db, 'Fabrikam');
+    ({ t, admin, support, alex, contoso, fabrikam } = await createDemoTestApp());
     ids.admin = await userId(t.db, 'global.admin@contoso.example');
     ids.alex = await userId(t.db, 'alex@contoso.example');
     ids.sysadmin = await userId(t.db, 'sysadmin@contoso.example');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atCurrentVersion, createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { atCurrentVersion, createDemoTestApp, serverProfileId, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 const PASSWORD = 'Mailb0x-Passw0rd-That-Must-Not-Leak';
 const SSS = 'serverSideSynchronization';
@@ -51,12 +51,7 @@ describe('create and edit one mailbox', () => {
   const writes = async () => ({ mailboxes: await t.db.prisma.mailbox.count(), audit: await t.db.prisma.auditEntry.count() });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    admin = await signIn(t.app, 'global.admin@contoso.example');
-    support = await signIn(t.app, 'support@contoso.example');
-    alex = await signIn(t.app, 'alex@contoso.example');
-    contoso = await environmentId(t.db, 'Contoso');
-    fabrikam = await environmentId(t.db, 'Fabrikam');
+    ({ t, admin, support, alex, contoso, fabrikam } = await createDemoTestApp());
     ids.admin = await userId(t.db, 'global.admin@contoso.example');
     ids.alex = await userId(t.db, 'alex@contoso.example');
     ids.sysadmin = await userId(t.db, 'sysadmin@contoso.example');

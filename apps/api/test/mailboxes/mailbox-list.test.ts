@@ -1,7 +1,7 @@
 import { MAILBOX_SORT_FIELDS, type MailboxSortField, type MailboxView } from '@sync-admin/contract';
 import type { Prisma } from '@sync-admin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, userId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createDemoTestApp, serverProfileId, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 interface Row {
   id: string;
@@ -55,12 +55,7 @@ describe('Settings > Email > Mailboxes: views, Quick Find, filters, sort and pag
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
-    admin = await signIn(t.app, 'global.admin@contoso.example');
-    support = await signIn(t.app, 'support@contoso.example');
-    alex = await signIn(t.app, 'alex@contoso.example');
-    contoso = await environmentId(t.db, 'Contoso');
-    fabrikam = await environmentId(t.db, 'Fabrikam');
+    ({ t, admin, support, alex, contoso, fabrikam } = await createDemoTestApp());
     exchangeOnlineId = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
     alexId = await userId(t.db, 'alex@contoso.example');
     const sysadminId = await userId(t.db, 'sysadmin@contoso.example');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, environmentId, serverProfileId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { createDemoTestApp, serverProfileId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * The commands that start Test & Enable jobs, and the Jobs API, without running them (no worker here): what
@@ -27,13 +27,8 @@ describe('Test & Enable commands and jobs', () => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    admin = await signIn(t.app, 'global.admin@contoso.example');
-    support = await signIn(t.app, 'support@contoso.example');
-    alex = await signIn(t.app, 'alex@contoso.example');
+    ({ t, admin, support, alex, contoso, fabrikam } = await createDemoTestApp());
     sysadmin = await signIn(t.app, 'sysadmin@contoso.example');
-    contoso = await environmentId(t.db, 'Contoso');
-    fabrikam = await environmentId(t.db, 'Fabrikam');
     exchangeOnline = await serverProfileId(t.db, contoso, 'Microsoft Exchange Online');
     fabrikamProfile = await serverProfileId(t.db, fabrikam, 'Fabrikam Exchange Server');
   });
