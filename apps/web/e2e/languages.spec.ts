@@ -42,6 +42,9 @@ test('a German browser gets German: navigation, pages, server errors from their 
   // The API answers in English with a code; the form says it in German, the profile's name filled in.
   await page.getByRole('button', { name: 'New server profile' }).click();
   const name = page.getByRole('textbox', { name: 'Name', exact: true });
+  // The form's own check, from the same rule and code as the API's, in German too.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Name ist erforderlich.').first()).toBeVisible();
   await name.fill('Microsoft Exchange Online');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('In dieser Umgebung ist bereits ein Serverprofil namens „Microsoft Exchange Online“ vorhanden.').first()).toBeVisible();
