@@ -29,9 +29,10 @@ const FIRST_PAGES = ['src/app/routes/server-profiles.tsx', 'src/app/routes/email
 export const SIGN_IN_BUDGET_BYTES = 250 * 1024;
 /**
  * What the first screen after signing in may load. Issue 10 asks for 250 KB; the route split brought it from
- * 368 KB to about 306 KB and this budget holds that while the rest is open (docs/benchmarks/web.md).
+ * 368 KB to about 306 KB; i18next and react-i18next (decision 51) added about 20 KB (≈ 330 KB in the browser), and
+ * this budget holds that while the rest is open (docs/benchmarks/web.md).
  */
-export const FIRST_SCREEN_BUDGET_BYTES = 310 * 1024;
+export const FIRST_SCREEN_BUDGET_BYTES = 335 * 1024;
 
 /**
  * The JavaScript a browser loads to show each page of the built SPA: the entry, the shell (every page but

@@ -2,13 +2,25 @@ import { ERROR_CODES } from '@sync-admin/domain';
 import { z } from 'zod';
 import { text } from './primitives.ts';
 
-export const fieldErrorSchema = z.object({ field: text(), message: text() });
+/** A message's variable parts, filled into its code's sentence (decision 51). */
+export const messageParamsSchema = z.record(text(), z.union([text(), z.number()]));
+
+export const fieldErrorSchema = z.object({
+  field: text(),
+  /** The English sentence, shown where the UI has no translation of `code`. */
+  message: text(),
+  /** The sentence's stable name (decision 51): the UI says it in the user's language, filled with `params`. */
+  code: text().optional(),
+  params: messageParamsSchema.optional(),
+});
 
 /** Every non-2xx response carries this body; the UI parses it with the same schema. */
 export const errorResponseSchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: text(),
+    /** The variable parts of `message`, for saying it in the user's language from `code` (decision 51). */
+    params: messageParamsSchema.optional(),
     fieldErrors: z.array(fieldErrorSchema),
     /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), where the seeds name one. */
     dynamicsErrorCode: text().optional(),

@@ -94,7 +94,7 @@ describe('concurrent writers', () => {
     for (const refused of responses.filter((r) => r.statusCode !== 201)) {
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.fieldErrors).toEqual([
-        { field: 'emailAddress', message: 'Another mailbox in this environment already uses same.address@contoso.example.' },
+        { field: 'emailAddress', code: 'EMAIL_ADDRESS_TAKEN', params: { emailAddress: 'same.address@contoso.example' }, message: 'Another mailbox in this environment already uses same.address@contoso.example.' },
       ]);
     }
     expect(await t.db.prisma.mailbox.count({ where: { environmentId: contoso, emailAddress: { equals: 'same.address@contoso.example', mode: 'insensitive' } } })).toBe(1);
@@ -107,7 +107,7 @@ describe('concurrent writers', () => {
     const responses = await Promise.all(rows.map((row) => send('PATCH', `/mailboxes/${row.id}`, { emailAddress: 'renamed.target@contoso.example', version: row.version })));
     expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(1);
     for (const refused of responses.filter((r) => r.statusCode !== 200)) {
-      expect(refused.json().error.fieldErrors).toEqual([{ field: 'emailAddress', message: 'Another mailbox in this environment already uses renamed.target@contoso.example.' }]);
+      expect(refused.json().error.fieldErrors).toEqual([{ field: 'emailAddress', code: 'EMAIL_ADDRESS_TAKEN', params: { emailAddress: 'renamed.target@contoso.example' }, message: 'Another mailbox in this environment already uses renamed.target@contoso.example.' }]);
     }
   });
 

@@ -143,7 +143,7 @@ describe('Domain health: DNS and Autodiscover checks per email domain', () => {
     await t.db.prisma.mailbox.create({ data: { environmentId: fabrikam, type: 'queue', name: 'Local', emailAddress: 'queue@localhost', ownerId: owner } });
     const response = await run(fabrikam, { domain: 'localhost' });
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json().error.fieldErrors).toEqual([{ field: 'domain', message: expect.stringMatching(/^localhost is not a domain name DNS can be asked about/) }]);
+    expect(response.json().error.fieldErrors).toEqual([{ field: 'domain', code: 'DOMAIN_NOT_CHECKABLE', params: { domain: 'localhost' }, message: expect.stringMatching(/^localhost is not a domain name DNS can be asked about/) }]);
     // Running all skips it; it stays unchecked.
     const rows = (await run(fabrikam, {})).json().items as Row[];
     expect(rows.find((row) => row.domain === 'localhost')?.latest).toBeNull();

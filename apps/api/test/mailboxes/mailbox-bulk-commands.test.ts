@@ -194,7 +194,7 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
       const error = response.json().error;
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.fieldErrors.map((e: { field: string }) => e.field)).toContain(field);
-      if (message) expect(error.fieldErrors).toContainEqual({ field, message });
+      if (message) expect(error.fieldErrors).toContainEqual(expect.objectContaining({ field, message }));
       expect(await writes()).toEqual(before);
       expect(await row(target!.id)).toEqual(target);
     });

@@ -184,7 +184,7 @@ describe('create and edit one mailbox', () => {
       const error = response.json().error;
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.fieldErrors.map((e: { field: string }) => e.field)).toContain(field);
-      if (message) expect(error.fieldErrors).toContainEqual({ field, message });
+      if (message) expect(error.fieldErrors).toContainEqual(expect.objectContaining({ field, message }));
       expect(await writes()).toEqual(before);
     });
 
@@ -203,7 +203,7 @@ describe('create and edit one mailbox', () => {
       const before = await writes();
       const response = await call(admin, 'PATCH', mailbox(target.id), { emailAddress: 'Bianca.Vance2@contoso.example', name: 'Renamed' });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.fieldErrors).toEqual([{ field: 'emailAddress', message: 'Another mailbox in this environment already uses bianca.vance2@contoso.example.' }]);
+      expect(response.json().error.fieldErrors).toEqual([{ field: 'emailAddress', code: 'EMAIL_ADDRESS_TAKEN', params: { emailAddress: 'bianca.vance2@contoso.example' }, message: 'Another mailbox in this environment already uses bianca.vance2@contoso.example.' }]);
       expect(await writes()).toEqual(before);
       expect(await t.db.prisma.mailbox.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ name: target.name, emailAddress: target.emailAddress });
     });
@@ -299,6 +299,7 @@ describe('create and edit one mailbox', () => {
         expect(response.statusCode).toBe(400);
         expect(response.json().error.fieldErrors).toEqual([{
           field: 'allowCredentialsForEmailProcessing',
+          code: 'MAILBOX_CREDENTIALS_NOT_ALLOWED',
           message: 'Turn on Allow to Use Credentials for Email Processing to keep a user name and password on this mailbox, or clear them.',
         }]);
       }

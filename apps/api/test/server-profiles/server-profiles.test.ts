@@ -88,7 +88,7 @@ describe('email server profiles over HTTP', () => {
 
     const cleared = await call('PATCH', `${profiles()}/${profile.id}`, { clientSecret: null });
     expect(cleared.statusCode).toBe(400);
-    expect(cleared.json().error.fieldErrors).toEqual([{ field: 'clientSecret', message: 'Client Secret is required.' }]);
+    expect(cleared.json().error.fieldErrors).toEqual([{ field: 'clientSecret', code: 'FIELD_REQUIRED', params: { label: 'Client Secret' }, message: 'Client Secret is required.' }]);
   });
 
   it('answers a bad profile with 400 and every field error at once', async () => {
@@ -100,12 +100,12 @@ describe('email server profiles over HTTP', () => {
     const error = response.json().error;
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fieldErrors).toEqual(expect.arrayContaining([
-      { field: 'name', message: 'Name is required.' },
-      { field: 'tenantId', message: expect.stringMatching(/^Tenant ID must be a GUID/) },
-      { field: 'applicationId', message: 'Application ID is required.' },
-      { field: 'clientSecret', message: 'Client Secret is required.' },
-      { field: 'minPollingIntervalInMinutes', message: 'Minimum Polling Intervals in Minutes must be a whole number from 0 to 1440.' },
-      { field: 'maxConcurrentConnections', message: 'Maximum Concurrent Connections must be a whole number from 1 to 300.' },
+      { field: 'name', code: 'FIELD_REQUIRED', params: { label: 'Name' }, message: 'Name is required.' },
+      { field: 'tenantId', code: 'FIELD_NOT_GUID', params: { label: 'Tenant ID' }, message: expect.stringMatching(/^Tenant ID must be a GUID/) },
+      { field: 'applicationId', code: 'FIELD_REQUIRED', params: { label: 'Application ID' }, message: 'Application ID is required.' },
+      { field: 'clientSecret', code: 'FIELD_REQUIRED', params: { label: 'Client Secret' }, message: 'Client Secret is required.' },
+      { field: 'minPollingIntervalInMinutes', code: 'FIELD_INTEGER_RANGE', params: { label: 'Minimum Polling Intervals in Minutes', min: 0, max: 1440 }, message: 'Minimum Polling Intervals in Minutes must be a whole number from 0 to 1440.' },
+      { field: 'maxConcurrentConnections', code: 'FIELD_INTEGER_RANGE', params: { label: 'Maximum Concurrent Connections', min: 1, max: 300 }, message: 'Maximum Concurrent Connections must be a whole number from 1 to 300.' },
     ]));
   });
 
@@ -147,7 +147,7 @@ describe('email server profiles over HTTP', () => {
       const response = await call('POST', profiles(), { ...onPremises, authenticateUsing: 'withoutCredentials' });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.fieldErrors).toEqual([
-        { field: 'authenticateUsing', message: expect.stringContaining('not a valid setting') },
+        { field: 'authenticateUsing', code: 'ANONYMOUS_AUTHENTICATION_INVALID', message: expect.stringContaining('not a valid setting') },
       ]);
     });
 
@@ -155,8 +155,8 @@ describe('email server profiles over HTTP', () => {
       const response = await call('POST', profiles(), { ...onPremises, incomingServerLocation: null, outgoingServerLocation: 'ftp://mail' });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.fieldErrors).toEqual([
-        { field: 'incomingServerLocation', message: 'Incoming Server Location is required.' },
-        { field: 'outgoingServerLocation', message: 'Outgoing Server Location must start with https:// or http://.' },
+        { field: 'incomingServerLocation', code: 'FIELD_REQUIRED', params: { label: 'Incoming Server Location' }, message: 'Incoming Server Location is required.' },
+        { field: 'outgoingServerLocation', code: 'FIELD_NOT_HTTP_URL', params: { label: 'Outgoing Server Location' }, message: 'Outgoing Server Location must start with https:// or http://.' },
       ]);
     });
 

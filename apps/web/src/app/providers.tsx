@@ -2,6 +2,7 @@ import type { SessionResponse } from '@sync-admin/contract';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { sessionQueryKey } from '../features/auth/api/get-session.ts';
+import { LanguageFollower } from '../features/language/components/language-follower.tsx';
 import { ThemedFluentProvider } from '../features/theme/components/themed-fluent-provider.tsx';
 import { ApiError, configureCsrfToken } from '../lib/api-client.ts';
 
@@ -26,8 +27,9 @@ configureCsrfToken(() => queryClient.getQueryData<SessionResponse | null>(sessio
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    // The theme is the signed-in user's choice, so the session's query client comes first.
+    // The theme and the language are the signed-in user's choice, so the session's query client comes first.
     <QueryClientProvider client={queryClient}>
+      <LanguageFollower />
       <ThemedFluentProvider>{children}</ThemedFluentProvider>
     </QueryClientProvider>
   );

@@ -1,6 +1,6 @@
-import { Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { RouterProvider, createBrowserRouter } from 'react-router';
+import { LoadingSpinner } from '../components/loading-spinner.tsx';
 import { NotFound } from '../components/not-found.tsx';
 import { paths } from '../config/paths.ts';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
@@ -37,7 +37,7 @@ const ErrorHelpRoute = lazyPage(() => import('./routes/error-help.tsx'), 'ErrorH
 const AppShell = lazyPage(() => import('./shell/app-shell.tsx'), 'AppShell');
 
 // The shell has its own boundary around the page, so opening another page keeps the top bar and navigation.
-const loading = (children: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{children}</Suspense>;
+const loading = (children: ReactNode) => <Suspense fallback={<LoadingSpinner />}>{children}</Suspense>;
 
 const router = createBrowserRouter([
   { path: paths.signIn.path, element: loading(<SignInRoute />) },

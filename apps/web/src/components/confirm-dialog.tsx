@@ -8,6 +8,7 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   title: string;
@@ -22,7 +23,8 @@ interface Props {
 }
 
 /** Asks before a command that changes what others rely on; the title and text name what it acts on. */
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel, cancelLabel = 'Cancel', busy = false, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel, cancelLabel, busy = false, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
   return (
     <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && !busy && onCancel()}>
       <DialogSurface>
@@ -33,7 +35,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, cancel
             <Button appearance="primary" disabled={busy} onClick={onConfirm}>
               {busy && busyLabel ? busyLabel : confirmLabel}
             </Button>
-            <Button disabled={busy} onClick={onCancel}>{cancelLabel}</Button>
+            <Button disabled={busy} onClick={onCancel}>{cancelLabel ?? t('cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

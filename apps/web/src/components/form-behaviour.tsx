@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useBlocker, type BlockerFunction } from 'react-router';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { useTranslation } from 'react-i18next';
 
 /**
  * What every form does alike, in one place: it asks before unsaved changes are left behind (in-app
@@ -34,6 +35,7 @@ export interface FormBehaviour {
 }
 
 export function useFormBehaviour(isDirty: boolean): FormBehaviour {
+  const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const leaving = useRef(false);
@@ -70,13 +72,13 @@ export function useFormBehaviour(isDirty: boolean): FormBehaviour {
 
   const guardDialog = blocker.state === 'blocked' ? (
     <ConfirmDialog
-      title="Leave without saving?"
-      confirmLabel="Leave"
-      cancelLabel="Stay on this page"
+      title={t('leaveUnsaved.title')}
+      confirmLabel={t('leaveUnsaved.leave')}
+      cancelLabel={t('leaveUnsaved.stay')}
       onConfirm={() => blocker.proceed()}
       onCancel={() => blocker.reset()}
     >
-      You have unsaved changes on this page. If you leave now, they are lost.
+      {t('leaveUnsaved.text')}
     </ConfirmDialog>
   ) : null;
 

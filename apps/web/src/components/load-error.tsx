@@ -1,11 +1,12 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ApiError, errorMessage } from '../lib/api-client.ts';
-import { NotFound, type WayBack } from './not-found.tsx';
+import { NotFound, type NotFoundWhat, type WayBack } from './not-found.tsx';
 import type { Crumb } from './page-header.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface NotFoundProps {
-  /** "mailbox", "server profile": what the address names. */
-  what: string;
+  /** What the address names. */
+  what: NotFoundWhat;
   crumbs?: Crumb[];
   back: WayBack;
 }
@@ -19,15 +20,16 @@ function isNothingHere(error: unknown): boolean {
 }
 
 export function LoadError({ error, onRetry, notFound }: { error: unknown; onRetry: () => void; notFound?: NotFoundProps }) {
+  const { t } = useTranslation();
   if (notFound && isNothingHere(error)) return <NotFound {...notFound} />;
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>Couldn&apos;t load this page</MessageBarTitle>
+        <MessageBarTitle>{t('loadError.title')}</MessageBarTitle>
         {errorMessage(error)}
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={onRetry}>Try again</Button>
+        <Button onClick={onRetry}>{t('loadError.retry')}</Button>
       </MessageBarActions>
     </MessageBar>
   );

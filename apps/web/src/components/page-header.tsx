@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalL },
@@ -23,11 +24,12 @@ export interface Crumb {
 /** The admin center's page header: where you are (Settings > Email > …) and the page title. */
 export function PageHeader({ crumbs, title }: { crumbs: Crumb[]; title: string }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   return (
     <header className={styles.header}>
       <title>{`${title} · Sync Admin`}</title>
-      <Breadcrumb aria-label="Breadcrumb" size="small">
+      <Breadcrumb aria-label={t('breadcrumb')} size="small">
         {crumbs.map((crumb, index) => {
           const current = index === crumbs.length - 1;
           const { href } = crumb;

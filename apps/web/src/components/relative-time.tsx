@@ -1,4 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelativeTime } from '../lib/format-time.ts';
 
 const useStyles = makeStyles({
@@ -8,6 +9,8 @@ const useStyles = makeStyles({
 /** "3 days ago · Nov 1, 2026, 8:00 AM": how long ago at a glance, the exact moment beside it. */
 export function RelativeTime({ iso }: { iso: string }) {
   const styles = useStyles();
+  // Subscribes to the language, so the time is formatted anew when it changes.
+  useTranslation();
   const absolute = formatDateTime(iso);
   return (
     <time dateTime={iso} title={absolute}>

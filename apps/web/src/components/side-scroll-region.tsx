@@ -1,5 +1,6 @@
 import { makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   // `contain` keeps a wide table from widening its parents: on a phone the table scrolls here, never the page.
@@ -20,8 +21,9 @@ interface Props {
  */
 export function SideScrollRegion({ label, minWidth, children }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation();
   return (
-    <div className={styles.region} role="region" aria-label={`${label} (scrolls sideways)`} tabIndex={0}>
+    <div className={styles.region} role="region" aria-label={t('scrollsSideways', { label })} tabIndex={0}>
       {minWidth ? <div style={{ minWidth }}>{children}</div> : children}
     </div>
   );

@@ -9,6 +9,7 @@ import {
   type TableColumnDefinition,
   type TableColumnSizingOptions,
 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 
 /** One row at a time, picked with the row's radio, which is named "Select <name>". */
 export interface SingleRowSelection<T> {
@@ -38,6 +39,7 @@ export function SortableDataGrid<T extends { id: string }>({
   columnSizingOptions,
   selection,
 }: Props<T>) {
+  const { t } = useTranslation();
   const resizing: Partial<DataGridProps> = columnSizingOptions ? { resizableColumns: true, columnSizingOptions } : {};
   const selecting: Partial<DataGridProps> = selection
     ? {
@@ -69,7 +71,7 @@ export function SortableDataGrid<T extends { id: string }>({
         {({ item, rowId }) => (
           <DataGridRow<T>
             key={rowId}
-            {...(selection && { selectionCell: { radioIndicator: { 'aria-label': `Select ${selection.nameOf(item)}` } } })}
+            {...(selection && { selectionCell: { radioIndicator: { 'aria-label': t('selectRow', { name: selection.nameOf(item) }) } } })}
           >
             {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
           </DataGridRow>

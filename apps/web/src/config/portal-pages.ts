@@ -2,20 +2,20 @@ import type { PortalPage } from '@sync-admin/contract';
 import { paths } from './paths.ts';
 
 /**
- * Where each page of an environment lives and how the navigation names it. Which pages a user may open,
+ * Where each page of an environment lives and the key of its name in the navigation (common namespace). Which pages a user may open,
  * and their order, come from the API (the environment's `pages`); this only places them.
  */
-export const PORTAL_PAGE_LINKS: Record<PortalPage, { label: string; segment: string; getHref: (environmentId: string) => string }> = {
-  serverProfiles: { label: 'Server profiles', segment: '/settings/email/server-profiles', getHref: (id) => paths.serverProfiles.getHref(id) },
-  emailSettings: { label: 'Email settings', segment: '/settings/email/email-settings', getHref: paths.emailSettings.getHref },
-  mailboxes: { label: 'Mailboxes', segment: '/settings/email/mailboxes', getHref: (id) => paths.mailboxes.getHref(id) },
-  testAndEnableJobs: { label: 'Test & Enable jobs', segment: '/settings/email/test-and-enable-jobs', getHref: (id) => paths.jobs.getHref(id) },
-  domainHealth: { label: 'Domain health', segment: '/settings/email/domain-health', getHref: paths.domainHealth.getHref },
-  alerts: { label: 'Alerts', segment: '/alerts', getHref: paths.alerts.getHref },
-  securityRoles: { label: 'Security roles', segment: '/settings/users-permissions/security-roles', getHref: paths.securityRoles.getHref },
-  users: { label: 'Users', segment: '/settings/users-permissions/users', getHref: paths.users.getHref },
-  teams: { label: 'Teams', segment: '/settings/users-permissions/teams', getHref: paths.teams.getHref },
-  auditLog: { label: 'Audit log', segment: '/settings/audit-log', getHref: paths.auditLog.getHref },
+export const PORTAL_PAGE_LINKS: Record<PortalPage, { labelKey: string; segment: string; getHref: (environmentId: string) => string }> = {
+  serverProfiles: { labelKey: 'nav.pages.serverProfiles', segment: '/settings/email/server-profiles', getHref: (id) => paths.serverProfiles.getHref(id) },
+  emailSettings: { labelKey: 'nav.pages.emailSettings', segment: '/settings/email/email-settings', getHref: paths.emailSettings.getHref },
+  mailboxes: { labelKey: 'nav.pages.mailboxes', segment: '/settings/email/mailboxes', getHref: (id) => paths.mailboxes.getHref(id) },
+  testAndEnableJobs: { labelKey: 'nav.pages.testAndEnableJobs', segment: '/settings/email/test-and-enable-jobs', getHref: (id) => paths.jobs.getHref(id) },
+  domainHealth: { labelKey: 'nav.pages.domainHealth', segment: '/settings/email/domain-health', getHref: paths.domainHealth.getHref },
+  alerts: { labelKey: 'nav.pages.alerts', segment: '/alerts', getHref: paths.alerts.getHref },
+  securityRoles: { labelKey: 'nav.pages.securityRoles', segment: '/settings/users-permissions/security-roles', getHref: paths.securityRoles.getHref },
+  users: { labelKey: 'nav.pages.users', segment: '/settings/users-permissions/users', getHref: paths.users.getHref },
+  teams: { labelKey: 'nav.pages.teams', segment: '/settings/users-permissions/teams', getHref: paths.teams.getHref },
+  auditLog: { labelKey: 'nav.pages.auditLog', segment: '/settings/audit-log', getHref: paths.auditLog.getHref },
 };
 
 /** The environment page a location belongs to: its list, or one of its records. */

@@ -1,4 +1,6 @@
 import { CSRF_HEADER, errorResponseSchema, type ErrorResponse } from '@sync-admin/contract';
+import { i18next } from './i18n.ts';
+import { errorBodyText, fieldErrorText, loadErrorMessages } from './server-messages.ts';
 
 type ErrorBody = ErrorResponse['error'];
 /** Any contract schema: responses are checked against the contract before a screen sees them. */
@@ -8,16 +10,18 @@ type Schema<T> = { parse: (data: unknown) => T };
 export class ApiError extends Error {
   readonly code: ErrorBody['code'];
   readonly status: number;
+  /** Each with its `message` in the language shown (decision 51). */
   readonly fieldErrors: ErrorBody['fieldErrors'];
   /** The code Dynamics 365 shows for the same refusal, where there is one (e.g. 0x80090904). */
   readonly dynamicsErrorCode: string | undefined;
 
   constructor(status: number, body: ErrorBody) {
-    super(body.message);
+    // In the language shown, from the codes (decision 51); the English sentence where there is no translation.
+    super(errorBodyText(body));
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
-    this.fieldErrors = body.fieldErrors;
+    this.fieldErrors = body.fieldErrors.map((fieldError) => ({ ...fieldError, message: fieldErrorText(fieldError) }));
     this.dynamicsErrorCode = body.dynamicsErrorCode;
   }
 }
@@ -44,7 +48,11 @@ async function request<T>(method: Method, path: string, schema: Schema<T> | null
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new ApiError(response.status, await readError(response));
+  if (!response.ok) {
+    const body = await readError(response);
+    await loadErrorMessages();
+    throw new ApiError(response.status, body);
+  }
   if (schema === null || response.status === 204) return undefined as T;
   return schema.parse(await response.json());
 }
@@ -54,7 +62,7 @@ async function readError(response: Response): Promise<ErrorBody> {
   if (parsed.success) return parsed.data.error;
   return {
     code: response.status === 401 ? 'NOT_AUTHENTICATED' : 'INTERNAL',
-    message: `The server answered ${response.status} ${response.statusText}. Try again later.`,
+    message: i18next.t('errors:unreadableAnswer', { status: response.status, statusText: response.statusText, defaultValue: `The server answered ${response.status} ${response.statusText}. Try again later.` }),
     fieldErrors: [],
   };
 }
@@ -73,6 +81,6 @@ export function isStaleRecord(error: unknown): error is ApiError {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError && error.dynamicsErrorCode) return `${error.message} (Error code: ${error.dynamicsErrorCode})`;
-  return error instanceof Error ? error.message : 'Something went wrong. Try again.';
+  if (error instanceof ApiError && error.dynamicsErrorCode) return i18next.t('errors:withDynamicsCode', { message: error.message, dynamicsErrorCode: error.dynamicsErrorCode });
+  return error instanceof Error ? error.message : i18next.t('errors:unknown');
 }

@@ -1,3 +1,23 @@
+import { formattingLocale, i18next } from './i18n.ts';
+
+// The one formatting module: dates, times and counts in the language shown (decision 51). Formatters are cached
+// per locale: building one is far slower than using it, and a grid formats hundreds of cells.
+const formatters = new Map<string, { dateTime: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat; number: Intl.NumberFormat }>();
+
+function formattersNow() {
+  const locale = formattingLocale();
+  let found = formatters.get(locale);
+  if (!found) {
+    found = {
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      number: new Intl.NumberFormat(locale),
+    };
+    formatters.set(locale, found);
+  }
+  return found;
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -7,16 +27,17 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** "3 days ago", "in 2 hours", "just now". */
+/** "3 days ago", "in 2 hours", "just now" ("vor 3 Tagen", "in 2 Stunden", "gerade eben"). */
 export function formatRelativeTime(iso: string, now: Date = new Date()): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return formattersNow().relative.format(Math.round(seconds / size), unit);
   }
-  return 'just now';
+  return i18next.t('common:time.justNow');
 }
 
-export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** "Nov 1, 2026, 8:00 AM" ("01.11.2026, 08:00"). */
+export const formatDateTime = (iso: string) => formattersNow().dateTime.format(new Date(iso));
+
+/** "12,345" ("12.345"). */
+export const formatNumber = (value: number) => formattersNow().number.format(value);

@@ -60,7 +60,7 @@ async function checkedRoleChange(deps: SecurityRoleDeps, actor: Actor, environme
   requireWrite(actor);
   const roles = new Map((await deps.securityRoles.listSecurityRoles(environmentId)).map((r) => [r.id, r]));
   const unknown = roleIds.filter((id) => !roles.has(id));
-  if (unknown.length > 0) throw validationFailed([{ field: 'roleIds', message: `Not a security role of this environment: ${unknown.join(', ')}.` }]);
+  if (unknown.length > 0) throw validationFailed([{ field: 'roleIds', code: 'UNKNOWN_SECURITY_ROLES', params: { roleIds: unknown.join(', ') }, message: `Not a security role of this environment: ${unknown.join(', ')}.` }]);
   const added = [...new Set(roleIds)].filter((id) => !currentRoleIds.includes(id));
   for (const id of added) {
     const refusal = checkRoleAssignment(actor, roles.get(id)!.name, { kind: assignee });

@@ -29,7 +29,7 @@ export async function runDomainHealthChecks(deps: DomainHealthDeps, actor: Actor
   const targets = only === undefined ? domains : domains.filter((domain) => domain.domain === only);
   if (only !== undefined) {
     if (targets.length === 0) throw notFound(`No mailbox you can read has an address at ${only}: the domain`);
-    if (!isCheckableDomain(only)) throw validationFailed([{ field: 'domain', message: `${only} is not a domain name DNS can be asked about (letters, digits and hyphens in dot-separated labels).` }]);
+    if (!isCheckableDomain(only)) throw validationFailed([{ field: 'domain', code: 'DOMAIN_NOT_CHECKABLE', params: { domain: only }, message: `${only} is not a domain name DNS can be asked about (letters, digits and hyphens in dot-separated labels).` }]);
   }
   await deps.domainHealth.saveHealth(environmentId, await checkDomains(deps, targets.filter((domain) => isCheckableDomain(domain.domain))));
   return withLatest(deps, environmentId, targets);

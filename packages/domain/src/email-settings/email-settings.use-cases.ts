@@ -80,11 +80,11 @@ export async function updateEmailSettings(
   const after: EmailSettingsView = { ...before, ...sent };
   const checkNewDefault = async (profiles: ServerProfileRepository, id: string | null) => {
     if (id === null) {
-      throw validationFailed([{ field: 'defaultServerProfileId', message: 'Server Profile is required once the environment has a profile. Choose another profile instead.' }]);
+      throw validationFailed([{ field: 'defaultServerProfileId', code: 'DEFAULT_PROFILE_REQUIRED_ONCE_SET', message: 'Server Profile is required once the environment has a profile. Choose another profile instead.' }]);
     }
     const profile = await profiles.findServerProfile(environment.id, id);
-    if (!profile) throw validationFailed([{ field: 'defaultServerProfileId', message: 'The email server profile was not found in this environment.' }]);
-    if (!profile.isActive) throw validationFailed([{ field: 'defaultServerProfileId', message: `"${profile.name}" is inactive. Choose an active email server profile.` }]);
+    if (!profile) throw validationFailed([{ field: 'defaultServerProfileId', code: 'SERVER_PROFILE_NOT_FOUND', message: 'The email server profile was not found in this environment.' }]);
+    if (!profile.isActive) throw validationFailed([{ field: 'defaultServerProfileId', code: 'SERVER_PROFILE_INACTIVE', params: { name: profile.name }, message: `"${profile.name}" is inactive. Choose an active email server profile.` }]);
   };
   if (after.defaultServerProfileId !== before.defaultServerProfileId) await checkNewDefault(deps.profiles, after.defaultServerProfileId);
   const changesForAudit = diffForAudit(before, after, Object.keys(EMAIL_SETTING_LABELS) as (keyof EmailSettingsView)[]);

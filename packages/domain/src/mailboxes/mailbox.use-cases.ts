@@ -58,7 +58,7 @@ export interface MailboxChanges {
 
 /** The one answer for a taken address, whether the lookup saw it or the unique index caught a race. */
 function emailAddressTaken(address: string): FieldError {
-  return { field: 'emailAddress', message: `Another mailbox in this environment already uses ${normalizeEmailAddress(address)}.` };
+  return { field: 'emailAddress', code: 'EMAIL_ADDRESS_TAKEN', params: { emailAddress: normalizeEmailAddress(address) }, message: `Another mailbox in this environment already uses ${normalizeEmailAddress(address)}.` };
 }
 
 async function checkReferences(deps: MailboxDeps, environmentId: string, settings: MailboxSettings, existing: Mailbox | null): Promise<FieldError[]> {
@@ -70,11 +70,11 @@ async function checkReferences(deps: MailboxDeps, environmentId: string, setting
   }
   if (settings.serverProfileId !== null && settings.serverProfileId !== existing?.serverProfileId) {
     const profile = await deps.profiles.findServerProfile(environmentId, settings.serverProfileId);
-    if (!profile) errors.push({ field: 'serverProfileId', message: 'The email server profile was not found in this environment.' });
-    else if (!profile.isActive) errors.push({ field: 'serverProfileId', message: `"${profile.name}" is inactive. Choose an active email server profile.` });
+    if (!profile) errors.push({ field: 'serverProfileId', code: 'SERVER_PROFILE_NOT_FOUND', message: 'The email server profile was not found in this environment.' });
+    else if (!profile.isActive) errors.push({ field: 'serverProfileId', code: 'SERVER_PROFILE_INACTIVE', params: { name: profile.name }, message: `"${profile.name}" is inactive. Choose an active email server profile.` });
   }
   if (settings.ownerId !== existing?.ownerId && !(await deps.securityRoles.findUser(environmentId, settings.ownerId))) {
-    errors.push({ field: 'ownerId', message: 'The owner was not found.' });
+    errors.push({ field: 'ownerId', code: 'OWNER_NOT_FOUND', message: 'The owner was not found.' });
   }
   return errors;
 }
@@ -188,8 +188,8 @@ async function setMethodOn(
 async function checkProfileForBulk(deps: MailboxDeps, environmentId: string, serverProfileId: string | null | undefined) {
   if (!serverProfileId) return;
   const profile = await deps.profiles.findServerProfile(environmentId, serverProfileId);
-  if (!profile) throw validationFailed([{ field: 'serverProfileId', message: 'The email server profile was not found in this environment.' }]);
-  if (!profile.isActive) throw validationFailed([{ field: 'serverProfileId', message: `"${profile.name}" is inactive. Choose an active email server profile.` }]);
+  if (!profile) throw validationFailed([{ field: 'serverProfileId', code: 'SERVER_PROFILE_NOT_FOUND', message: 'The email server profile was not found in this environment.' }]);
+  if (!profile.isActive) throw validationFailed([{ field: 'serverProfileId', code: 'SERVER_PROFILE_INACTIVE', params: { name: profile.name }, message: `"${profile.name}" is inactive. Choose an active email server profile.` }]);
 }
 
 /** Edit → Change Multiple Records: Server Profile and the delivery methods, on each mailbox it may. */
@@ -197,7 +197,7 @@ export async function changeMultipleMailboxes(
   deps: MailboxDeps, actor: Actor, environment: Environment, target: MailboxTarget, method: Partial<MailboxSynchronizationMethod>,
 ): Promise<BulkResult> {
   const fields = Object.entries(method).filter(([, value]) => value !== undefined);
-  if (fields.length === 0) throw validationFailed([{ field: 'changes', message: 'Choose at least one setting to change.' }]);
+  if (fields.length === 0) throw validationFailed([{ field: 'changes', code: 'NO_CHANGES_CHOSEN', message: 'Choose at least one setting to change.' }]);
   await checkProfileForBulk(deps, environment.id, method.serverProfileId);
   const rows = await resolveMailboxTarget(deps, actor, environment.id, target);
   const bulk = createBulkResult();

@@ -1,4 +1,4 @@
-import type { FieldError } from '../shared/domain-error.ts';
+import { requiredFieldError, tooLongFieldError, type FieldError } from '../shared/domain-error.ts';
 import type { MailboxSettings, MailboxType } from './mailbox.ts';
 
 export const MAILBOX_NAME_MAX_LENGTH = 200;
@@ -15,20 +15,20 @@ export function synchronizationMethodErrors(
   if (type !== 'queue') return [];
   return (['incomingEmailDeliveryMethod', 'outgoingEmailDeliveryMethod', 'appointmentsContactsTasksDeliveryMethod'] as const)
     .filter((field) => method[field] === 'outlook')
-    .map((field) => ({ field, message: OUTLOOK_FOR_QUEUE }));
+    .map((field) => ({ field, code: 'OUTLOOK_NOT_FOR_QUEUE', message: OUTLOOK_FOR_QUEUE }));
 }
 
 /** Field rules of one mailbox; checks needing the database (unique address, profile, owner) live in the use cases. */
 export function validateMailbox(type: MailboxType, settings: MailboxSettings, password: string | null | undefined, passwordStored: boolean): FieldError[] {
   const errors: FieldError[] = [];
   const name = settings.name.trim();
-  if (name === '') errors.push({ field: 'name', message: 'Name is required.' });
-  else if (name.length > MAILBOX_NAME_MAX_LENGTH) errors.push({ field: 'name', message: `Name can be at most ${MAILBOX_NAME_MAX_LENGTH} characters.` });
+  if (name === '') errors.push(requiredFieldError('name', 'Name'));
+  else if (name.length > MAILBOX_NAME_MAX_LENGTH) errors.push(tooLongFieldError('name', 'Name', MAILBOX_NAME_MAX_LENGTH));
 
   const address = settings.emailAddress.trim();
-  if (address === '') errors.push({ field: 'emailAddress', message: 'Email Address is required.' });
+  if (address === '') errors.push(requiredFieldError('emailAddress', 'Email Address'));
   else if (address.length > EMAIL_ADDRESS_MAX_LENGTH || !EMAIL_ADDRESS.test(address)) {
-    errors.push({ field: 'emailAddress', message: 'Enter an email address such as someone@contoso.com.' });
+    errors.push({ field: 'emailAddress', code: 'EMAIL_ADDRESS_INVALID', message: 'Enter an email address such as someone@contoso.com.' });
   }
 
   errors.push(...synchronizationMethodErrors(type, settings));
@@ -37,11 +37,12 @@ export function validateMailbox(type: MailboxType, settings: MailboxSettings, pa
   if (!settings.allowCredentialsForEmailProcessing && hasCredentials) {
     errors.push({
       field: 'allowCredentialsForEmailProcessing',
+      code: 'MAILBOX_CREDENTIALS_NOT_ALLOWED',
       message: 'Turn on Allow to Use Credentials for Email Processing to keep a user name and password on this mailbox, or clear them.',
     });
   }
-  if (settings.userName !== null && settings.userName.length > 256) errors.push({ field: 'userName', message: 'User Name can be at most 256 characters.' });
-  if (typeof password === 'string' && password.length > 1024) errors.push({ field: 'password', message: 'Password can be at most 1024 characters.' });
+  if (settings.userName !== null && settings.userName.length > 256) errors.push(tooLongFieldError('userName', 'User Name', 256));
+  if (typeof password === 'string' && password.length > 1024) errors.push(tooLongFieldError('password', 'Password', 1024));
   return errors;
 }
 

@@ -21,6 +21,11 @@ import {
   type ServerProfileChanges,
 } from './server-profile.use-cases.ts';
 
+/** The English sentences, as the API has always sent them; their codes are tested beside the rules. */
+import type { FieldError } from '../shared/domain-error.ts';
+
+const englishOf = (errors: readonly FieldError[]) => errors.map(({ field, message }) => ({ field, message }));
+
 const NOW = new Date('2026-11-23T10:00:00Z');
 const ENV = 'env-contoso';
 const OTHER_ENV = 'env-fabrikam';
@@ -130,7 +135,7 @@ describe('createServerProfile', () => {
   ])('refuses %s in the same environment, on field name', async (_name, duplicate, quoted) => {
     await createServerProfile(deps, admin, ENV, exchangeOnline('Primary'), HTTPS);
     const error = await expectDomainError(createServerProfile(deps, admin, ENV, exchangeOnline(duplicate), HTTPS), 'VALIDATION_FAILED');
-    expect(error.fieldErrors).toEqual([{ field: 'name', message: `A server profile named "${quoted}" already exists in this environment.` }]);
+    expect(englishOf(error.fieldErrors)).toEqual([{ field: 'name', message: `A server profile named "${quoted}" already exists in this environment.` }]);
     expect(await repo.countServerProfiles(ENV)).toBe(1);
   });
 
@@ -158,7 +163,7 @@ describe('createServerProfile', () => {
   it('reports validation errors with their fields and stores nothing', async () => {
     const input: ServerProfileChanges = { settings: newServerProfileSettings('exchangeServer'), secrets: {}, isDefault: false };
     const error = await expectDomainError(createServerProfile(deps, admin, ENV, input, HTTPS), 'VALIDATION_FAILED');
-    expect(error.fieldErrors).toEqual([{ field: 'name', message: 'Name is required.' }]);
+    expect(englishOf(error.fieldErrors)).toEqual([{ field: 'name', message: 'Name is required.' }]);
     expect(error.message).toBe('Name is required.');
     expect(await repo.countServerProfiles(ENV)).toBe(0);
   });
@@ -179,7 +184,7 @@ describe('createServerProfile', () => {
   it('requires a client secret for a new Oauth (Cross Tenant) profile, since none is stored', async () => {
     const input = oauthCrossTenant('Cross tenant', 'x');
     const error = await expectDomainError(createServerProfile(deps, admin, ENV, { ...input, secrets: {} }, HTTPS), 'VALIDATION_FAILED');
-    expect(error.fieldErrors).toEqual([{ field: 'clientSecret', message: 'Client Secret is required.' }]);
+    expect(englishOf(error.fieldErrors)).toEqual([{ field: 'clientSecret', message: 'Client Secret is required.' }]);
   });
 
   it('refuses profile credentials typed over HTTP unless the deployment allows it', async () => {
@@ -221,7 +226,7 @@ describe('server locations the portal may not reach', () => {
 
   it('refuses a location the outbound policy refuses, naming the field, and saves nothing', async () => {
     const error = await expectDomainError(createServerProfile(deps, admin, ENV, onPremises('https://10.0.0.5/EWS/Exchange.asmx'), HTTPS), 'VALIDATION_FAILED', 'incomingServerLocation');
-    expect(error.fieldErrors).toEqual([{ field: 'incomingServerLocation', message: 'https://10.0.0.5/EWS/Exchange.asmx resolves to a private address.' }]);
+    expect(englishOf(error.fieldErrors)).toEqual([{ field: 'incomingServerLocation', message: 'https://10.0.0.5/EWS/Exchange.asmx resolves to a private address.' }]);
     expect(await repo.listServerProfiles(ENV, {})).toEqual([]);
   });
 
@@ -362,7 +367,7 @@ describe('updateServerProfile', () => {
       updateServerProfile(deps, admin, ENV, created.id, { ...exchangeOnline('Default'), isDefault: false }, HTTPS),
       'VALIDATION_FAILED',
     );
-    expect(error.fieldErrors).toEqual([
+    expect(englishOf(error.fieldErrors)).toEqual([
       { field: 'isDefault', message: 'This is the default profile for new mailboxes. Set another profile as default instead.' },
     ]);
     expect(await defaultIds()).toEqual([created.id]);
@@ -376,7 +381,7 @@ describe('updateServerProfile', () => {
       updateServerProfile(deps, admin, ENV, other.id, { ...exchangeOnline('Other'), isDefault: true }, HTTPS),
       'VALIDATION_FAILED',
     );
-    expect(error.fieldErrors).toEqual([{ field: 'isDefault', message: 'Activate the profile before making it the default.' }]);
+    expect(englishOf(error.fieldErrors)).toEqual([{ field: 'isDefault', message: 'Activate the profile before making it the default.' }]);
   });
 
   it('makes an active profile the default when updated with isDefault true', async () => {
@@ -421,7 +426,7 @@ describe('updateServerProfile', () => {
       isDefault: true,
     };
     const error = await expectDomainError(updateServerProfile(deps, admin, ENV, created.id, input, HTTPS), 'VALIDATION_FAILED');
-    expect(error.fieldErrors).toEqual([{ field: 'serverType', message: 'Email Server Type cannot change after the profile is created.' }]);
+    expect(englishOf(error.fieldErrors)).toEqual([{ field: 'serverType', message: 'Email Server Type cannot change after the profile is created.' }]);
     expect((await repo.findServerProfile(ENV, created.id))?.serverType).toBe('exchangeOnline');
   });
 
@@ -455,7 +460,7 @@ describe('updateServerProfile', () => {
         updateServerProfile(deps, admin, ENV, created.id, { ...change, secrets: { clientSecret: value }, isDefault: true }, HTTPS),
         'VALIDATION_FAILED',
       );
-      expect(error.fieldErrors).toEqual([{ field: 'clientSecret', message: 'Client Secret is required.' }]);
+      expect(englishOf(error.fieldErrors)).toEqual([{ field: 'clientSecret', message: 'Client Secret is required.' }]);
       expect(repo.storedSecrets(created.id).clientSecret).toBe('s3cret');
     });
 
@@ -483,7 +488,7 @@ describe('updateServerProfile', () => {
         updateServerProfile(deps, admin, ENV, created.id, { settings: separate, secrets: {}, isDefault: true }, HTTPS),
         'VALIDATION_FAILED',
       );
-      expect(error.fieldErrors).toEqual([{ field: 'outgoingPassword', message: 'Outgoing Password is required.' }]);
+      expect(englishOf(error.fieldErrors)).toEqual([{ field: 'outgoingPassword', message: 'Outgoing Password is required.' }]);
 
       await updateServerProfile(deps, admin, ENV, created.id, { settings: separate, secrets: { outgoingPassword: 'out' }, isDefault: true }, HTTPS);
       expect(repo.storedSecrets(created.id)).toEqual({ clientSecret: null, incomingPassword: 'in', outgoingPassword: 'out' });

@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.ts';
 import { diffForAudit, secretChangeForAudit, type AuditAction, type AuditChange, type AuditEntryInput } from '../audit/audit-entry.ts';
 import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
-import { DomainError, notFound, staleRecord, validationFailed } from '../shared/domain-error.ts';
+import { DomainError, notFound, requiredFieldError, staleRecord, validationFailed } from '../shared/domain-error.ts';
 import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { OutboundDestinationPolicy } from '../exchange-connectivity/outbound-destination.port.ts';
 import type { ServerProfileConnectionProbe } from './server-profile-connection.port.ts';
@@ -122,16 +122,17 @@ async function checkedInput(
     !errors.some((e) => e.field === 'name') &&
     (await deps.profiles.isServerProfileNameTaken(environmentId, normalized.settings.name, existing?.id))
   ) {
-    errors.push({ field: 'name', message: `A server profile named "${normalized.settings.name}" already exists in this environment.` });
+    errors.push({ field: 'name', code: 'SERVER_PROFILE_NAME_TAKEN', params: { name: normalized.settings.name }, message: `A server profile named "${normalized.settings.name}" already exists in this environment.` });
   }
   if (existing?.isDefault && !input.isDefault) {
     errors.push({
       field: 'isDefault',
+      code: 'DEFAULT_PROFILE_CANNOT_BE_UNSET',
       message: 'This is the default profile for new mailboxes. Set another profile as default instead.',
     });
   }
   if (existing && !existing.isActive && input.isDefault && !existing.isDefault) {
-    errors.push({ field: 'isDefault', message: 'Activate the profile before making it the default.' });
+    errors.push({ field: 'isDefault', code: 'DEFAULT_PROFILE_MUST_BE_ACTIVE', message: 'Activate the profile before making it the default.' });
   }
   if (errors.length === 0) {
     for (const field of LOCATION_FIELDS) {
@@ -174,7 +175,7 @@ export async function createServerProfile(
     throw denied('You need Write privilege on Email Server Profile to create one.');
   }
   const { serverType } = changes.settings;
-  if (!serverType) throw validationFailed([{ field: 'serverType', message: 'Email Server Type is required.' }]);
+  if (!serverType) throw validationFailed([requiredFieldError('serverType', 'Email Server Type')]);
   const input = applyChanges(newServerProfileSettings(serverType), changes, false);
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, null);
   return deps.unitOfWork.run(async (tx) => {
@@ -202,7 +203,7 @@ export async function updateServerProfile(
   const input = applyChanges(pickServerProfileSettings(existing), changes, existing.isDefault);
   if (input.settings.serverType !== existing.serverType) {
     const message = 'Email Server Type cannot change after the profile is created.';
-    throw validationFailed([{ field: 'serverType', message }]);
+    throw validationFailed([{ field: 'serverType', code: 'SERVER_TYPE_FIXED', message }]);
   }
   const { settings, secrets } = await checkedInput(deps, environmentId, input, channel, existing);
   const makeDefault = input.isDefault && !existing.isDefault;

@@ -52,7 +52,8 @@ function validate(
   secrets: ServerProfileSecretChanges = {},
   context: Partial<ServerProfileValidationContext> = {},
 ): FieldError[] {
-  return validateServerProfile(settings(serverType, overrides), secrets, { ...SECURE, ...context });
+  // The English sentences as the API has always sent them; their codes are tested on their own below.
+  return validateServerProfile(settings(serverType, overrides), secrets, { ...SECURE, ...context }).map(({ field, message }) => ({ field, message }));
 }
 
 describe('valid starting points', () => {
@@ -508,4 +509,17 @@ it('checks the name length after trimming, as it is stored', () => {
   const input = { ...newServerProfileSettings('exchangeOnline'), name: ` ${'a'.repeat(100)} ` };
   const secure = { secretsStored: { clientSecret: false, incomingPassword: false, outgoingPassword: false }, isSecureChannel: true, allowCredentialsEntryViaNonSecureChannels: false };
   expect(validateServerProfile(input, {}, secure)).toEqual([]);
+});
+
+describe('each error carries a stable code and the parts of its sentence (decision 51)', () => {
+  it.each<[string, ServerType, Partial<ServerProfileSettings>, FieldError]>([
+    ['a missing name', 'exchangeServer', { name: '' }, { field: 'name', code: 'FIELD_REQUIRED', params: { label: 'Name' }, message: 'Name is required.' }],
+    ['a name too long', 'exchangeServer', { name: 'x'.repeat(101) }, { field: 'name', code: 'FIELD_TOO_LONG', params: { label: 'Name', max: 100 }, message: 'Name can be at most 100 characters.' }],
+    ['a tenant that is no GUID', 'exchangeOnline', { ...OAUTH, tenantId: 'contoso' }, { field: 'tenantId', code: 'FIELD_NOT_GUID', params: { label: 'Tenant ID' }, message: 'Tenant ID must be a GUID such as 00000000-0000-0000-0000-000000000000.' }],
+    ['a port out of range', 'exchangeServer', { ...ON_PREM, incomingPort: 0 }, { field: 'incomingPort', code: 'FIELD_INTEGER_RANGE', params: { label: 'Incoming Port', min: 1, max: 65535 }, message: 'Incoming Port must be a whole number from 1 to 65535.' }],
+    ['an EWS endpoint over http', 'exchangeOnline', { defaultServerLocation: 'http://mail.contoso.com/EWS/Exchange.asmx' }, { field: 'defaultServerLocation', code: 'FIELD_NOT_HTTPS_URL', params: { label: 'Exchange Web Services (EWS) endpoint' }, message: 'Exchange Web Services (EWS) endpoint must start with https://.' }],
+  ])('%s', (_name, serverType, overrides, expected) => {
+    const secrets = overrides.authenticationType === 'oauthCrossTenant' ? OAUTH_SECRET : {};
+    expect(validateServerProfile(settings(serverType, overrides), secrets, SECURE)).toContainEqual(expected);
+  });
 });

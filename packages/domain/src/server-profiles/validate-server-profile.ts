@@ -1,4 +1,4 @@
-import type { FieldError } from '../shared/domain-error.ts';
+import { requiredFieldError, tooLongFieldError, type FieldError } from '../shared/domain-error.ts';
 import {
   EXCHANGE_ONLINE_EWS_URL,
   INVALID_AUTHENTICATE_USING_OPTIONS,
@@ -35,20 +35,23 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-function checkFormat(rule: ServerProfileFieldRule, value: string): string | null {
+function checkFormat(rule: ServerProfileFieldRule, value: string): FieldError | null {
+  const label = rule.label;
   if (rule.format === 'guid' && !GUID.test(value)) {
-    return `${rule.label} must be a GUID such as 00000000-0000-0000-0000-000000000000.`;
+    return { field: rule.field, code: 'FIELD_NOT_GUID', params: { label }, message: `${label} must be a GUID such as 00000000-0000-0000-0000-000000000000.` };
   }
   if (rule.format === 'url' || rule.format === 'httpsUrl') {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return `${rule.label} must be an absolute URL, for example https://mail.contoso.com/EWS/Exchange.asmx.`;
+      return { field: rule.field, code: 'FIELD_NOT_ABSOLUTE_URL', params: { label }, message: `${label} must be an absolute URL, for example https://mail.contoso.com/EWS/Exchange.asmx.` };
     }
     const allowed = rule.format === 'httpsUrl' ? ['https:'] : ['https:', 'http:'];
     if (!allowed.includes(url.protocol)) {
-      return `${rule.label} must start with ${rule.format === 'httpsUrl' ? 'https://' : 'https:// or http://'}.`;
+      return rule.format === 'httpsUrl'
+        ? { field: rule.field, code: 'FIELD_NOT_HTTPS_URL', params: { label }, message: `${label} must start with https://.` }
+        : { field: rule.field, code: 'FIELD_NOT_HTTP_URL', params: { label }, message: `${label} must start with https:// or http://.` };
     }
   }
   return null;
@@ -76,22 +79,22 @@ export function validateServerProfile(
         ? secrets[rule.field] === undefined ? !context.secretsStored[rule.field] : isBlank(secrets[rule.field])
         : isBlank(value);
       if (missing) {
-        errors.push({ field: rule.field, message: `${rule.label} is required.` });
+        errors.push(requiredFieldError(rule.field, rule.label));
         continue;
       }
     }
     if (typeof value === 'string' && value !== '') {
       if (rule.maxLength !== undefined && value.length > rule.maxLength) {
-        errors.push({ field: rule.field, message: `${rule.label} can be at most ${rule.maxLength} characters.` });
+        errors.push(tooLongFieldError(rule.field, rule.label, rule.maxLength));
         continue;
       }
       const formatError = checkFormat(rule, value);
-      if (formatError) errors.push({ field: rule.field, message: formatError });
+      if (formatError) errors.push(formatError);
     }
     if (rule.integer && typeof value === 'number') {
       const { min, max } = rule.integer;
       if (!Number.isInteger(value) || value < min || value > max) {
-        errors.push({ field: rule.field, message: `${rule.label} must be a whole number from ${min} to ${max}.` });
+        errors.push({ field: rule.field, code: 'FIELD_INTEGER_RANGE', params: { label: rule.label, min, max }, message: `${rule.label} must be a whole number from ${min} to ${max}.` });
       }
     }
   }
@@ -99,6 +102,7 @@ export function validateServerProfile(
   if (settings.serverType === 'exchangeServer' && settings.authenticateUsing !== null && INVALID_AUTHENTICATE_USING_OPTIONS.has(settings.authenticateUsing)) {
     errors.push({
       field: 'authenticateUsing',
+      code: 'ANONYMOUS_AUTHENTICATION_INVALID',
       message: 'Without Credential (Anonymous) is not a valid setting. Choose another way to authenticate.',
     });
   }
@@ -113,6 +117,7 @@ export function validateServerProfile(
   if (entersCredentials && credentialsLocked) {
     errors.push({
       field: 'incomingUserName',
+      code: 'CREDENTIALS_NEED_HTTPS',
       message:
         'User Name and Password can only be entered over HTTPS. Connect to the portal over HTTPS, or set the deployment setting AllowCredentialsEntryViaNonSecureChannels to 1.',
     });

@@ -22,10 +22,20 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Values a message code's sentence is filled with: `{{label}} can be at most {{max}} characters.` */
+export type MessageParams = Record<string, string | number>;
+
 export interface FieldError {
   /** The request field at fault, as the API names it. */
   field: string;
+  /** The English sentence: what the API has always said, and what a UI without a translation shows. */
   message: string;
+  /**
+   * The stable name of the sentence (decision 51), for a UI to say it in its own language with `params`.
+   * Renaming one breaks every translation of it: add a new code instead.
+   */
+  code?: string;
+  params?: MessageParams;
 }
 
 export interface DomainErrorOptions {
@@ -33,6 +43,8 @@ export interface DomainErrorOptions {
   dynamicsErrorCode?: string;
   /** For RATE_LIMITED and UNAVAILABLE: when the client may try again (the API sends it as Retry-After). */
   retryAfterSeconds?: number;
+  /** What the message's code's sentence is filled with, when it has variable parts (decision 51). */
+  params?: MessageParams;
 }
 
 export class DomainError extends Error {
@@ -40,6 +52,7 @@ export class DomainError extends Error {
   readonly fieldErrors: FieldError[];
   readonly dynamicsErrorCode?: string;
   readonly retryAfterSeconds?: number;
+  readonly params?: MessageParams;
 
   constructor(code: ErrorCode, message: string, fieldErrors: FieldError[] = [], options: DomainErrorOptions = {}) {
     super(message);
@@ -48,15 +61,23 @@ export class DomainError extends Error {
     this.fieldErrors = fieldErrors;
     this.dynamicsErrorCode = options.dynamicsErrorCode;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.params = options.params;
   }
 }
 
 export function validationFailed(fieldErrors: FieldError[]): DomainError {
   const first = fieldErrors[0];
-  const message =
-    fieldErrors.length === 1 && first ? first.message : `${fieldErrors.length} fields need attention.`;
-  return new DomainError('VALIDATION_FAILED', message, fieldErrors);
+  if (fieldErrors.length === 1 && first) return new DomainError('VALIDATION_FAILED', first.message, fieldErrors);
+  return new DomainError('VALIDATION_FAILED', `${fieldErrors.length} fields need attention.`, fieldErrors, { params: { count: fieldErrors.length } });
 }
+
+/** "Name is required.": the one sentence, and code, for every required field. */
+export const requiredFieldError = (field: string, label: string): FieldError =>
+  ({ field, code: 'FIELD_REQUIRED', params: { label }, message: `${label} is required.` });
+
+/** "Name can be at most 100 characters." */
+export const tooLongFieldError = (field: string, label: string, max: number): FieldError =>
+  ({ field, code: 'FIELD_TOO_LONG', params: { label, max }, message: `${label} can be at most ${max} characters.` });
 
 /** A write that named a version someone else has replaced meanwhile: nothing was changed (decision 35). */
 export function staleRecord(what: string): DomainError {

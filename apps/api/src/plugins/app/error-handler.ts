@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode, type FieldError } from '@sync-admin/domain';
+import { DomainError, type ErrorCode, type FieldError, type MessageParams } from '@sync-admin/domain';
 import { errorResponseSchema, type ErrorResponse } from '@sync-admin/contract';
 import { Prisma, sqlStateOf } from '@sync-admin/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -25,8 +25,14 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
 export const READ_ERROR_RESPONSES = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 export const WRITE_ERROR_RESPONSES = { ...READ_ERROR_RESPONSES, 409: errorResponseSchema };
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, fieldErrors: FieldError[] = [], dynamicsErrorCode?: string) {
-  const body: ErrorResponse = { error: { code, message, fieldErrors, ...(dynamicsErrorCode ? { dynamicsErrorCode } : {}) } };
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  fieldErrors: FieldError[] = [],
+  { dynamicsErrorCode, params }: { dynamicsErrorCode?: string; params?: MessageParams } = {},
+) {
+  const body: ErrorResponse = { error: { code, message, ...(params ? { params } : {}), fieldErrors, ...(dynamicsErrorCode ? { dynamicsErrorCode } : {}) } };
   return reply.status(STATUS_BY_CODE[code]).type('application/json').send(body);
 }
 
@@ -84,7 +90,7 @@ function unstorableInput(error: unknown, sqlState: string | undefined) {
 export function replyWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-    return sendError(reply, error.code, error.message, error.fieldErrors, error.dynamicsErrorCode);
+    return sendError(reply, error.code, error.message, error.fieldErrors, { dynamicsErrorCode: error.dynamicsErrorCode, params: error.params });
   }
   if (error.validation) {
     const fieldErrors = validationFieldErrors(error);

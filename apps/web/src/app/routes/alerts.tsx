@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { paths } from '../../config/paths.ts';
 import { AlertsList } from '../../features/alerts/components/alerts-list.tsx';
 import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -13,6 +14,7 @@ const useStyles = makeStyles({
 
 export function AlertsRoute() {
   const styles = useStyles();
+  const { t } = useTranslation();
   // The wall chosen lives in the URL, so Back, Refresh and shared links keep it.
   const [searchParams, setSearchParams] = useSearchParams();
   const mine = searchParams.get('mine') === 'true';
@@ -21,17 +23,17 @@ export function AlertsRoute() {
     <EnvironmentGate>
       {(environment) => (
         <div className={styles.root}>
-          <PageHeader crumbs={[{ label: 'Alerts', href: paths.alerts.getHref(environment.id) }]} title="Alerts" />
+          <PageHeader crumbs={[{ label: t('nav.pages.alerts'), href: paths.alerts.getHref(environment.id) }]} title={t('nav.pages.alerts')} />
           <div className={styles.scope}>
             <Switch
-              label="Alerts of my server profiles"
+              label={t('alertsPage.mine')}
               checked={mine}
               onChange={(_, data) => setSearchParams(data.checked ? { mine: 'true' } : {})}
             />
             <Text size={200} className={styles.hint}>
               {mine
-                ? 'Showing alerts of the email server profiles you own and of the mailboxes that use them.'
-                : 'Showing all alerts of this environment you can see.'}
+                ? t('alertsPage.showingMine')
+                : t('alertsPage.showingAll')}
             </Text>
           </div>
           <AlertsList environmentId={environment.id} mine={mine} grouped />

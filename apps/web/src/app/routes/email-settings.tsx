@@ -6,6 +6,7 @@ import { paths } from '../../config/paths.ts';
 import { useEmailSettings } from '../../features/email-settings/api/get-email-settings.ts';
 import { EmailSettingsForm } from '../../features/email-settings/components/email-settings-form.tsx';
 import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
+import { useTranslation } from 'react-i18next';
 
 export function EmailSettingsRoute() {
   return <EnvironmentGate>{(environment) => <EmailSettingsPage environment={environment} />}</EnvironmentGate>;
@@ -13,14 +14,15 @@ export function EmailSettingsRoute() {
 
 function EmailSettingsPage({ environment }: { environment: EnvironmentResponse }) {
   const settings = useEmailSettings(environment.id);
+  const { t } = useTranslation();
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Settings' }, { label: 'Email' }, { label: 'Email settings', href: paths.emailSettings.getHref(environment.id) }]}
-        title="Email settings"
+        crumbs={[{ label: t('nav.settings') }, { label: t('nav.email') }, { label: t('nav.pages.emailSettings'), href: paths.emailSettings.getHref(environment.id) }]}
+        title={t('nav.pages.emailSettings')}
       />
       {settings.isPending ? (
-        <Spinner label="Loading email settings…" />
+        <Spinner label={t('loadingEmailSettings')} />
       ) : settings.isError ? (
         <LoadError error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (

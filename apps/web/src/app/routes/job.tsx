@@ -8,8 +8,10 @@ import { useJob } from '../../features/test-and-enable/api/get-job.ts';
 import { JobPage } from '../../features/test-and-enable/components/job-page.tsx';
 import { jobsCrumbs } from '../../features/test-and-enable/lib/crumbs.ts';
 import { jobsSearch, parsePage, parseRunItemState } from '../../features/test-and-enable/lib/jobs-query.ts';
+import { useTranslation } from 'react-i18next';
 
 export function JobRoute() {
+  const { t } = useTranslation();
   const { environmentId = '', jobId = '' } = useParams();
   // The job is in the path and the mailboxes' filter and page in the query string: a reload keeps watching.
   const [searchParams, setSearchParams] = useSearchParams();
@@ -19,16 +21,16 @@ export function JobRoute() {
     <EnvironmentGate>
       {(environment) =>
         job.isPending ? (
-          <Spinner label="Loading job…" />
+          <Spinner label={t('loadingJob')} />
         ) : job.isError ? (
           <LoadError
             error={job.error}
             onRetry={() => void job.refetch()}
-            notFound={{ what: 'job', crumbs: jobsCrumbs(environment.id), back: { label: 'Test & Enable jobs', href: paths.jobs.getHref(environment.id) } }}
+            notFound={{ what: 'job', crumbs: jobsCrumbs(environment.id), back: { label: t('nav.pages.testAndEnableJobs'), href: paths.jobs.getHref(environment.id) } }}
           />
         ) : (
           <>
-            <PageHeader crumbs={[...jobsCrumbs(environment.id), { label: `Job #${job.data.number}` }]} title={`Job #${job.data.number}`} />
+            <PageHeader crumbs={[...jobsCrumbs(environment.id), { label: t('jobTitle', { number: job.data.number }) }]} title={t('jobTitle', { number: job.data.number })} />
             <JobPage
               environment={environment}
               job={job.data}

@@ -4,15 +4,17 @@ import { EnvironmentGate } from '../../features/environments/components/environm
 import { JobsList } from '../../features/test-and-enable/components/jobs-list.tsx';
 import { jobsCrumbs } from '../../features/test-and-enable/lib/crumbs.ts';
 import { jobsSearch, parsePage, parseRunState } from '../../features/test-and-enable/lib/jobs-query.ts';
+import { useTranslation } from 'react-i18next';
 
 export function JobsRoute() {
+  const { t } = useTranslation();
   // The state filter and page live in the URL, so Back, Refresh and shared links keep what is watched.
   const [searchParams, setSearchParams] = useSearchParams();
   return (
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={jobsCrumbs(environment.id)} title="Test & Enable jobs" />
+          <PageHeader crumbs={jobsCrumbs(environment.id)} title={t('nav.pages.testAndEnableJobs')} />
           <JobsList
             environment={environment}
             state={parseRunState(searchParams.get('state'))}

@@ -8,8 +8,10 @@ import { EnvironmentGate } from '../../features/environments/components/environm
 import { useMailbox } from '../../features/mailboxes/api/get-mailbox.ts';
 import { MailboxPage, parseMailboxTab } from '../../features/mailboxes/components/mailbox-page.tsx';
 import { mailboxesCrumbs } from '../../features/mailboxes/lib/crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
 export function MailboxRoute() {
+  const { t } = useTranslation();
   const { environmentId = '', mailboxId = '' } = useParams();
   const { user } = useCurrentSession();
   const location = useLocation();
@@ -23,12 +25,12 @@ export function MailboxRoute() {
     <EnvironmentGate>
       {(environment) =>
         mailbox.isPending ? (
-          <Spinner label="Loading mailbox…" />
+          <Spinner label={t('loadingMailbox')} />
         ) : mailbox.isError ? (
           <LoadError
             error={mailbox.error}
             onRetry={() => void mailbox.refetch()}
-            notFound={{ what: 'mailbox', crumbs: mailboxesCrumbs(environment.id), back: { label: 'Mailboxes', href: paths.mailboxes.getHref(environment.id) } }}
+            notFound={{ what: 'mailbox', crumbs: mailboxesCrumbs(environment.id), back: { label: t('nav.pages.mailboxes'), href: paths.mailboxes.getHref(environment.id) } }}
           />
         ) : (
           <>

@@ -5,8 +5,10 @@ import { EnvironmentGate } from '../../features/environments/components/environm
 import { MailboxesList } from '../../features/mailboxes/components/mailboxes-list.tsx';
 import { mailboxesCrumbs } from '../../features/mailboxes/lib/crumbs.ts';
 import { gridQueryToParams, parseGridQuery, type MailboxGridQuery } from '../../features/mailboxes/lib/grid-query.ts';
+import { useTranslation } from 'react-i18next';
 
 export function MailboxesRoute() {
+  const { t } = useTranslation();
   // View, Quick Find, filters and sort live in the URL so Back, Refresh and shared links keep them.
   const [searchParams, setSearchParams] = useSearchParams();
   const query = parseGridQuery(searchParams);
@@ -28,7 +30,7 @@ export function MailboxesRoute() {
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={mailboxesCrumbs(environment.id)} title="Mailboxes" />
+          <PageHeader crumbs={mailboxesCrumbs(environment.id)} title={t('nav.pages.mailboxes')} />
           <MailboxesList environment={environment} query={query} onQueryChange={onQueryChange} onClearFilters={onClearFilters} />
         </>
       )}

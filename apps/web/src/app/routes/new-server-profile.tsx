@@ -6,16 +6,17 @@ import {
 } from '../../features/environments/components/environment-gate.tsx';
 import { ServerProfileForm } from '../../features/server-profiles/components/server-profile-form.tsx';
 import { serverProfilesCrumbs } from './server-profile-crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
-const TITLE = 'New server profile';
 
 export function NewServerProfileRoute() {
+  const { t } = useTranslation();
   const { deployment } = useCurrentSession();
   return (
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={[...serverProfilesCrumbs(environment.id), { label: TITLE }]} title={TITLE} />
+          <PageHeader crumbs={[...serverProfilesCrumbs(environment.id), { label: t('newServerProfile') }]} title={t('newServerProfile')} />
           <ServerProfileForm
             environmentId={environment.id}
             canWrite={canWriteServerProfiles(environment)}

@@ -11,8 +11,10 @@ import { ReadAccessNotice } from '../../features/security-roles/components/read-
 import { SecurityRolePrivileges } from '../../features/security-roles/components/security-role-privileges.tsx';
 import { canReadSecurityRoles, canWriteSecurityRoles } from '../../features/security-roles/lib/access.ts';
 import { usersPermissionsCrumbs } from '../../features/security-roles/lib/crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
 export function SecurityRoleRoute() {
+  const { t } = useTranslation();
   return (
     <EnvironmentGate>
       {(environment) =>
@@ -20,7 +22,7 @@ export function SecurityRoleRoute() {
           <SecurityRolePage environment={environment} />
         ) : (
           <>
-            <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'securityRoles')} title="Security role" />
+            <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'securityRoles')} title={t('securityRole')} />
             <ReadAccessNotice />
           </>
         )
@@ -30,15 +32,16 @@ export function SecurityRoleRoute() {
 }
 
 function SecurityRolePage({ environment }: { environment: EnvironmentResponse }) {
+  const { t } = useTranslation();
   const { roleId = '' } = useParams();
   const roles = useSecurityRoles(environment.id);
   const role = roles.data?.items.find((r) => r.id === roleId);
   const crumbs = usersPermissionsCrumbs(environment.id, 'securityRoles');
 
-  if (roles.isPending) return <Spinner label="Loading security role…" />;
+  if (roles.isPending) return <Spinner label={t('loadingSecurityRole')} />;
   if (roles.isError) return <LoadError error={roles.error} onRetry={() => void roles.refetch()} />;
   if (!role) {
-    return <NotFound what="security role" crumbs={crumbs} back={{ label: 'Security roles', href: paths.securityRoles.getHref(environment.id) }} />;
+    return <NotFound what="securityRole" crumbs={crumbs} back={{ label: t('nav.pages.securityRoles'), href: paths.securityRoles.getHref(environment.id) }} />;
   }
   return (
     <>

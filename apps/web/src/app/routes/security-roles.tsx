@@ -9,17 +9,19 @@ import { ReadAccessNotice } from '../../features/security-roles/components/read-
 import { SecurityRolesGrid } from '../../features/security-roles/components/security-roles-grid.tsx';
 import { canReadSecurityRoles } from '../../features/security-roles/lib/access.ts';
 import { usersPermissionsCrumbs } from '../../features/security-roles/lib/crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, contain: 'inline-size' },
 });
 
 export function SecurityRolesRoute() {
+  const { t } = useTranslation();
   return (
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'securityRoles')} title="Security roles" />
+          <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'securityRoles')} title={t('nav.pages.securityRoles')} />
           {canReadSecurityRoles(environment) ? <SecurityRolesPage environment={environment} /> : <ReadAccessNotice />}
         </>
       )}
@@ -28,13 +30,14 @@ export function SecurityRolesRoute() {
 }
 
 function SecurityRolesPage({ environment }: { environment: EnvironmentResponse }) {
+  const { t } = useTranslation();
   const styles = useStyles();
   const roles = useSecurityRoles(environment.id);
   return (
     <div className={styles.root}>
       <Text>Select a role to see its privileges and their levels.</Text>
       {roles.isPending ? (
-        <Spinner label="Loading security roles…" />
+        <Spinner label={t('loadingSecurityRoles')} />
       ) : roles.isError ? (
         <LoadError error={roles.error} onRetry={() => void roles.refetch()} />
       ) : (

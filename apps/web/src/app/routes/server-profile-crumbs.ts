@@ -1,8 +1,10 @@
 import type { Crumb } from '../../components/page-header.tsx';
 import { paths } from '../../config/paths.ts';
+import { i18next } from '../../lib/i18n.ts';
 
+// Called while a page renders, so the labels are in the language shown.
 export const serverProfilesCrumbs = (environmentId: string): Crumb[] => [
-  { label: 'Settings' },
-  { label: 'Email' },
-  { label: 'Server profiles', href: paths.serverProfiles.getHref(environmentId) },
+  { label: i18next.t('common:nav.settings') },
+  { label: i18next.t('common:nav.email') },
+  { label: i18next.t('common:nav.pages.serverProfiles'), href: paths.serverProfiles.getHref(environmentId) },
 ];

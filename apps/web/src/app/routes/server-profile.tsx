@@ -13,8 +13,10 @@ import { useServerProfile } from '../../features/server-profiles/api/get-server-
 import { ServerProfileForm } from '../../features/server-profiles/components/server-profile-form.tsx';
 import { TestAndEnableHoldBanner } from '../../features/server-profiles/components/test-and-enable-hold-banner.tsx';
 import { serverProfilesCrumbs } from './server-profile-crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
 export function ServerProfileRoute() {
+  const { t } = useTranslation();
   const { environmentId = '', profileId = '' } = useParams();
   const { deployment } = useCurrentSession();
   const location = useLocation();
@@ -26,12 +28,12 @@ export function ServerProfileRoute() {
     <EnvironmentGate>
       {(environment) =>
         profile.isPending ? (
-          <Spinner label="Loading server profile…" />
+          <Spinner label={t('loadingServerProfile')} />
         ) : profile.isError ? (
           <LoadError
             error={profile.error}
             onRetry={() => void profile.refetch()}
-            notFound={{ what: 'server profile', crumbs: serverProfilesCrumbs(environment.id), back: { label: 'Server profiles', href: paths.serverProfiles.getHref(environment.id) } }}
+            notFound={{ what: 'serverProfile', crumbs: serverProfilesCrumbs(environment.id), back: { label: t('nav.pages.serverProfiles'), href: paths.serverProfiles.getHref(environment.id) } }}
           />
         ) : (
           <>

@@ -8,10 +8,12 @@ import {
 } from '../../features/environments/components/environment-gate.tsx';
 import { ServerProfilesList } from '../../features/server-profiles/components/server-profiles-list.tsx';
 import { serverProfilesCrumbs } from './server-profile-crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
 const VIEWS: readonly ServerProfileView[] = ['active', 'inactive', 'all'];
 
 export function ServerProfilesRoute() {
+  const { t } = useTranslation();
   // The view lives in the URL so Back, Refresh and shared links keep it.
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('view');
@@ -21,7 +23,7 @@ export function ServerProfilesRoute() {
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={serverProfilesCrumbs(environment.id)} title="Server profiles" />
+          <PageHeader crumbs={serverProfilesCrumbs(environment.id)} title={t('nav.pages.serverProfiles')} />
           <ServerProfilesList
             environmentId={environment.id}
             canWrite={canWriteServerProfiles(environment)}

@@ -4,13 +4,15 @@ import { ReadAccessNotice } from '../../features/security-roles/components/read-
 import { TeamsList } from '../../features/security-roles/components/teams-list.tsx';
 import { canReadSecurityRoles, canWriteSecurityRoles } from '../../features/security-roles/lib/access.ts';
 import { usersPermissionsCrumbs } from '../../features/security-roles/lib/crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
 export function TeamsRoute() {
+  const { t } = useTranslation();
   return (
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'teams')} title="Teams" />
+          <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'teams')} title={t('nav.pages.teams')} />
           {canReadSecurityRoles(environment) ? (
             <TeamsList environmentId={environment.id} canWrite={canWriteSecurityRoles(environment)} />
           ) : (

@@ -4,13 +4,15 @@ import { ReadAccessNotice } from '../../features/security-roles/components/read-
 import { UsersList } from '../../features/security-roles/components/users-list.tsx';
 import { canReadSecurityRoles, canWriteSecurityRoles } from '../../features/security-roles/lib/access.ts';
 import { usersPermissionsCrumbs } from '../../features/security-roles/lib/crumbs.ts';
+import { useTranslation } from 'react-i18next';
 
 export function UsersRoute() {
+  const { t } = useTranslation();
   return (
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'users')} title="Users" />
+          <PageHeader crumbs={usersPermissionsCrumbs(environment.id, 'users')} title={t('nav.pages.users')} />
           {canReadSecurityRoles(environment) ? (
             <UsersList environmentId={environment.id} canWrite={canWriteSecurityRoles(environment)} />
           ) : (

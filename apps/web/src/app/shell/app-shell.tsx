@@ -1,6 +1,7 @@
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
+import { LoadingSpinner } from '../../components/loading-spinner.tsx';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { NavMenu } from './nav-menu.tsx';
 import { NARROW_SCREEN } from '../../lib/screens.ts';
@@ -36,7 +37,7 @@ export function AppShell() {
           </div>
         )}
         <main className={styles.main}>
-          <Suspense fallback={<Spinner label="Loading…" />}>
+          <Suspense fallback={<LoadingSpinner />}>
             <Outlet />
           </Suspense>
         </main>

@@ -22,6 +22,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { PORTAL_PAGE_LINKS, findPortalPage } from '../../config/portal-pages.ts';
 import { useEnvironments } from '../../features/environments/api/get-environments.ts';
+import { useTranslation } from 'react-i18next';
 
 const EMAIL_PAGES: readonly PortalPage[] = ['serverProfiles', 'emailSettings', 'mailboxes', 'testAndEnableJobs', 'domainHealth'];
 const USERS_PERMISSIONS_PAGES: readonly PortalPage[] = ['securityRoles', 'users', 'teams'];
@@ -33,6 +34,7 @@ interface Props {
 
 /** Left navigation of the admin center, trimmed to the area this portal re-creates. */
 export function NavMenu({ overlay }: Props) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { environmentId } = useParams();
@@ -56,10 +58,10 @@ export function NavMenu({ overlay }: Props) {
   const usersPermissionsPages = openable(USERS_PERMISSIONS_PAGES);
   const hrefOf = (page: PortalPage) => PORTAL_PAGE_LINKS[page].getHref(target?.id ?? '');
   const sub = (page: PortalPage) => (
-    <NavSubItem key={page} value={page} href={hrefOf(page)} onClick={go(hrefOf(page))}>{PORTAL_PAGE_LINKS[page].label}</NavSubItem>
+    <NavSubItem key={page} value={page} href={hrefOf(page)} onClick={go(hrefOf(page))}>{t(PORTAL_PAGE_LINKS[page].labelKey)}</NavSubItem>
   );
   const item = (page: PortalPage, icon: ReactElement) => target?.pages.includes(page) && (
-    <NavItem value={page} icon={icon} href={hrefOf(page)} onClick={go(hrefOf(page))}>{PORTAL_PAGE_LINKS[page].label}</NavItem>
+    <NavItem value={page} icon={icon} href={hrefOf(page)} onClick={go(hrefOf(page))}>{t(PORTAL_PAGE_LINKS[page].labelKey)}</NavItem>
   );
 
   return (
@@ -71,25 +73,25 @@ export function NavMenu({ overlay }: Props) {
       defaultOpenCategories={['email', 'users-permissions']}
       // Over the page the drawer is a modal dialog holding the navigation (as microsoft/fluentui#34942 does):
       // aria-modal is only allowed on a dialog, not on a navigation landmark.
-      {...(overlay ? { role: 'dialog', 'aria-label': 'Navigation' } : { 'aria-label': 'Admin center' })}
+      {...(overlay ? { role: 'dialog', 'aria-label': t('shell.navigation') } : { 'aria-label': t('shell.adminCenter') })}
     >
-      <NavDrawerBody {...(overlay ? { role: 'navigation', 'aria-label': 'Admin center' } : {})}>
+      <NavDrawerBody {...(overlay ? { role: 'navigation', 'aria-label': t('shell.adminCenter') } : {})}>
         <NavItem value="environments" icon={<GlobeRegular />} href={paths.environments.getHref()} onClick={go(paths.environments.getHref())}>
-          Environments
+          {t('nav.environments')}
         </NavItem>
         {target && (
           <>
             {item('alerts', <AlertRegular />)}
-            {(emailPages.length > 0 || usersPermissionsPages.length > 0) && <NavSectionHeader>Settings</NavSectionHeader>}
+            {(emailPages.length > 0 || usersPermissionsPages.length > 0) && <NavSectionHeader>{t('nav.settings')}</NavSectionHeader>}
             {emailPages.length > 0 && (
               <NavCategory value="email">
-                <NavCategoryItem icon={<MailSettingsRegular />}>Email</NavCategoryItem>
+                <NavCategoryItem icon={<MailSettingsRegular />}>{t('nav.email')}</NavCategoryItem>
                 <NavSubItemGroup>{emailPages.map(sub)}</NavSubItemGroup>
               </NavCategory>
             )}
             {usersPermissionsPages.length > 0 && (
               <NavCategory value="users-permissions">
-                <NavCategoryItem icon={<PeopleSettingsRegular />}>Users + permissions</NavCategoryItem>
+                <NavCategoryItem icon={<PeopleSettingsRegular />}>{t('nav.usersPermissions')}</NavCategoryItem>
                 <NavSubItemGroup>{usersPermissionsPages.map(sub)}</NavSubItemGroup>
               </NavCategory>
             )}
@@ -97,7 +99,7 @@ export function NavMenu({ overlay }: Props) {
           </>
         )}
         <NavItem value="error-help" icon={<QuestionCircleRegular />} href={paths.errorCatalog.getHref()} onClick={go(paths.errorCatalog.getHref())}>
-          Exchange errors
+          {t('nav.exchangeErrors')}
         </NavItem>
       </NavDrawerBody>
     </NavDrawer>

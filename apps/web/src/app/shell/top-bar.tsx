@@ -5,9 +5,11 @@ import { paths } from '../../config/paths.ts';
 import { useCurrentSession } from '../../features/auth/api/get-session.ts';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
 import { EnvironmentPicker } from '../../features/environments/components/environment-picker.tsx';
+import { LanguageMenu } from '../../features/language/components/language-menu.tsx';
 import { ThemeMenu } from '../../features/theme/components/theme-menu.tsx';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { PHONE_SCREEN } from '../../lib/screens.ts';
+import { useTranslation } from 'react-i18next';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
@@ -33,7 +35,7 @@ const useStyles = makeStyles({
   name: { color: 'inherit', maxWidth: '100%', ...ellipsis },
   email: { color: 'inherit', maxWidth: '100%', ...ellipsis },
   signOut: { flexShrink: 0 },
-  theme: { flexShrink: 0 },
+  preference: { flexShrink: 0 },
 });
 
 interface Props {
@@ -43,6 +45,7 @@ interface Props {
 
 export function TopBar({ navToggle }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useCurrentSession();
   const signOut = useSignOut();
@@ -53,29 +56,30 @@ export function TopBar({ navToggle }: Props) {
       {navToggle && (
         <Hamburger
           className={styles.menu}
-          aria-label="Navigation"
+          aria-label={t('shell.navigation')}
           aria-expanded={navToggle.isOpen}
           onClick={navToggle.onToggle}
         />
       )}
       <Text as="span" weight="semibold" size={400} className={styles.title}>
-        {isPhone ? 'Sync Admin' : 'Power Platform admin center · Sync Admin'}
+        {isPhone ? t('shell.titleShort') : t('shell.title')}
       </Text>
       <EnvironmentPicker />
       <div className={styles.user}>
         <Text weight="semibold" className={styles.name}>{session.user.fullName}</Text>
         <Text size={200} className={styles.email} title={session.user.email}>{session.user.email}</Text>
       </div>
-      <ThemeMenu className={styles.theme} />
+      <LanguageMenu className={styles.preference} />
+      <ThemeMenu className={styles.preference} />
       <Button
         className={styles.signOut}
         icon={<SignOutRegular />}
-        aria-label={isPhone ? 'Sign out' : undefined}
-        title={isPhone ? `Sign out ${session.user.email}` : undefined}
+        aria-label={isPhone ? t('shell.signOut') : undefined}
+        title={isPhone ? t('shell.signOutUser', { email: session.user.email }) : undefined}
         disabled={signOut.isPending}
         onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate(paths.signIn.getHref(), { replace: true }) })}
       >
-        {isPhone ? null : 'Sign out'}
+        {isPhone ? null : t('shell.signOut')}
       </Button>
     </header>
   );

@@ -1,7 +1,7 @@
-import { Spinner } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { LoadError } from '../../../components/load-error.tsx';
+import { LoadingSpinner } from '../../../components/loading-spinner.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useSession } from '../api/get-session.ts';
 
@@ -9,7 +9,7 @@ import { useSession } from '../api/get-session.ts';
 export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   const session = useSession();
-  if (session.isPending) return <Spinner label="Loading…" />;
+  if (session.isPending) return <LoadingSpinner />;
   if (session.isError) return <LoadError error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data) {
     return <Navigate to={paths.signIn.getHref(location.pathname + location.search)} replace />;

@@ -11,6 +11,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useSignIn } from '../api/sign-in.ts';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const styles = useStyles();
+  const { t } = useTranslation('auth');
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -32,15 +34,15 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       {signIn.isError && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Couldn&apos;t sign in</MessageBarTitle>
+            <MessageBarTitle>{t('failed')}</MessageBarTitle>
             {errorMessage(signIn.error)}
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Email" required>
+      <Field label={t('email')} required>
         <Input type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} />
       </Field>
-      <Field label="Password" required>
+      <Field label={t('password')} required>
         <Input
           type="password"
           autoComplete="current-password"
@@ -49,7 +51,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         />
       </Field>
       <Button type="submit" appearance="primary" disabled={signIn.isPending || !email.trim() || !password}>
-        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        {signIn.isPending ? t('signingIn') : t('signIn')}
       </Button>
     </form>
   );

@@ -15,14 +15,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import { DOMAIN_HEALTH_CHECK_LABELS, SERVER_TYPE_LABELS, type DomainHealthRowResponse } from '@sync-admin/contract';
+import { SERVER_TYPE_LABELS, type DomainHealthCheck, type DomainHealthRowResponse } from '@sync-admin/contract';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { formatNumber } from '../../../lib/format-time.ts';
 import { useDomainHealth } from '../api/get-domain-health.ts';
 import { useRunDomainHealth } from '../api/run-domain-health.ts';
 import { VerdictBadge } from './verdict-badge.tsx';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -49,10 +51,11 @@ const useStyles = makeStyles({
 /** Every email domain of the mailboxes the user can read, each with its checks: verdict, what was found, what it means, what to fix. */
 export function DomainHealthList({ environmentId }: { environmentId: string }) {
   const styles = useStyles();
+  const { t } = useTranslation('domain-health');
   const domains = useDomainHealth(environmentId);
   const run = useRunDomainHealth(environmentId);
 
-  if (domains.isPending) return <Spinner label="Loading domains…" />;
+  if (domains.isPending) return <Spinner label={t('loading')} />;
   if (domains.isError) return <LoadError error={domains.error} onRetry={() => void domains.refetch()} />;
   const runningAll = run.isPending && run.variables === undefined;
 
@@ -60,10 +63,10 @@ export function DomainHealthList({ environmentId }: { environmentId: string }) {
     <div className={styles.root}>
       <div className={styles.toolbar}>
         <Button appearance="primary" icon={<ArrowSyncRegular />} disabled={run.isPending || domains.data.items.length === 0} onClick={() => run.mutate(undefined)}>
-          Run checks
+          {t('runChecks')}
         </Button>
-        {runningAll && <Spinner size="tiny" label="Checking every domain…" />}
-        <Text size={200} className={styles.hint}>Checks also run every day. Each check asks DNS and the autodiscover host the way Outlook and Exchange clients do.</Text>
+        {runningAll && <Spinner size="tiny" label={t('checkingAll')} />}
+        <Text size={200} className={styles.hint}>{t('hint')}</Text>
       </div>
       {run.isError && (
         <MessageBar intent="error">
@@ -72,7 +75,7 @@ export function DomainHealthList({ environmentId }: { environmentId: string }) {
       )}
       {domains.data.items.length === 0 && (
         <MessageBar intent="info">
-          <MessageBarBody>No mailbox you can read has an email address yet, so there is no domain to check.</MessageBarBody>
+          <MessageBarBody>{t('empty')}</MessageBarBody>
         </MessageBar>
       )}
       {domains.data.items.map((row) => (
@@ -84,39 +87,47 @@ export function DomainHealthList({ environmentId }: { environmentId: string }) {
 
 function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowResponse; isRunning: boolean; disabled: boolean; onRun: () => void }) {
   const styles = useStyles();
+  const { t } = useTranslation('domain-health');
+  const checkLabels: Record<DomainHealthCheck, string> = {
+    autodiscoverHost: t('check.autodiscoverHost'),
+    autodiscoverSrv: t('check.autodiscoverSrv'),
+    mx: t('check.mx'),
+    spf: t('check.spf'),
+    certificate: t('check.certificate'),
+  };
   const headingId = `domain-${row.domain}`;
-  const profiles = row.serverTypes.map((type) => SERVER_TYPE_LABELS[type]).join(', ') || 'no server profile';
+  const profiles = row.serverTypes.map((type) => SERVER_TYPE_LABELS[type]).join(', ') || t('noServerProfile');
   return (
     <section className={styles.card} aria-labelledby={headingId} aria-busy={isRunning}>
       <div className={styles.head}>
         <Subtitle2 as="h2" id={headingId} className={styles.text}>{row.domain}</Subtitle2>
         {row.latest && <VerdictBadge verdict={row.latest.verdict} />}
         <span className={styles.again}>
-          <Button icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={disabled} onClick={onRun} aria-label={`Check again: ${row.domain}`}>
-            Check again
+          <Button icon={isRunning ? <Spinner size="tiny" /> : <ArrowSyncRegular />} disabled={disabled} onClick={onRun} aria-label={t('checkAgainDomain', { domain: row.domain })}>
+            {t('checkAgain')}
           </Button>
         </span>
       </div>
       <div className={styles.meta}>
-        <Text size={200}>{row.mailboxes === 1 ? '1 mailbox' : `${row.mailboxes} mailboxes`} · {profiles}</Text>
-        <Text size={200}>{row.latest ? <>Checked <RelativeTime iso={row.latest.checkedAt} /></> : 'Not checked yet'}</Text>
+        <Text size={200}>{t('mailboxes', { count: row.mailboxes, formatted: formatNumber(row.mailboxes) })} · {profiles}</Text>
+        <Text size={200}>{row.latest ? <>{t('checked')} <RelativeTime iso={row.latest.checkedAt} /></> : t('notChecked')}</Text>
       </div>
       {row.latest && (
-        <SideScrollRegion label={`Checks of ${row.domain}`} minWidth="640px">
-          <Table className={styles.table} size="small" aria-label={`Checks of ${row.domain}`}>
+        <SideScrollRegion label={t('checksOf', { domain: row.domain })} minWidth="640px">
+          <Table className={styles.table} size="small" aria-label={t('checksOf', { domain: row.domain })}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell scope="col">Check</TableHeaderCell>
-                <TableHeaderCell scope="col">Result</TableHeaderCell>
-                <TableHeaderCell scope="col">What was found</TableHeaderCell>
-                <TableHeaderCell scope="col">What it means</TableHeaderCell>
-                <TableHeaderCell scope="col">What to fix</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('column.check')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('column.result')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('column.found')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('column.meaning')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('column.fix')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {row.latest.results.map((result) => (
                 <TableRow key={result.check}>
-                  <TableCell><Text weight="semibold">{DOMAIN_HEALTH_CHECK_LABELS[result.check]}</Text></TableCell>
+                  <TableCell><Text weight="semibold">{checkLabels[result.check]}</Text></TableCell>
                   <TableCell className={styles.verdict}><VerdictBadge verdict={result.verdict} /></TableCell>
                   <TableCell className={styles.text}>{result.found}</TableCell>
                   <TableCell className={styles.text}>{result.meaning}</TableCell>

@@ -1,17 +1,13 @@
 import type { Crumb } from '../../../components/page-header.tsx';
+import { PORTAL_PAGE_LINKS } from '../../../config/portal-pages.ts';
 import { paths } from '../../../config/paths.ts';
+import { i18next } from '../../../lib/i18n.ts';
 
 type UsersPermissionsPage = 'securityRoles' | 'users' | 'teams';
 
-const PAGE_LABELS: Record<UsersPermissionsPage, string> = {
-  securityRoles: 'Security roles',
-  users: 'Users',
-  teams: 'Teams',
-};
-
-/** Settings > Users + permissions > (page). */
+/** Settings > Users + permissions > (page), in the language shown (called while a page renders). */
 export const usersPermissionsCrumbs = (environmentId: string, page: UsersPermissionsPage): Crumb[] => [
-  { label: 'Settings' },
-  { label: 'Users + permissions' },
-  { label: PAGE_LABELS[page], href: paths[page].getHref(environmentId) },
+  { label: i18next.t('common:nav.settings') },
+  { label: i18next.t('common:nav.usersPermissions') },
+  { label: i18next.t(PORTAL_PAGE_LINKS[page].labelKey), href: paths[page].getHref(environmentId) },
 ];

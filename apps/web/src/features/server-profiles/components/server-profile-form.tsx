@@ -30,11 +30,13 @@ import {
 } from '@sync-admin/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage, isStaleRecord } from '../../../lib/api-client.ts';
+import { fieldErrorText } from '../../../lib/server-messages.ts';
 import { getServerProfileQueryOptions } from '../api/get-server-profile.ts';
 import { useCreateServerProfile } from '../api/create-server-profile.ts';
 import { useServerProfiles } from '../api/get-server-profiles.ts';
@@ -90,6 +92,8 @@ export function ServerProfileForm({
   environmentId, canWrite, canTestAndEnable = false, deployment, profile, savedOnArrival = false,
 }: Props) {
   const styles = useStyles();
+  // The sentences of the field rules' codes, for the checks made here before Save (decision 51).
+  useTranslation(['errors', 'fields']);
   const navigate = useNavigate();
   const create = useCreateServerProfile(environmentId);
   const update = useUpdateServerProfile(environmentId);
@@ -200,7 +204,7 @@ export function ServerProfileForm({
       allowCredentialsEntryViaNonSecureChannels: deployment.allowCredentialsEntryViaNonSecureChannels,
     });
     if (found.length > 0) {
-      showErrors(found);
+      showErrors(found.map((fieldError) => ({ ...fieldError, message: fieldErrorText(fieldError) })));
       return;
     }
     const body = { ...settingsToWire(normalizeServerProfile(settings, {}).settings), isDefault, ...typed };

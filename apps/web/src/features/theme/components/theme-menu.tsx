@@ -1,17 +1,21 @@
-import { Suspense, lazy, useState } from 'react';
-import { ThemeButton } from './theme-button.tsx';
-
-// Fluent's Menu is about 12 KB gzip that no first screen needs: it loads when the button is first pressed, so the
-// first screen keeps its budget (apps/web/bundle-sizes.ts).
-const ThemeMenuLoaded = lazy(async () => ({ default: (await import('./theme-menu-loaded.tsx')).ThemeMenuLoaded }));
+import { DarkThemeRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { ChoiceMenu } from '../../../components/choice-menu.tsx';
+import { THEME_CHOICES, useThemePreference, type ThemeChoice } from '../lib/theme-preference.ts';
 
 /** The top bar's Theme button and its menu: Light, Dark, Follow the system (decision 46). */
 export function ThemeMenu({ className }: { className?: string }) {
-  const [isWanted, setWanted] = useState(false);
-  if (!isWanted) return <ThemeButton className={className} onClick={() => setWanted(true)} />;
+  const { t } = useTranslation();
+  const { choice, setChoice } = useThemePreference();
+  const labels: Record<ThemeChoice, string> = { light: t('theme.light'), dark: t('theme.dark'), system: t('theme.system') };
   return (
-    <Suspense fallback={<ThemeButton className={className} disabledFocusable />}>
-      <ThemeMenuLoaded className={className} />
-    </Suspense>
+    <ChoiceMenu
+      className={className}
+      label={t('theme.label')}
+      icon={<DarkThemeRegular />}
+      choices={THEME_CHOICES.map((value) => ({ value, label: labels[value] }))}
+      value={choice}
+      onChange={setChoice}
+    />
   );
 }

@@ -3,12 +3,12 @@ import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { useUserPreference } from '../../../lib/user-preference.ts';
 import { useSession } from '../../auth/api/get-session.ts';
 
-export const THEME_CHOICE_LABELS = { light: 'Light', dark: 'Dark', system: 'Follow the system' } as const;
-export type ThemeChoice = keyof typeof THEME_CHOICE_LABELS;
+export const THEME_CHOICES = ['light', 'dark', 'system'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 /** Anything but a known choice (nothing stored, an old or edited value) follows the system. */
 const normalizeThemeChoice = (stored: unknown): ThemeChoice =>
-  typeof stored === 'string' && stored in THEME_CHOICE_LABELS ? (stored as ThemeChoice) : 'system';
+  typeof stored === 'string' && (THEME_CHOICES as readonly string[]).includes(stored) ? (stored as ThemeChoice) : 'system';
 
 /**
  * The signed-in user's theme choice (decision 46), remembered like the grid's columns (decision 42), and the Fluent

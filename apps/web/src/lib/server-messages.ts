@@ -1,0 +1,28 @@
+import type { ErrorResponse } from '@sync-admin/contract';
+import { i18next } from './i18n.ts';
+
+type FieldError = ErrorResponse['error']['fieldErrors'][number];
+
+/**
+ * A field error in the language shown (decision 51): the sentence its code names, filled with its params, with the
+ * field's label in that language too; the English sentence the API sent when the code has no translation (yet).
+ * The namespaces are loaded when an API error arrives (api-client.ts), so they are there to render it.
+ */
+export function fieldErrorText({ field, message, code, params }: FieldError): string {
+  if (code === undefined) return message;
+  const label = typeof params?.label === 'string' ? i18next.t(`fields:${field}`, { defaultValue: params.label }) : undefined;
+  return i18next.t(`errors:field.${code}`, { ...params, ...(label === undefined ? {} : { label }), defaultValue: message });
+}
+
+/** An error response's own sentence in the language shown: one field's error, or how many need attention. */
+export function errorBodyText(body: Pick<ErrorResponse['error'], 'code' | 'message' | 'params' | 'fieldErrors'>): string {
+  const [first, ...others] = body.fieldErrors;
+  if (body.code === 'VALIDATION_FAILED' && first && others.length === 0 && first.message === body.message) return fieldErrorText(first);
+  if (body.code === 'VALIDATION_FAILED' && typeof body.params?.count === 'number') {
+    return i18next.t('errors:fieldsNeedAttention', { count: body.params.count, defaultValue: body.message });
+  }
+  return body.message;
+}
+
+/** Loads what errorBodyText and fieldErrorText need; an API error waits for it before it is thrown. */
+export const loadErrorMessages = () => i18next.loadNamespaces(['errors', 'fields']).catch(() => undefined);

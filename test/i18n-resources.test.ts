@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
+
+// The web's translations (decision 51): the same keys in every namespace of every language, every key the code asks
+// for present in English, and the server's message codes all translated.
+const WEB_SRC = path.resolve(import.meta.dirname, '../apps/web/src');
+const LOCALES = path.join(WEB_SRC, 'locales');
+const DOMAIN_SRC = path.resolve(import.meta.dirname, '../packages/domain/src');
+const LANGUAGES = ['en', 'de'];
+
+type Resource = { [key: string]: string | Resource };
+
+function flatten(resource: Resource, prefix = ''): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of Object.entries(resource)) {
+    if (typeof value === 'string') keys.set(prefix + key, value);
+    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) keys.set(inner, text);
+  }
+  return keys;
+}
+
+const namespacesOf = (language: string) =>
+  readdirSync(path.join(LOCALES, language)).filter((file) => file.endsWith('.json')).map((file) => file.replace(/\.json$/, '')).sort();
+
+const resource = (language: string, namespace: string) =>
+  flatten(JSON.parse(readFileSync(path.join(LOCALES, language, `${namespace}.json`), 'utf8')) as Resource);
+
+const English = new Map(namespacesOf('en').map((namespace) => [namespace, resource('en', namespace)]));
+
+function sourceFiles(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
+
+/**
+ * The keys a source file asks for: the literal first argument of t() and i18next.t(), and keys kept in data
+ * (`labelKey: '…'`). A key without `namespace:` belongs to the file's first useTranslation() namespace, else common.
+ */
+function keysUsedIn(source: string): { namespace: string; key: string }[] {
+  const fileNamespace = /useTranslation\(\s*\[?\s*'([\w-]+)'/.exec(source)?.[1] ?? 'common';
+  const literals = [...source.matchAll(/\bt\(\s*'([^']+)'/g), ...source.matchAll(/\b\w*Key: '([^']+)'/g)].map((match) => match[1]!);
+  return literals.map((literal) => {
+    const [namespace, key] = literal.includes(':') ? literal.split(':', 2) as [string, string] : [fileNamespace, literal];
+    return { namespace, key };
+  });
+}
+
+/** Calls whose key the scan cannot read; only the server's codes (lib/server-messages.ts) and data-held keys may. */
+function nonLiteralCalls(source: string): string[] {
+  return [...source.matchAll(/\bt\(\s*([^'\s)][^,)]*)/g)].map((match) => match[1]!).filter((argument) => !/\.labelKey$/.test(argument));
+}
+
+describe('the web translations', () => {
+  it.each(LANGUAGES.filter((language) => language !== 'en'))('%s has the namespaces, keys and placeholders of English', (language) => {
+    expect(namespacesOf(language)).toEqual([...English.keys()]);
+    for (const [namespace, english] of English) {
+      const translated = resource(language, namespace);
+      expect([...translated.keys()].sort(), `${language}/${namespace}.json`).toEqual([...english.keys()].sort());
+      for (const [key, text] of english) {
+        expect(variables(translated.get(key) ?? ''), `${language}/${namespace}.json ${key}`).toEqual(variables(text));
+      }
+    }
+  });
+
+  it('has no empty text in any language', () => {
+    for (const language of LANGUAGES) {
+      for (const namespace of namespacesOf(language)) {
+        for (const [key, text] of resource(language, namespace)) expect(text.trim(), `${language}/${namespace}.json ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('holds every key the web code asks for in English, and the code asks with literal keys only', () => {
+    const missing: string[] = [];
+    const unreadable: string[] = [];
+    for (const file of sourceFiles(WEB_SRC, /\.tsx?$/)) {
+      const source = readFileSync(file, 'utf8');
+      const where = path.relative(WEB_SRC, file);
+      for (const { namespace, key } of keysUsedIn(source)) {
+        // A count picks the plural form: key_one, key_other.
+        const english = English.get(namespace);
+        if (!english?.has(key) && !english?.has(`${key}_other`)) missing.push(`${where}: ${namespace}:${key}`);
+      }
+      if (where !== path.join('lib', 'server-messages.ts')) unreadable.push(...nonLiteralCalls(source).map((call) => `${where}: t(${call}`));
+    }
+    expect(missing).toEqual([]);
+    expect(unreadable).toEqual([]);
+  });
+
+  it('finds missing keys and unreadable calls (the scan itself can fail)', () => {
+    const source = "const { t } = useTranslation('domain-health');\nt('title'); t('common:nav.email'); t(someKey); t(PAGE.labelKey);\nconst a = { labelKey: 'nav.pages.users' };";
+    expect(keysUsedIn(source)).toEqual([
+      { namespace: 'domain-health', key: 'title' },
+      { namespace: 'common', key: 'nav.email' },
+      { namespace: 'domain-health', key: 'nav.pages.users' },
+    ]);
+    expect(nonLiteralCalls(source)).toEqual(['someKey']);
+  });
+
+  it('translates every message code the domain gives a field error, and labels every server profile field as the rules do', () => {
+    const codes = new Set(sourceFiles(DOMAIN_SRC, /(?<!\.test)\.ts$/)
+      // A field error's code follows its field: { field: 'name', code: 'FIELD_REQUIRED', … }.
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bfield(?:: [^,]+)?,\s*code: '([A-Z_]+)'/g)].map((match) => match[1]!)));
+    expect(codes.size).toBeGreaterThan(10);
+    const errors = English.get('errors')!;
+    expect([...codes].filter((code) => !errors.has(`field.${code}`))).toEqual([]);
+    const fields = English.get('fields')!;
+    for (const rule of SERVER_PROFILE_FIELD_RULES) expect(fields.get(rule.field), rule.field).toBe(rule.label);
+  });
+});
