@@ -95,3 +95,4 @@ export {
   type RunState,
 } from '@sync-admin/domain';
 export * from './domain-health.ts';
+export * from './health-dashboard.ts';

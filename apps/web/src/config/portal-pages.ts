@@ -9,6 +9,7 @@ export const PORTAL_PAGE_LINKS: Record<PortalPage, { label: string; segment: str
   serverProfiles: { label: 'Server profiles', segment: '/settings/email/server-profiles', getHref: (id) => paths.serverProfiles.getHref(id) },
   emailSettings: { label: 'Email settings', segment: '/settings/email/email-settings', getHref: paths.emailSettings.getHref },
   mailboxes: { label: 'Mailboxes', segment: '/settings/email/mailboxes', getHref: (id) => paths.mailboxes.getHref(id) },
+  emailHealth: { label: 'Email health', segment: '/settings/email/health', getHref: paths.emailHealth.getHref },
   testAndEnableJobs: { label: 'Test & Enable jobs', segment: '/settings/email/test-and-enable-jobs', getHref: (id) => paths.jobs.getHref(id) },
   domainHealth: { label: 'Domain health', segment: '/settings/email/domain-health', getHref: paths.domainHealth.getHref },
   alerts: { label: 'Alerts', segment: '/alerts', getHref: paths.alerts.getHref },
