@@ -84,13 +84,16 @@ export function createHealthDashboardRepository(prisma: PrismaClient): HealthDas
            WHERE m."environmentId" = ${environment()} AND m."isActive" AND m."lastErrorCode" IS NOT NULL ${mailboxOwner()}
            GROUP BY 1 ORDER BY 2 DESC, 1`),
         query<{ day: string; succeeded: number; failed: number }>(({ environment, since, ownedMailbox }) => `
-          SELECT to_char(i."finishedAt", 'YYYY-MM-DD') AS "day",
-                 count(*) FILTER (WHERE i."state" = 'succeeded')::int AS "succeeded",
-                 count(*) FILTER (WHERE i."state" = 'failed')::int AS "failed"
-            FROM "TestAndEnableRunItem" i
-            JOIN "TestAndEnableRun" r ON r."id" = i."runId" ${ownedMailbox('i')}
-           WHERE r."environmentId" = ${environment()} AND i."finishedAt" >= ${since()} AND i."state" IN ('succeeded', 'failed')
-           GROUP BY 1`),
+          SELECT to_char("day", 'YYYY-MM-DD') AS "day", "succeeded", "failed" FROM (
+            -- Grouped on the date, formatted once per day rather than once per item.
+            SELECT i."finishedAt"::date AS "day",
+                   count(*) FILTER (WHERE i."state" = 'succeeded')::int AS "succeeded",
+                   count(*) FILTER (WHERE i."state" = 'failed')::int AS "failed"
+              FROM "TestAndEnableRunItem" i
+              JOIN "TestAndEnableRun" r ON r."id" = i."runId" ${ownedMailbox('i')}
+             WHERE r."environmentId" = ${environment()} AND i."finishedAt" >= ${since()} AND i."state" IN ('succeeded', 'failed')
+             GROUP BY 1
+          ) AS days`),
         query<Record<string, number> & { day: string }>(({ environment, since, ownedMailbox }) => `
           SELECT to_char(a."createdAt", 'YYYY-MM-DD') AS "day", ${ALERT_COUNTS}
             FROM "Alert" a ${ownedMailbox('a')}
