@@ -119,7 +119,7 @@ try {
 
 \`pnpm bench:health-dashboard\` (bench/health-dashboard.bench.ts), ${result.at}.
 
-The real portal in its own process on PostgreSQL ${version}; Contoso holds ${rows.mailboxes.toLocaleString('en')} mailboxes (all environments),
+The real portal in its own process on PostgreSQL ${version}; the database holds ${rows.mailboxes.toLocaleString('en')} mailboxes (Contoso's 100,000 and Fabrikam's),
 ${rows.runs.toLocaleString('en')} Test & Enable jobs with ${rows.runItems.toLocaleString('en')} run items finished over the last 30 days, and ${rows.alerts.toLocaleString('en')} alerts,
 generated set-based (INSERT … SELECT generate_series, ${generateSeconds} s) and ANALYZEd. \`GET /api/environments/:id/health-dashboard\`
 as sysadmin@ (Organization depth: every mailbox counts) over HTTP on loopback, ${REQUESTS} requests one after another after 3 warm-up requests.
