@@ -9,6 +9,7 @@ import openapi from './plugins/external/openapi.ts';
 import securityHeaders, { ROUTING_ERROR_HEADERS } from './plugins/external/security-headers.ts';
 import webApp from './plugins/external/web-app.ts';
 import domainHealthRoutes from './routes/domain-health/domain-health.routes.ts';
+import healthDashboardRoutes from './routes/health-dashboard/health-dashboard.routes.ts';
 import environmentRoutes from './routes/environments/environments.routes.ts';
 import healthRoutes from './routes/health/health.routes.ts';
 import alertRoutes from './routes/alerts/alerts.routes.ts';
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   await app.register(auditRoutes);
   await app.register(testAndEnableRoutes);
   await app.register(domainHealthRoutes);
+  await app.register(healthDashboardRoutes);
 
   await app.register(webApp, { root: deps.services.config.WEB_DIST_DIR });
   return app;

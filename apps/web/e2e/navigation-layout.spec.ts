@@ -19,7 +19,7 @@ test.describe('navigation follows what the API says the user may open', () => {
     await expect(page.getByRole('heading', { name: 'Email settings', level: 1 })).toBeVisible();
     await expect(page.getByText("Couldn't load this page")).toHaveCount(0);
     await expect(navigation(page).getByRole('link')).toHaveText(
-      ['Environments', 'Alerts', 'Email settings', 'Mailboxes', 'Test & Enable jobs', 'Domain health', 'Exchange errors'],
+      ['Environments', 'Alerts', 'Email settings', 'Mailboxes', 'Email health', 'Test & Enable jobs', 'Domain health', 'Exchange errors'],
     );
     await expect(navigation(page).getByText('Users + permissions')).toHaveCount(0);
   });
@@ -28,7 +28,7 @@ test.describe('navigation follows what the API says the user may open', () => {
     const page = await sessions.signedInPage(browser, 'sysadmin@contoso.example');
     await expect(page).toHaveURL(/\/settings\/email\/server-profiles$/);
     await expect(navigation(page).getByRole('link')).toHaveText([
-      'Environments', 'Alerts', 'Server profiles', 'Email settings', 'Mailboxes', 'Test & Enable jobs', 'Domain health',
+      'Environments', 'Alerts', 'Server profiles', 'Email settings', 'Mailboxes', 'Email health', 'Test & Enable jobs', 'Domain health',
       'Security roles', 'Users', 'Teams', 'Audit log', 'Exchange errors',
     ]);
   });

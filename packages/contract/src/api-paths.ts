@@ -30,6 +30,7 @@ export const apiPaths = {
   job: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}`,
   jobItems: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}/items`,
   jobCancel: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}/cancel`,
+  healthDashboard: (environmentId: string) => `/api/environments/${environmentId}/health-dashboard`,
   domainHealth: (environmentId: string) => `/api/environments/${environmentId}/domain-health`,
   domainHealthRun: (environmentId: string) => `/api/environments/${environmentId}/domain-health/run`,
   domainHealthHistory: (environmentId: string, domain: string) => `/api/environments/${environmentId}/domain-health/${domain}/history`,

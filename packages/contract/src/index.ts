@@ -45,6 +45,7 @@ export {
   OUTGOING_EMAIL_DELIVERY_METHODS,
   APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS,
   EMAIL_ADDRESS_STATUSES,
+  MAILBOX_TEST_STATUSES,
   MAILBOX_TYPES,
   MAILBOX_VIEWS,
   MAILBOX_SORT_FIELDS,
@@ -95,3 +96,4 @@ export {
   type RunState,
 } from '@sync-admin/domain';
 export * from './domain-health.ts';
+export * from './health-dashboard.ts';

@@ -24,6 +24,10 @@ export const mailboxFilterSchema = z.object({
   serverProfileId: z.union([z.uuid(), z.literal('none')], { message: 'serverProfileId must be a profile id or "none".' }).optional(),
   type: z.enum(MAILBOX_TYPES).optional(),
   emailAddressStatus: z.enum(EMAIL_ADDRESS_STATUSES).optional(),
+  incomingEmailStatus: z.enum(MAILBOX_TEST_STATUSES).optional(),
+  outgoingEmailStatus: z.enum(MAILBOX_TEST_STATUSES).optional(),
+  appointmentsContactsTasksStatus: z.enum(MAILBOX_TEST_STATUSES).optional(),
+  lastErrorCode: text().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'lastErrorCode must be an error code: up to 100 letters, digits and _ . : -').optional(),
 }).strict();
 export type MailboxFilterWire = z.infer<typeof mailboxFilterSchema>;
 

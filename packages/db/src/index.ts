@@ -24,3 +24,4 @@ export { createActorDirectory } from './test-and-enable/actor-directory.ts';
 export { sqlStateOf } from './errors/sql-state.ts';
 export { Prisma, type PrismaClient } from './generated/prisma/client.ts';
 export { createDomainHealthRepository } from './domain-health/domain-health.repository.ts';
+export { createHealthDashboardRepository } from './health-dashboard/health-dashboard.repository.ts';

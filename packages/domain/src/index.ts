@@ -49,3 +49,6 @@ export * from './domain-health/domain-health.ts';
 export * from './domain-health/domain-health.rules.ts';
 export * from './domain-health/domain-health.ports.ts';
 export * from './domain-health/domain-health.use-cases.ts';
+export * from './health-dashboard/health-dashboard.ts';
+export * from './health-dashboard/health-dashboard.ports.ts';
+export * from './health-dashboard/health-dashboard.use-cases.ts';

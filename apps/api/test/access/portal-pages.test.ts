@@ -8,6 +8,7 @@ const PAGE_LISTS: Record<PortalPage, (environmentId: string) => string> = {
   serverProfiles: apiPaths.serverProfiles,
   emailSettings: apiPaths.emailSettings,
   mailboxes: apiPaths.mailboxes,
+  emailHealth: apiPaths.healthDashboard,
   testAndEnableJobs: apiPaths.jobs,
   domainHealth: apiPaths.domainHealth,
   alerts: apiPaths.alerts,
@@ -27,7 +28,7 @@ describe('the pages each environment lists for the signed-in user', () => {
   it('lists for alex@ (Basic User) only the pages he may open, Email settings first', async () => {
     const alex = await signIn(t.app, 'alex@contoso.example');
     const [contoso] = (await t.app.inject({ url: apiPaths.environments, headers: alex.headers })).json().items;
-    expect(contoso.pages).toEqual(['emailSettings', 'mailboxes', 'testAndEnableJobs', 'domainHealth', 'alerts']);
+    expect(contoso.pages).toEqual(['emailSettings', 'mailboxes', 'emailHealth', 'testAndEnableJobs', 'domainHealth', 'alerts']);
   });
 
   it.each(['global.admin@contoso.example', 'support@contoso.example', 'alex@contoso.example', 'approver@contoso.example'])(

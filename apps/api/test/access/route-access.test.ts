@@ -104,6 +104,7 @@ describe('every API route, every demo user: deny by default', () => {
       'POST /api/environments/:environmentId/mailboxes/:mailboxId/test-connection',
       'GET /api/environments/:environmentId/domain-health', 'POST /api/environments/:environmentId/domain-health/run',
       'GET /api/environments/:environmentId/domain-health/:domain/history',
+      'GET /api/environments/:environmentId/health-dashboard',
     ]));
   });
 

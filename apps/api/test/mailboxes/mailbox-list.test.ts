@@ -169,11 +169,23 @@ describe('Settings > Email > Mailboxes: views, Quick Find, filters, sort and pag
       [{ emailAddressStatus: 'rejected' }, { emailAddressStatus: 'rejected' }],
       [{ emailAddressStatus: 'empty' }, { emailAddressStatus: 'empty' }],
       [{ emailAddressStatus: 'approved', type: 'queue' }, { emailAddressStatus: 'approved', type: 'queue' }],
+      [{ incomingEmailStatus: 'failure' }, { incomingEmailStatus: 'failure' }],
+      [{ outgoingEmailStatus: 'success' }, { outgoingEmailStatus: 'success' }],
+      [{ appointmentsContactsTasksStatus: 'notRun' }, { appointmentsContactsTasksStatus: 'notRun' }],
+      [{ incomingEmailStatus: 'failure', type: 'user' }, { incomingEmailStatus: 'failure', type: 'user' }],
     ] as [Record<string, string>, Prisma.MailboxWhereInput][])('filters by %j', async (query, where) => {
       const page = await listAll({ view: 'all', ...query });
       expect(page.total).toBe(await count(where));
       expect(page.total).toBeGreaterThan(0);
       for (const row of page.items) expect(row).toMatchObject(query);
+    });
+
+    it('filters by the error code the last test failed with, as written, and finds nothing for a code no mailbox has', async () => {
+      const page = await listAll({ view: 'all', lastErrorCode: 'HTTP401' });
+      expect(page.total).toBe(await count({ lastErrorCode: 'HTTP401' }));
+      expect(page.total).toBeGreaterThan(0);
+      expect(await count({ id: { in: page.items.map((r) => r.id) }, lastErrorCode: 'HTTP401' })).toBe(page.total);
+      expect((await listAll({ view: 'all', lastErrorCode: 'http401' })).total).toBe(0);
     });
 
     it('combines a view, Quick Find and filters', async () => {
@@ -288,6 +300,8 @@ describe('Settings > Email > Mailboxes: views, Quick Find, filters, sort and pag
     ['serverProfileId=not-a-uuid', { serverProfileId: 'not-a-uuid' }, 'serverProfileId'],
     ['type=room', { type: 'room' }, 'type'],
     ['emailAddressStatus=maybe', { emailAddressStatus: 'maybe' }, 'emailAddressStatus'],
+    ['incomingEmailStatus=broken', { incomingEmailStatus: 'broken' }, 'incomingEmailStatus'],
+    ['lastErrorCode with a space', { lastErrorCode: 'Error Access' }, 'lastErrorCode'],
     ['an unknown parameter', { colour: 'red' }, 'colour'],
   ])('refuses %s with 400 naming the field', async (_case, query, field) => {
     const response = await list(query);

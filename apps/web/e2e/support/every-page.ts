@@ -25,7 +25,7 @@ export async function everyPage(page: Page): Promise<string[]> {
     `${base}/settings/email/server-profiles`, `${base}/settings/email/server-profiles/new`, `${base}/settings/email/server-profiles/${profile}`,
     `${base}/settings/email/email-settings`,
     `${base}/settings/email/mailboxes`, `${base}/settings/email/mailboxes/new?type=user`, `${base}/settings/email/mailboxes/${mailbox}`,
-    `${base}/settings/email/test-and-enable-jobs`, `${base}/settings/email/domain-health`,
+    `${base}/settings/email/health`, `${base}/settings/email/test-and-enable-jobs`, `${base}/settings/email/domain-health`,
     `${base}/settings/users-permissions/security-roles`, `${base}/settings/users-permissions/security-roles/${role}`,
     `${base}/settings/users-permissions/users`, `${base}/settings/users-permissions/teams`,
     `${base}/settings/audit-log`, '/help/errors', '/help/errors/ErrorServerBusy',

@@ -31,6 +31,7 @@ const AlertsRoute = lazyPage(() => import('./routes/alerts.tsx'), 'AlertsRoute')
 const AuditLogRoute = lazyPage(() => import('./routes/audit-log.tsx'), 'AuditLogRoute');
 const JobsRoute = lazyPage(() => import('./routes/jobs.tsx'), 'JobsRoute');
 const JobRoute = lazyPage(() => import('./routes/job.tsx'), 'JobRoute');
+const EmailHealthRoute = lazyPage(() => import('./routes/email-health.tsx'), 'EmailHealthRoute');
 const DomainHealthRoute = lazyPage(() => import('./routes/domain-health.tsx'), 'DomainHealthRoute');
 const ErrorCatalogRoute = lazyPage(() => import('./routes/error-catalog.tsx'), 'ErrorCatalogRoute');
 const ErrorHelpRoute = lazyPage(() => import('./routes/error-help.tsx'), 'ErrorHelpRoute');
@@ -66,6 +67,7 @@ const router = createBrowserRouter([
       { path: paths.auditLog.path, element: <AuditLogRoute /> },
       { path: paths.jobs.path, element: <JobsRoute /> },
       { path: paths.job.path, element: <JobRoute /> },
+      { path: paths.emailHealth.path, element: <EmailHealthRoute /> },
       { path: paths.domainHealth.path, element: <DomainHealthRoute /> },
       { path: paths.errorCatalog.path, element: <ErrorCatalogRoute /> },
       { path: paths.errorHelp.path, element: <ErrorHelpRoute /> },

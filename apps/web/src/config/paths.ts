@@ -87,6 +87,10 @@ export const paths = {
     getHref: (environmentId: string, jobId: string, query: { state?: string; page?: number } = {}) =>
       withQuery(`${jobsBase(environmentId)}/${encodeURIComponent(jobId)}`, query),
   },
+  emailHealth: {
+    path: '/environments/:environmentId/settings/email/health',
+    getHref: (environmentId: string) => `${environmentBase(environmentId)}/settings/email/health`,
+  },
   domainHealth: {
     path: '/environments/:environmentId/settings/email/domain-health',
     getHref: (environmentId: string) => `${environmentBase(environmentId)}/settings/email/domain-health`,

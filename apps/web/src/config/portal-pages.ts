@@ -9,6 +9,7 @@ export const PORTAL_PAGE_LINKS: Record<PortalPage, { labelKey: string; segment: 
   serverProfiles: { labelKey: 'nav.pages.serverProfiles', segment: '/settings/email/server-profiles', getHref: (id) => paths.serverProfiles.getHref(id) },
   emailSettings: { labelKey: 'nav.pages.emailSettings', segment: '/settings/email/email-settings', getHref: paths.emailSettings.getHref },
   mailboxes: { labelKey: 'nav.pages.mailboxes', segment: '/settings/email/mailboxes', getHref: (id) => paths.mailboxes.getHref(id) },
+  emailHealth: { labelKey: 'nav.pages.emailHealth', segment: '/settings/email/health', getHref: paths.emailHealth.getHref },
   testAndEnableJobs: { labelKey: 'nav.pages.testAndEnableJobs', segment: '/settings/email/test-and-enable-jobs', getHref: (id) => paths.jobs.getHref(id) },
   domainHealth: { labelKey: 'nav.pages.domainHealth', segment: '/settings/email/domain-health', getHref: paths.domainHealth.getHref },
   alerts: { labelKey: 'nav.pages.alerts', segment: '/alerts', getHref: paths.alerts.getHref },

@@ -42,6 +42,11 @@ export function mailboxWhere(environmentId: string, filter: MailboxFilter, param
   if (filter.emailAddressStatus !== undefined) {
     conditions.push(`m."emailAddressStatus" = ${params.bind(filter.emailAddressStatus, '"EmailAddressStatus"')}`);
   }
+  for (const channel of ['incomingEmailStatus', 'outgoingEmailStatus', 'appointmentsContactsTasksStatus'] as const) {
+    const status = filter[channel];
+    if (status !== undefined) conditions.push(`m."${channel}" = ${params.bind(status, '"MailboxTestStatus"')}`);
+  }
+  if (filter.lastErrorCode !== undefined) conditions.push(`m."lastErrorCode" = ${params.bind(filter.lastErrorCode, 'text')}`);
   if (filter.ownerId !== undefined) conditions.push(`m."ownerId" = ${params.bind(filter.ownerId, 'uuid')}`);
   return conditions.join(' AND ');
 }

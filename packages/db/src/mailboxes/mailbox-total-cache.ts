@@ -18,7 +18,10 @@ export interface TotalCache {
 
 /** Filters that mean the same share a key, whatever their property order or surrounding spaces. */
 function filterKey(filter: MailboxFilter): string {
-  return JSON.stringify([filter.view, searchText(filter), filter.serverProfileId, filter.type, filter.emailAddressStatus, filter.ownerId]);
+  return JSON.stringify([
+    filter.view, searchText(filter), filter.serverProfileId, filter.type, filter.emailAddressStatus, filter.incomingEmailStatus,
+    filter.outgoingEmailStatus, filter.appointmentsContactsTasksStatus, filter.lastErrorCode, filter.ownerId,
+  ]);
 }
 
 const MAX_TOTALS_PER_ENVIRONMENT = 500;

@@ -9,6 +9,7 @@ export const PORTAL_PAGE_ACCESS = {
   serverProfiles: 'emailServerProfile.read',
   emailSettings: null,
   mailboxes: 'mailbox.read',
+  emailHealth: 'mailbox.read',
   testAndEnableJobs: 'mailbox.read',
   domainHealth: 'mailbox.read',
   alerts: 'mailbox.read',

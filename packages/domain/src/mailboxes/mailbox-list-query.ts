@@ -1,4 +1,4 @@
-import type { EmailAddressStatus, MailboxType } from './mailbox.ts';
+import type { EmailAddressStatus, MailboxTestStatus, MailboxType } from './mailbox.ts';
 
 /** The views of Settings > Email > Mailboxes. */
 export const MAILBOX_VIEWS = ['active', 'inactive', 'pendingApproval', 'failedTests', 'all'] as const;
@@ -26,6 +26,11 @@ export interface MailboxFilter {
   serverProfileId?: string;
   type?: MailboxType;
   emailAddressStatus?: EmailAddressStatus;
+  incomingEmailStatus?: MailboxTestStatus;
+  outgoingEmailStatus?: MailboxTestStatus;
+  appointmentsContactsTasksStatus?: MailboxTestStatus;
+  /** Mailboxes whose last test failed with this error code (the Email health page links here). */
+  lastErrorCode?: string;
   /** Set by the use cases when the actor reads at User depth: only mailboxes they own. */
   ownerId?: string;
 }

@@ -89,13 +89,17 @@ export function toMailboxChanges(body: Omit<UpdateMailboxRequest, 'version'> | O
 }
 
 export function toMailboxFilter(filter: MailboxFilterWire): MailboxFilter {
-  const { view, search, serverProfileId, type, emailAddressStatus } = filter;
+  const { view, search, serverProfileId, type, emailAddressStatus, incomingEmailStatus, outgoingEmailStatus, appointmentsContactsTasksStatus, lastErrorCode } = filter;
   return {
     view,
     ...(search ? { search } : {}),
     ...(serverProfileId ? { serverProfileId } : {}),
     ...(type ? { type } : {}),
     ...(emailAddressStatus ? { emailAddressStatus } : {}),
+    ...(incomingEmailStatus ? { incomingEmailStatus } : {}),
+    ...(outgoingEmailStatus ? { outgoingEmailStatus } : {}),
+    ...(appointmentsContactsTasksStatus ? { appointmentsContactsTasksStatus } : {}),
+    ...(lastErrorCode ? { lastErrorCode } : {}),
   };
 }
 

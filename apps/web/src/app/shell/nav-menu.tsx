@@ -24,7 +24,7 @@ import { PORTAL_PAGE_LINKS, findPortalPage } from '../../config/portal-pages.ts'
 import { useEnvironments } from '../../features/environments/api/get-environments.ts';
 import { useTranslation } from 'react-i18next';
 
-const EMAIL_PAGES: readonly PortalPage[] = ['serverProfiles', 'emailSettings', 'mailboxes', 'testAndEnableJobs', 'domainHealth'];
+const EMAIL_PAGES: readonly PortalPage[] = ['serverProfiles', 'emailSettings', 'mailboxes', 'emailHealth', 'testAndEnableJobs', 'domainHealth'];
 const USERS_PERMISSIONS_PAGES: readonly PortalPage[] = ['securityRoles', 'users', 'teams'];
 
 interface Props {

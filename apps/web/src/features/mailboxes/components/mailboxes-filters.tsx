@@ -2,6 +2,7 @@ import { Button, Dropdown, Field, Option, SearchBox, Select, makeStyles, tokens 
 import { DismissRegular } from '@fluentui/react-icons';
 import {
   EMAIL_ADDRESS_STATUS_LABELS,
+  MAILBOX_TEST_STATUS_LABELS,
   MAILBOX_TYPE_LABELS,
   MAILBOX_VIEW_LABELS,
   type MailboxView,
@@ -11,6 +12,13 @@ import { useServerProfiles } from '../../server-profiles/api/get-server-profiles
 import { hasFilters, type MailboxGridQuery } from '../lib/grid-query.ts';
 
 const SEARCH_DELAY_MS = 300;
+
+/** The channel status filters, named as the grid's columns (the Email health page links to them). */
+const STATUS_FILTERS = [
+  { field: 'incomingEmailStatus', label: 'Incoming Email Status' },
+  { field: 'outgoingEmailStatus', label: 'Outgoing Email Status' },
+  { field: 'appointmentsContactsTasksStatus', label: 'Appointments, Contacts, and Tasks Status' },
+] as const;
 const ANY = '';
 
 const useStyles = makeStyles({
@@ -52,7 +60,7 @@ export function MailboxesFilters({ environmentId, query, onChange, onClear }: Pr
     return () => clearTimeout(timer);
   }, [draft, urlSearch, onChange]);
 
-  const select = (field: 'serverProfileId' | 'type' | 'emailAddressStatus') => (_: unknown, data: { value: string }) =>
+  const select = (field: 'serverProfileId' | 'type' | 'emailAddressStatus' | (typeof STATUS_FILTERS)[number]['field']) => (_: unknown, data: { value: string }) =>
     onChange({ [field]: data.value === ANY ? undefined : data.value });
 
   return (
@@ -106,6 +114,19 @@ export function MailboxesFilters({ environmentId, query, onChange, onClear }: Pr
           {Object.entries(EMAIL_ADDRESS_STATUS_LABELS).map(([status, label]) => <option key={status} value={status}>{label}</option>)}
         </Select>
       </Field>
+      {STATUS_FILTERS.map(({ field, label }) => (
+        <Field key={field} label={label} className={styles.filter}>
+          <Select className={styles.control} value={query[field] ?? ANY} onChange={select(field)}>
+            <option value={ANY}>All statuses</option>
+            {Object.entries(MAILBOX_TEST_STATUS_LABELS).map(([status, text]) => <option key={status} value={status}>{text}</option>)}
+          </Select>
+        </Field>
+      ))}
+      {query.lastErrorCode && (
+        <Button icon={<DismissRegular />} iconPosition="after" onClick={() => onChange({ lastErrorCode: undefined })} aria-label={`Remove the filter Last error code: ${query.lastErrorCode}`}>
+          Last error code: {query.lastErrorCode}
+        </Button>
+      )}
       {hasFilters(query) && (
         <Button icon={<DismissRegular />} onClick={onClear}>Clear filters</Button>
       )}

@@ -1,6 +1,7 @@
 import {
   EMAIL_ADDRESS_STATUSES,
   MAILBOX_SORT_FIELDS,
+  MAILBOX_TEST_STATUSES,
   MAILBOX_TYPES,
   MAILBOX_VIEWS,
   type MailboxFilterWire,
@@ -21,6 +22,20 @@ export const MAILBOX_PAGE_SIZE = 100;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.find((v) => v === value);
 
+/** The filters that take one value of a fixed list, each checked against its list. */
+const CHOICE_FILTERS = {
+  type: MAILBOX_TYPES,
+  emailAddressStatus: EMAIL_ADDRESS_STATUSES,
+  incomingEmailStatus: MAILBOX_TEST_STATUSES,
+  outgoingEmailStatus: MAILBOX_TEST_STATUSES,
+  appointmentsContactsTasksStatus: MAILBOX_TEST_STATUSES,
+} as const satisfies Partial<Record<keyof MailboxFilterWire, readonly string[]>>;
+type ChoiceFilter = keyof typeof CHOICE_FILTERS;
+const CHOICE_FILTER_NAMES = Object.keys(CHOICE_FILTERS) as ChoiceFilter[];
+
+/** The contract's own pattern for an error code: letters, digits and _ . : - */
+const ERROR_CODE = /^[A-Za-z0-9_.:-]{1,100}$/;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Unknown or malformed parameters fall back to the defaults rather than reaching the API as a 400. */
@@ -34,10 +49,12 @@ export function parseGridQuery(params: URLSearchParams): MailboxGridQuery {
   };
   if (search) query.search = search;
   if (serverProfileId && (serverProfileId === 'none' || UUID.test(serverProfileId))) query.serverProfileId = serverProfileId;
-  const type = oneOf(MAILBOX_TYPES, params.get('type'));
-  if (type) query.type = type;
-  const emailAddressStatus = oneOf(EMAIL_ADDRESS_STATUSES, params.get('emailAddressStatus'));
-  if (emailAddressStatus) query.emailAddressStatus = emailAddressStatus;
+  for (const name of CHOICE_FILTER_NAMES) {
+    const value = oneOf<string>(CHOICE_FILTERS[name], params.get(name));
+    if (value) Object.assign(query, { [name]: value });
+  }
+  const lastErrorCode = params.get('lastErrorCode');
+  if (lastErrorCode && ERROR_CODE.test(lastErrorCode)) query.lastErrorCode = lastErrorCode;
   return query;
 }
 
@@ -47,8 +64,11 @@ export function gridQueryToParams(query: MailboxGridQuery): URLSearchParams {
   if (query.view !== DEFAULT_GRID_QUERY.view) params.set('view', query.view);
   if (query.search) params.set('search', query.search);
   if (query.serverProfileId) params.set('serverProfileId', query.serverProfileId);
-  if (query.type) params.set('type', query.type);
-  if (query.emailAddressStatus) params.set('emailAddressStatus', query.emailAddressStatus);
+  for (const name of CHOICE_FILTER_NAMES) {
+    const value = query[name];
+    if (value) params.set(name, value);
+  }
+  if (query.lastErrorCode) params.set('lastErrorCode', query.lastErrorCode);
   if (query.sort !== DEFAULT_GRID_QUERY.sort) params.set('sort', query.sort);
   if (query.order !== DEFAULT_GRID_QUERY.order) params.set('order', query.order);
   return params;
@@ -61,4 +81,4 @@ export function filterOf(query: MailboxGridQuery): MailboxFilterWire {
 }
 
 export const hasFilters = (query: MailboxGridQuery) =>
-  Boolean(query.search || query.serverProfileId || query.type || query.emailAddressStatus);
+  Boolean(query.search || query.serverProfileId || query.lastErrorCode || CHOICE_FILTER_NAMES.some((name) => query[name]));

@@ -1,0 +1,48 @@
+import { Subtitle2, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { TableRegular } from '@fluentui/react-icons';
+import { useId, useState, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  toggle: { marginInlineStart: 'auto' },
+  chart: { minWidth: 0 },
+});
+
+interface Props {
+  title: string;
+  /** The chart; left out where a table says it best (the server profiles). */
+  chart?: ReactNode;
+  /** The same figures as a real table, for screen readers and for reading exact numbers. */
+  table: ReactNode;
+}
+
+/** A chart with its table: "Show as table" puts the table under the chart. */
+export function ChartCard({ title, chart, table }: Props) {
+  const styles = useStyles();
+  const headingId = useId();
+  const [showTable, setShowTable] = useState(!chart);
+  return (
+    <section className={styles.card} aria-labelledby={headingId}>
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id={headingId}>{title}</Subtitle2>
+        {chart && (
+          <ToggleButton className={styles.toggle} icon={<TableRegular />} checked={showTable} onClick={() => setShowTable((shown) => !shown)}>
+            Show as table
+          </ToggleButton>
+        )}
+      </div>
+      {chart && <div className={styles.chart}>{chart}</div>}
+      {showTable && table}
+    </section>
+  );
+}
