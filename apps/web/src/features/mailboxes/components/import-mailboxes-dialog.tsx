@@ -108,16 +108,20 @@ export function ImportMailboxesDialog({ environmentId, onClose }: { environmentI
           <DialogTitle>Import from CSV</DialogTitle>
           <DialogContent className={styles.content}>
             {!done && (
+              // A native file input: Field hands it the label's id through the render function.
               <Field label="CSV file" hint="The columns of Export to CSV (Email Address is required); UTF-8.">
-                <input
-                  type="file"
-                  accept=".csv,text/csv"
-                  onChange={async (event) => {
-                    const chosen = event.target.files?.[0];
-                    preview.reset();
-                    setFile(chosen ? await readFileAsBase64(chosen) : null);
-                  }}
-                />
+                {(fieldProps) => (
+                  <input
+                    {...fieldProps}
+                    type="file"
+                    accept=".csv,text/csv"
+                    onChange={async (event) => {
+                      const chosen = event.target.files?.[0];
+                      preview.reset();
+                      setFile(chosen ? await readFileAsBase64(chosen) : null);
+                    }}
+                  />
+                )}
               </Field>
             )}
             {preview.error && <MessageBar intent="error"><MessageBarBody>{errorMessage(preview.error)}</MessageBarBody></MessageBar>}
