@@ -18,7 +18,7 @@ import { normalizeEmailAddress } from './validate-mailbox.ts';
  */
 export function exportMailboxes(
   deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, filter: MailboxFilter,
-  order: Pick<MailboxPage, 'sort' | 'order'>, batchSize = 1000,
+  order: Pick<MailboxPage, 'sort' | 'order'>, batchSize: number,
 ): AsyncIterable<MailboxListItem[]> {
   const scoped = { ...filter, ...readScope(actor) };
   return {
