@@ -152,14 +152,19 @@ export function ImportMailboxesDialog({ environmentId, onClose }: { environmentI
             )}
           </DialogContent>
           <DialogActions>
-            {!done && !preview.data && (
-              <Button appearance="primary" disabled={!file || preview.isPending} onClick={() => file && preview.mutate(file)}>
-                {preview.isPending ? 'Checking…' : 'Preview'}
-              </Button>
-            )}
-            {!done && preview.data && file && (
-              <Button appearance="primary" disabled={importing.isPending} onClick={() => importing.mutate({ file, mode, preview: preview.data })}>
-                {importing.isPending ? 'Importing…' : 'Import'}
+            {/* One button that turns from Preview into Import, so keyboard focus stays on it when the preview arrives. */}
+            {!done && (
+              <Button
+                appearance="primary"
+                // disabledFocusable: a natively disabled button drops focus to the page, where Escape no longer closes the dialog.
+                disabledFocusable={!file || preview.isPending || importing.isPending}
+                onClick={() => {
+                  if (!file) return;
+                  if (preview.data) importing.mutate({ file, mode, preview: preview.data });
+                  else preview.mutate(file);
+                }}
+              >
+                {preview.isPending ? 'Checking…' : importing.isPending ? 'Importing…' : preview.data ? 'Import' : 'Preview'}
               </Button>
             )}
             <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
