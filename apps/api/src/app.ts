@@ -15,6 +15,7 @@ import healthRoutes from './routes/health/health.routes.ts';
 import alertRoutes from './routes/alerts/alerts.routes.ts';
 import auditRoutes from './routes/audit/audit.routes.ts';
 import emailSettingsRoutes from './routes/email-settings/email-settings.routes.ts';
+import mailboxCsvRoutes from './routes/mailboxes/mailbox-csv.routes.ts';
 import mailboxRoutes from './routes/mailboxes/mailboxes.routes.ts';
 import securityRoleRoutes from './routes/security-roles/security-roles.routes.ts';
 import serverProfileRoutes from './routes/server-profiles/server-profiles.routes.ts';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   await app.register(serverProfileRoutes);
   await app.register(emailSettingsRoutes);
   await app.register(mailboxRoutes);
+  await app.register(mailboxCsvRoutes);
   await app.register(securityRoleRoutes);
   await app.register(alertRoutes);
   await app.register(auditRoutes);

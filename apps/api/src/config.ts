@@ -46,6 +46,8 @@ const configSchema = z.object({
   TRANSIENT_RETRY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** The outage rule needs at least this many mailboxes of a profile tested within the hour. */
   OUTAGE_MIN_MAILBOXES: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Rows the CSV export reads per query: the memory an export holds at once. */
+  CSV_EXPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   /** auto: the portal runs the Test & Enable worker itself on the embedded database, not on PostgreSQL (run `pnpm worker`). */
   IN_PROCESS_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Mailboxes one worker process tests at once (each within its profile's Maximum Concurrent Connections). */

@@ -130,6 +130,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await check('Apply Default Email Settings');
       await page.getByRole('button', { name: 'Test & Enable Mailbox' }).click();
       await check('Test & Enable Mailbox');
+      await page.getByRole('button', { name: 'Import from CSV' }).click();
+      await page.getByRole('dialog').getByLabel('CSV file').setInputFiles({
+        name: 'mailboxes.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Email Address\r\nAxe Check,not-an-address\r\n'),
+      });
+      await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click();
+      await expect(page.getByRole('table', { name: 'Import preview' })).toBeVisible();
+      await check('Import from CSV with its preview');
       await expect(grid(page)).toBeVisible();
 
       await page.getByRole('navigation', { name: 'Admin center' }).getByRole('link', { name: 'Server profiles' }).click();

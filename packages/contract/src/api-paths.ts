@@ -9,6 +9,9 @@ export const apiPaths = {
   serverProfileAction: (environmentId: string, profileId: string, action: 'activate' | 'deactivate' | 'set-default' | 'test-connection' | 'test-and-enable-mailboxes' | 'retest-failed') =>
     `/api/environments/${environmentId}/server-profiles/${profileId}/${action}`,
   mailboxes: (environmentId: string) => `/api/environments/${environmentId}/mailboxes`,
+  mailboxExport: (environmentId: string) => `/api/environments/${environmentId}/mailboxes/export`,
+  mailboxImport: (environmentId: string) => `/api/environments/${environmentId}/mailboxes/import`,
+  mailboxImportPreview: (environmentId: string) => `/api/environments/${environmentId}/mailboxes/import/preview`,
   mailbox: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}`,
   mailboxApproval: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}/approval`,
   mailboxTestConnection: (environmentId: string, mailboxId: string) => `/api/environments/${environmentId}/mailboxes/${mailboxId}/test-connection`,

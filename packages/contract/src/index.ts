@@ -7,6 +7,7 @@ export * from './server-profiles.ts';
 export * from './api-paths.ts';
 export * from './approval.ts';
 export * from './mailboxes.ts';
+export * from './mailbox-csv.ts';
 export * from './email-settings.ts';
 export * from './security-roles.ts';
 export * from './alerts.ts';
@@ -47,6 +48,11 @@ export {
   EMAIL_ADDRESS_STATUSES,
   MAILBOX_TEST_STATUSES,
   MAILBOX_TYPES,
+  MAILBOX_COLUMN_LABELS,
+  MAILBOX_COLUMN_IDS,
+  MAILBOX_IMPORT_MODES,
+  NO_SERVER_PROFILE_LABEL,
+  type MailboxColumnId,
   MAILBOX_VIEWS,
   MAILBOX_SORT_FIELDS,
   ALERT_SEVERITIES,

@@ -2,6 +2,7 @@ import type { TestAndEnableJobs, WriteUnitOfWork } from '@sync-admin/domain';
 import { createAlertRepository } from './alerts/alert.repository.ts';
 import { writeAuditEntries } from './audit/audit-writer.ts';
 import { createEmailSettingsRepository } from './email-settings/email-settings.repository.ts';
+import { createMailboxRepository } from './mailboxes/mailbox.repository.ts';
 import type { Prisma, PrismaClient } from './generated/prisma/client.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { createServerProfileRepository } from './server-profiles/server-profile.repository.ts';
@@ -16,7 +17,7 @@ export function executeSqlOn(client: Prisma.TransactionClient): ExecuteSql {
 
 /**
  * One transaction for the writes of a use case: a Test & Enable step (the item, the mailbox, alerts, audit
- * entries and the next job), a default-profile switch, Email settings with their Server Profile. The job
+ * entries and the next job), a default-profile switch, Email settings with their Server Profile, a CSV import. The job
  * engine lives in the same database, so a job is enqueued by the same transaction that records the work it
  * stands for: never a job without its item, or the reverse.
  */
@@ -31,6 +32,7 @@ export function createUnitOfWork(
       audit: { writeAuditEntries: (entries) => writeAuditEntries(tx, entries) },
       profiles: createServerProfileRepository(tx, cipher),
       emailSettings: createEmailSettingsRepository(tx),
+      mailboxes: createMailboxRepository(tx, cipher),
     }), { maxWait: 30_000, timeout: 60_000 }),
   };
 }

@@ -84,6 +84,7 @@ export function createServices(config: Config, db: Database, cipher: SecretCiphe
     dnsHealth: adapters.dnsHealth,
     healthDashboard: createHealthDashboardRepository(prisma),
     retry: { transientRetryLimit: config.TRANSIENT_RETRY_LIMIT, transientRetryIntervalSeconds: config.TRANSIENT_RETRY_INTERVAL_SECONDS },
+    csvExportBatchSize: config.CSV_EXPORT_BATCH_SIZE,
     outage: { windowMs: 60 * 60 * 1000, minimumMailboxes: config.OUTAGE_MIN_MAILBOXES },
     newClaimToken: () => randomUUID(),
     /** Work was just queued: a worker in this process looks at once instead of at its next poll. */

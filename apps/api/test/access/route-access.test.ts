@@ -65,6 +65,10 @@ describe('every API route, every demo user: deny by default', () => {
     if (url.endsWith('/mailbox-actions/retest-failed')) return { filter: { view: 'all' } };
     if (url.endsWith('/test-and-enable-mailboxes') || url.endsWith('/server-profiles/:profileId/retest-failed')) return { startAt: '2099-01-01T00:00:00Z' };
     if (url.includes('/mailbox-actions/')) return target;
+    if (url.includes('/mailboxes/import')) {
+      const file = Buffer.from(`Name,Email Address\r\nWalk ${counter},walk-csv${counter}@contoso.example\r\n`).toString('base64');
+      return url.endsWith('/preview') ? { file } : { file, mode: 'validRows', expected: [] };
+    }
     // A domain no mailbox has: the walk reaches the domain's refusal without asking DNS.
     if (url.endsWith('/domain-health/run')) return { domain: 'walk.example' };
     if (method === 'PATCH' && url.endsWith('/email-settings')) return { notifyMailboxOwner: counter % 2 === 0, version: await currentVersion(t.db, concrete) };
@@ -105,6 +109,8 @@ describe('every API route, every demo user: deny by default', () => {
       'GET /api/environments/:environmentId/domain-health', 'POST /api/environments/:environmentId/domain-health/run',
       'GET /api/environments/:environmentId/domain-health/:domain/history',
       'GET /api/environments/:environmentId/health-dashboard',
+      'GET /api/environments/:environmentId/mailboxes/export', 'POST /api/environments/:environmentId/mailboxes/import/preview',
+      'POST /api/environments/:environmentId/mailboxes/import',
     ]));
   });
 
@@ -151,5 +157,6 @@ describe('every API route, every demo user: deny by default', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-  });
+    // Every route × environment × user, each a real request: on a shared machine this outgrew the default 30 s.
+  }, 120_000);
 });

@@ -13,7 +13,7 @@ import type { SecretCipher } from '../secret-cipher.ts';
 import { isUniqueViolationOf } from '../errors/sql-state.ts';
 import { createSqlParams, type SqlParams } from '../sql/sql-params.ts';
 import { mailboxInclude, toMailbox, toSettingColumns } from './mailbox.mapper.ts';
-import { buildMailboxCommandQuery, buildMailboxListQuery, type SqlQuery } from './mailbox-query.ts';
+import { buildMailboxBatchQuery, buildMailboxCommandQuery, buildMailboxListQuery, type SqlQuery } from './mailbox-query.ts';
 import { createTotalCache } from './mailbox-total-cache.ts';
 
 /** Casts for the synchronization-method columns, which have the fields' names. */
@@ -43,7 +43,15 @@ async function refuseTakenAddress<T>(write: () => Promise<T>): Promise<T | 'emai
   }
 }
 
-export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCipher, options: MailboxRepositoryOptions = {}): MailboxRepository {
+/**
+ * On the client, a write with its audit entry is a transaction of its own; inside a unit of work (a client
+ * bound to a transaction already) it joins that one, so a CSV import can commit all its rows or none.
+ */
+export function createMailboxRepository(
+  prisma: PrismaClient | Prisma.TransactionClient, cipher: SecretCipher, options: MailboxRepositoryOptions = {},
+): MailboxRepository {
+  const inTransaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> =>
+    ('$transaction' in prisma ? prisma.$transaction(work) : work(prisma));
   const totals = createTotalCache({ ttlMs: options.totalsTtlMs ?? 30_000, now: options.now ?? Date.now });
 
   function passwordColumn(password: string | null | undefined) {
@@ -123,7 +131,25 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
       return { items, total };
     },
 
+    async listMailboxBatch(environmentId, filter, page, after) {
+      const query = buildMailboxBatchQuery(environmentId, filter, page, after);
+      const rows = await prisma.$queryRawUnsafe<(MailboxListItem & { sortKey: unknown })[]>(query.sql, ...query.params);
+      const last = rows.at(-1);
+      const items = rows.map(({ sortKey: _sortKey, ...item }) => item);
+      return { items, next: last && rows.length === page.limit ? { sortKey: last.sortKey, id: last.id } : null };
+    },
+
     findMailbox: find,
+
+    async findMailboxesByEmailAddress(environmentId, emailAddresses) {
+      if (emailAddresses.length === 0) return [];
+      const ids = await prisma.$queryRawUnsafe<{ id: string }[]>(
+        'SELECT m."id" FROM "Mailbox" m WHERE m."environmentId" = $1::uuid AND lower(m."emailAddress") = ANY($2::text[])',
+        environmentId, emailAddresses.map((address) => address.trim().toLowerCase()),
+      );
+      const rows = await prisma.mailbox.findMany({ where: { id: { in: ids.map((row) => row.id) } }, include: mailboxInclude });
+      return rows.map((row) => toMailbox(row, null));
+    },
 
     async findMailboxesForCommand(environmentId, target) {
       const query = buildMailboxCommandQuery(environmentId, target);
@@ -146,7 +172,7 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
       if (name === undefined || emailAddress === undefined || ownerId === undefined) {
         throw new Error('A new mailbox needs a name, an email address and an owner.');
       }
-      const id = await refuseTakenAddress(() => prisma.$transaction(async (tx) => {
+      const id = await refuseTakenAddress(() => inTransaction(async (tx) => {
         const created = await tx.mailbox.create({
           data: {
             ...settings, name, emailAddress, ownerId, environmentId, type,
@@ -163,7 +189,7 @@ export function createMailboxRepository(prisma: PrismaClient, cipher: SecretCiph
     },
 
     async updateMailbox(environmentId, id, expectedVersion, write, audit) {
-      const written = await refuseTakenAddress(() => prisma.$transaction(async (tx) => {
+      const written = await refuseTakenAddress(() => inTransaction(async (tx) => {
         // Guarded: changes the row only while it is at the version read, and only the columns written.
         const { count } = await tx.mailbox.updateMany({
           where: { id, environmentId, version: expectedVersion },

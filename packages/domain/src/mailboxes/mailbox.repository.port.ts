@@ -23,6 +23,12 @@ export interface MailboxWrite {
 /** What a bulk command read of each mailbox it decided on; its guarded write re-checks what the decision used. */
 export type MailboxAsRead = Pick<MailboxForCommand, 'id' | 'ownerId' | 'emailAddress' | 'serverProfileId'>;
 
+/** Where a keyset batch resumes: the sort key and id of the last row read. */
+export interface MailboxCursor {
+  sortKey: unknown;
+  id: string;
+}
+
 /** Why a single-mailbox write changed nothing: a newer version is stored, or another mailbox has the address. */
 export type MailboxWriteRefusal = 'stale' | 'emailAddressTaken';
 
@@ -34,7 +40,13 @@ export type MailboxWriteRefusal = 'stale' | 'emailAddressTaken';
  */
 export interface MailboxRepository {
   listMailboxes(environmentId: string, filter: MailboxFilter, page: MailboxPage): Promise<{ items: MailboxListItem[]; total: number }>;
+  /** The next rows of a filter after the cursor, in the page's order: the CSV export walks a list with it. */
+  listMailboxBatch(
+    environmentId: string, filter: MailboxFilter, page: Pick<MailboxPage, 'sort' | 'order' | 'limit'>, after: MailboxCursor | null,
+  ): Promise<{ items: MailboxListItem[]; next: MailboxCursor | null }>;
   findMailbox(environmentId: string, id: string): Promise<Mailbox | null>;
+  /** The mailboxes of the environment with these addresses (compared without case), for an import to match rows. */
+  findMailboxesByEmailAddress(environmentId: string, emailAddresses: readonly string[]): Promise<Mailbox[]>;
   /** The rows a bulk command decides on; ids of other environments are simply not found. */
   findMailboxesForCommand(environmentId: string, target: MailboxTarget): Promise<MailboxForCommand[]>;
   isEmailAddressTaken(environmentId: string, emailAddress: string, exceptId?: string): Promise<boolean>;

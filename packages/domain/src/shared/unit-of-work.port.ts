@@ -1,6 +1,7 @@
 import type { NewAlert } from '../alerts/alert.repository.port.ts';
 import type { AuditEntryInput } from '../audit/audit-entry.ts';
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
+import type { MailboxRepository } from '../mailboxes/mailbox.repository.port.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
 import type { TestAndEnableJobs, TestAndEnableRunRepository } from '../test-and-enable/test-and-enable.ports.ts';
 
@@ -24,6 +25,7 @@ export interface WriteTransaction {
   audit: { writeAuditEntries(entries: readonly AuditEntryInput[]): Promise<void> };
   profiles: ServerProfileRepository;
   emailSettings: EmailSettingsRepository;
+  mailboxes: MailboxRepository;
 }
 
 export type WriteUnitOfWork = UnitOfWork<WriteTransaction>;

@@ -15,6 +15,8 @@ import {
 import {
   AddRegular,
   ArrowClockwiseRegular,
+  ArrowDownloadRegular,
+  ArrowUploadRegular,
   ArrowRepeatAllRegular,
   CheckmarkStarburstRegular,
   ChevronDownRegular,
@@ -49,6 +51,9 @@ interface Props {
   onRetestFailed: () => void;
   onApprove: () => void;
   onRefresh: () => void;
+  /** Export to CSV: a link to the current view's file (filter, sort, visible columns). */
+  exportHref: string;
+  onImport: () => void;
 }
 
 /**
@@ -57,7 +62,7 @@ interface Props {
  * where it appears but cannot run, it stays visible, disabled, with the server's reason.
  */
 export function MailboxCommands({
-  canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onRetestFailed, onApprove, onRefresh,
+  canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onRetestFailed, onApprove, onRefresh, exportHref, onImport,
 }: Props) {
   const styles = useStyles();
   const none = selectedCount === 0;
@@ -99,6 +104,9 @@ export function MailboxCommands({
         </>
       )}
       <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={isRefreshing} onClick={onRefresh}>Refresh</ToolbarButton>
+      {/* A plain link: the browser downloads the stream itself, with the session cookie. */}
+      <ToolbarButton as="a" href={exportHref} download icon={<ArrowDownloadRegular />}>Export to CSV</ToolbarButton>
+      {canWrite && <ToolbarButton icon={<ArrowUploadRegular />} disabled={busy} onClick={onImport}>Import from CSV</ToolbarButton>}
       {approve.isShown && (
         <Menu>
           <MenuTrigger disableButtonEnhancement>

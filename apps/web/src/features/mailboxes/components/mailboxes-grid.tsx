@@ -1,6 +1,6 @@
 import { Checkbox, Skeleton, SkeletonItem, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import { MAILBOX_TYPE_LABELS, type MailboxSortField } from '@sync-admin/contract';
+import { MAILBOX_TYPE_LABELS, NO_SERVER_PROFILE_LABEL, type MailboxSortField } from '@sync-admin/contract';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -38,7 +38,7 @@ const COLUMNS: Record<MailboxColumnId, Column> = {
   emailAddressStatus: { width: '170px', sort: 'emailAddressStatus', render: (row) => <EmailAddressStatusBadge status={row.emailAddressStatus} /> },
   type: { width: '80px', sort: 'type', render: (row) => MAILBOX_TYPE_LABELS[row.type] },
   owner: { width: '150px', render: (row) => row.ownerName },
-  serverProfile: { width: '200px', render: (row) => row.serverProfileName ?? '(none)' },
+  serverProfile: { width: '200px', render: (row) => row.serverProfileName ?? NO_SERVER_PROFILE_LABEL },
   testAndEnable: {
     width: '120px',
     render: (row) => (row.testAndEnableRequestedAt ? <TestAndEnableQueuedBadge since={row.testAndEnableRequestedAt} /> : null),

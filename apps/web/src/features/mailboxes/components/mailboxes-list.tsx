@@ -53,11 +53,13 @@ import { WhyPopover } from './approval-checks.tsx';
 import { ApproveEmailDialog } from './approve-email-dialog.tsx';
 import { BulkResultDialog } from './bulk-result-dialog.tsx';
 import { ChangeMultipleDialog } from './change-multiple-dialog.tsx';
+import { mailboxExportHref } from '../api/mailbox-csv.ts';
 import { MailboxCommands } from './mailbox-commands.tsx';
 import { MailboxesFilters } from './mailboxes-filters.tsx';
 import { MailboxesGrid } from './mailboxes-grid.tsx';
 
 const EditColumnsDialog = lazyComponent(async () => (await import('./edit-columns-dialog.tsx')).EditColumnsDialog);
+const ImportMailboxesDialog = lazyComponent(async () => (await import('./import-mailboxes-dialog.tsx')).ImportMailboxesDialog);
 
 /** At most this many pages are observed at once: a screenful of rows never spans more. */
 const MAX_VISIBLE_PAGES = 4;
@@ -85,6 +87,7 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { columns, setColumns } = useMailboxColumns();
+  const [importing, setImporting] = useState(false);
   const [isEditingColumns, setEditingColumns] = useState(false);
   const environmentId = environment.id;
   const canWrite = environment.privileges['mailbox.write'] !== undefined;
@@ -168,7 +171,10 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
         onRetestFailed={() => setStartCommand({ kind: 'retestFailedMailboxes', filter: filterOf(query) })}
         onApprove={() => setDialog('approve')}
         onRefresh={() => void queryClient.invalidateQueries({ queryKey: mailboxKeys.all(environmentId) })}
+        exportHref={mailboxExportHref(environmentId, query, columns)}
+        onImport={() => setImporting(true)}
       />
+      {importing && <ImportMailboxesDialog environmentId={environmentId} onClose={() => setImporting(false)} />}
 
       <MailboxesFilters environmentId={environmentId} query={query} onChange={onQueryChange} onClear={onClearFilters} />
 

@@ -1,27 +1,12 @@
+import { MAILBOX_COLUMN_IDS, MAILBOX_COLUMN_LABELS, type MailboxColumnId } from '@sync-admin/contract';
 import { useCallback } from 'react';
 import { useUserPreference } from '../../../lib/user-preference.ts';
 import { useCurrentSession } from '../../auth/api/get-session.ts';
 
-/** The Mailboxes grid's columns, as the admin center names them; Name is always shown, first, and frozen. */
-export const MAILBOX_COLUMN_LABELS = {
-  name: 'Name',
-  incomingEmailStatus: 'Incoming Email Status',
-  outgoingEmailStatus: 'Outgoing Email Status',
-  appointmentsContactsTasksStatus: 'Appointments, Contacts, and Tasks Status',
-  testCompletedOn: 'Mailbox Test Completed On',
-  emailAddress: 'Email Address',
-  emailAddressStatus: 'Email Address Status',
-  type: 'Type',
-  owner: 'Owner',
-  serverProfile: 'Server Profile',
-  testAndEnable: 'Test & Enable',
-} as const;
-export type MailboxColumnId = keyof typeof MAILBOX_COLUMN_LABELS;
-
-const ALL_COLUMNS = Object.keys(MAILBOX_COLUMN_LABELS) as MailboxColumnId[];
+export { MAILBOX_COLUMN_LABELS, type MailboxColumnId };
 
 /** By default every column, the statuses the seeds send admins to right after Name, so they are on screen. */
-export const DEFAULT_MAILBOX_COLUMNS: readonly MailboxColumnId[] = ALL_COLUMNS;
+export const DEFAULT_MAILBOX_COLUMNS: readonly MailboxColumnId[] = MAILBOX_COLUMN_IDS;
 
 /** A stored choice, cleaned: known columns once each, Name first. */
 export function normalizeMailboxColumns(value: unknown): MailboxColumnId[] {

@@ -1,0 +1,206 @@
+import { MAILBOX_IMPORT_MAX_BYTES, MAILBOX_IMPORT_MAX_ROWS, updateMailboxRequestSchema, type MailboxImportResponse } from '@sync-admin/contract';
+import {
+  APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
+  INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
+  MAILBOX_COLUMN_LABELS,
+  MAILBOX_COLUMN_TEXT,
+  MAILBOX_SETTING_LABELS,
+  MAILBOX_TYPE_LABELS,
+  NO_SERVER_PROFILE_LABEL,
+  OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
+  validationFailed,
+  type FieldError,
+  type MailboxColumnId,
+  type MailboxImportResult,
+  type MailboxImportRow,
+  type MailboxListItem,
+  type MailboxSettings,
+  type MailboxType,
+} from '@sync-admin/domain';
+import Papa from 'papaparse';
+import { toMailboxChanges } from './mailbox.mapper.ts';
+
+/*
+ * The CSV form of the Mailboxes grid: the export writes the grid's columns under its labels, the import reads
+ * them back (and the form's fields under the form's labels), turning labels into the wire values the
+ * contract's schemas check. What a value may be is decided by those schemas and the domain, never here.
+ */
+
+const BOM = '\uFEFF';
+
+/** A cell a spreadsheet would run as a formula (OWASP's list) is written with a leading apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+const UNPARSE = { escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false } as const;
+
+/** The header line and the rows of one batch, as CSV text (each line ends with CRLF). */
+export function mailboxCsvHeader(columns: readonly MailboxColumnId[]): string {
+  return `${BOM}${Papa.unparse([columns.map((column) => MAILBOX_COLUMN_LABELS[column])], UNPARSE)}\r\n`;
+}
+
+export function mailboxCsvRows(columns: readonly MailboxColumnId[], rows: readonly MailboxListItem[]): string {
+  return `${Papa.unparse(rows.map((row) => columns.map((column) => MAILBOX_COLUMN_TEXT[column](row))), UNPARSE)}\r\n`;
+}
+
+/** `mailboxes-contoso-2026-12-03.csv`: the grid, the environment and the day. */
+export function exportFileName(grid: string, environmentName: string, at: Date): string {
+  const environment = environmentName.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'environment';
+  return `${grid}-${environment}-${at.toISOString().slice(0, 10)}.csv`;
+}
+
+type SettingField = keyof MailboxSettings;
+
+/** A choice column: the label shown for each wire value. */
+type Choices = Record<string, string>;
+
+const YES_NO: Choices = { true: 'Yes', false: 'No' };
+const ACTIVE: Choices = { true: 'Active', false: 'Inactive' };
+
+/** The columns an import writes: the form's fields, under the form's labels; Type only for a new mailbox. */
+const IMPORT_FIELDS: Partial<Record<SettingField, Choices | 'text' | 'date' | 'reference'>> = {
+  name: 'text',
+  emailAddress: 'text',
+  ownerId: 'reference',
+  isActive: ACTIVE,
+  serverProfileId: 'reference',
+  incomingEmailDeliveryMethod: INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
+  outgoingEmailDeliveryMethod: OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
+  appointmentsContactsTasksDeliveryMethod: APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
+  syncItemsFromThisOrgOnly: YES_NO,
+  allowCredentialsForEmailProcessing: YES_NO,
+  userName: 'text',
+  processEmailsReceivedAfter: 'date',
+};
+const TYPE_COLUMN = MAILBOX_COLUMN_LABELS.type;
+const EMAIL_ADDRESS_COLUMN = MAILBOX_SETTING_LABELS.emailAddress;
+
+const FIELD_BY_LABEL = new Map(Object.keys(IMPORT_FIELDS).map((field) => [MAILBOX_SETTING_LABELS[field as SettingField].toLowerCase(), field as SettingField]));
+
+/** The grid's status columns an export writes: read back without effect, so an export can be re-imported. */
+const READ_ONLY_COLUMNS = new Set(
+  (Object.entries(MAILBOX_COLUMN_LABELS) as [MailboxColumnId, string][])
+    .filter(([, label]) => !FIELD_BY_LABEL.has(label.toLowerCase()) && label !== TYPE_COLUMN)
+    .map(([, label]) => label.toLowerCase()),
+);
+
+/** Names the file may use for a profile or an owner, each with the id it stands for. */
+export interface MailboxCsvReferences {
+  profiles: readonly { id: string; name: string }[];
+  users: readonly { id: string; fullName: string; email: string }[];
+}
+
+function fileError(message: string): never {
+  throw validationFailed([{ field: 'file', message }]);
+}
+
+function decodeUtf8(bytes: Buffer): string {
+  if (bytes.length > MAILBOX_IMPORT_MAX_BYTES) fileError(`The file can be at most ${MAILBOX_IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return fileError('The file is not UTF-8 text. Save it as "CSV UTF-8 (Comma delimited)" and try again.');
+  }
+}
+
+/** The apostrophe the export put before a formula-like value is not part of the value. */
+function unguard(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+function choiceValue(choices: Choices, cell: string): string | undefined {
+  return Object.entries(choices).find(([, label]) => label.toLowerCase() === cell.toLowerCase())?.[0];
+}
+
+function byName<T>(items: readonly T[], names: (item: T) => string[], cell: string): T[] {
+  return items.filter((item) => names(item).some((name) => name.toLowerCase() === cell.toLowerCase()));
+}
+
+/** One cell to its wire value, or the reason it cannot be one. */
+function readCell(field: SettingField, cell: string, references: MailboxCsvReferences): { value: unknown } | { error: string } {
+  const kind = IMPORT_FIELDS[field]!;
+  if (kind === 'text' || kind === 'date') return { value: cell };
+  if (kind === 'reference') {
+    if (field === 'serverProfileId') {
+      if (cell === NO_SERVER_PROFILE_LABEL) return { value: null };
+      const found = byName(references.profiles, (profile) => [profile.name], cell);
+      return found.length === 1 ? { value: found[0]!.id } : { error: `No email server profile is named "${cell}" in this environment.` };
+    }
+    const found = byName(references.users, (user) => [user.fullName, user.email], cell);
+    if (found.length === 1) return { value: found[0]!.id };
+    return { error: found.length === 0 ? `No user is named "${cell}". Use the owner's full name or email address.` : `Several users are named "${cell}". Use the owner's email address.` };
+  }
+  const value = choiceValue(kind, cell);
+  if (value === undefined) return { error: `"${cell}" is not one of: ${Object.values(kind).join(', ')}.` };
+  return { value: value === 'true' ? true : value === 'false' ? false : value };
+}
+
+function labelOf(field: string): string {
+  return MAILBOX_SETTING_LABELS[field as SettingField] ?? field;
+}
+
+/**
+ * Reads an import file into rows the use case can run: UTF-8 (a BOM is fine), a header of known labels with
+ * Email Address, at most MAILBOX_IMPORT_MAX_ROWS rows. What breaks the file is a 400; what breaks a row is
+ * that row's error, under its column's label.
+ */
+export function readMailboxCsv(bytes: Buffer, references: MailboxCsvReferences): MailboxImportRow[] {
+  const parsed = Papa.parse<string[]>(decodeUtf8(bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const broken = parsed.errors.find((error) => error.type !== 'Delimiter');
+  if (broken) fileError(`The file is not valid CSV near row ${(broken.row ?? 0) + 1}: ${broken.message}.`);
+  const [header, ...lines] = parsed.data;
+  if (!header || lines.length === 0) fileError('The file has no rows: it needs a header line and at least one mailbox.');
+  if (lines.length > MAILBOX_IMPORT_MAX_ROWS) fileError(`The file has ${lines.length} rows; import at most ${MAILBOX_IMPORT_MAX_ROWS} at a time.`);
+  const labels = header.map((label) => label.trim());
+  const unknown = labels.filter((label) => !FIELD_BY_LABEL.has(label.toLowerCase()) && label !== TYPE_COLUMN && !READ_ONLY_COLUMNS.has(label.toLowerCase()));
+  if (unknown.length > 0) {
+    const allowed = [...new Set([...Object.keys(IMPORT_FIELDS).map(labelOf), TYPE_COLUMN])];
+    fileError(`Unknown column${unknown.length === 1 ? '' : 's'}: ${unknown.map((label) => `"${label}"`).join(', ')}. Columns that import: ${allowed.join(', ')}; the grid's status columns are read and ignored.`);
+  }
+  const repeated = labels.find((label, index) => labels.findIndex((other) => other.toLowerCase() === label.toLowerCase()) !== index);
+  if (repeated) fileError(`The column "${repeated}" appears twice.`);
+  const emailColumn = labels.findIndex((label) => label.toLowerCase() === EMAIL_ADDRESS_COLUMN.toLowerCase());
+  if (emailColumn < 0) fileError(`The column "${EMAIL_ADDRESS_COLUMN}" is required: rows are matched to mailboxes by it.`);
+
+  return lines.map((cells, index) => {
+    const line = index + 2;
+    const errors: FieldError[] = [];
+    const wire: Record<string, unknown> = {};
+    let type: MailboxType | undefined;
+    if (cells.length !== labels.length) errors.push({ field: 'row', message: `The row has ${cells.length} cells; the header has ${labels.length}.` });
+    labels.forEach((label, column) => {
+      const cell = unguard((cells[column] ?? '').trim());
+      if (label === TYPE_COLUMN) {
+        if (cell === '') return;
+        type = choiceValue(MAILBOX_TYPE_LABELS, cell) as MailboxType | undefined;
+        if (!type) errors.push({ field: label, message: `"${cell}" is not one of: ${Object.values(MAILBOX_TYPE_LABELS).join(', ')}.` });
+        return;
+      }
+      const field = FIELD_BY_LABEL.get(label.toLowerCase());
+      // An empty cell keeps the mailbox's value (a new one takes the form's default), as a field left alone does.
+      if (!field || cell === '') return;
+      const read = readCell(field, cell, references);
+      if ('error' in read) errors.push({ field: label, message: read.error });
+      else wire[field] = read.value;
+    });
+    // The contract's schema for a mailbox edit: the same checks the form's request meets.
+    const checked = updateMailboxRequestSchema.omit({ version: true }).safeParse(wire);
+    if (!checked.success) {
+      errors.push(...checked.error.issues.map((issue) => ({ field: labelOf(String(issue.path[0] ?? 'row')), message: issue.message })));
+    }
+    return {
+      line,
+      emailAddress: (cells[emailColumn] ?? '').trim(),
+      ...(type ? { type } : {}),
+      changes: checked.success ? toMailboxChanges(checked.data) : { settings: {} },
+      errors,
+    };
+  });
+}
+
+/** Domain → wire: every error under the file's column label. */
+export function toMailboxImportResponse(result: MailboxImportResult): MailboxImportResponse {
+  return {
+    ...result,
+    rows: result.rows.map((row) => ({ ...row, errors: row.errors.map((error) => ({ field: labelOf(error.field), message: error.message })) })),
+  };
+}
