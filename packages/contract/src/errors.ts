@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 export const fieldErrorSchema = z.object({ field: text(), message: text() });
@@ -11,7 +11,7 @@ export const errorResponseSchema = z.object({
     message: text(),
     fieldErrors: z.array(fieldErrorSchema),
     /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), where the seeds name one. */
-    dynamicsErrorCode: text().optional(),
+    dynamicsErrorCode: z.optional(text()),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
