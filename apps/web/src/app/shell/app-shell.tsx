@@ -1,14 +1,10 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
-import { lazyComponent } from '../../lib/lazy-component.tsx';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { NavMenu } from './nav-menu.tsx';
 import { NARROW_SCREEN } from '../../lib/screens.ts';
 import { TopBar } from './top-bar.tsx';
-
-// Loaded when a narrow screen first opens the navigation.
-const NavOverlay = lazyComponent(async () => (await import('./nav-overlay.tsx')).NavOverlay);
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
@@ -28,19 +24,15 @@ export function AppShell() {
   const styles = useStyles();
   const isNarrow = useMediaQuery(NARROW_SCREEN);
   const [isNavOpen, setNavOpen] = useState(false);
-  // Stays mounted once opened, so the drawer can play its closing motion.
-  const [wasNavOpened, setNavOpened] = useState(false);
   return (
     <div className={styles.root}>
-      <TopBar
-        navToggle={isNarrow ? { isOpen: isNavOpen, onToggle: () => { setNavOpen(!isNavOpen); setNavOpened(true); } } : null}
-      />
+      <TopBar navToggle={isNarrow ? { isOpen: isNavOpen, onToggle: () => setNavOpen(!isNavOpen) } : null} />
       <div className={styles.body}>
         {isNarrow ? (
-          wasNavOpened && <NavOverlay isOpen={isNavOpen} onClose={() => setNavOpen(false)} />
+          <NavMenu overlay={{ isOpen: isNavOpen, onClose: () => setNavOpen(false) }} />
         ) : (
           <div className={styles.nav}>
-            <NavMenu />
+            <NavMenu overlay={null} />
           </div>
         )}
         <main className={styles.main}>

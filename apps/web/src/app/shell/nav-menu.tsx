@@ -1,13 +1,12 @@
 import {
-  Nav,
   NavCategory,
   NavCategoryItem,
+  NavDrawer,
+  NavDrawerBody,
   NavItem,
   NavSectionHeader,
   NavSubItem,
   NavSubItemGroup,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import {
   AlertRegular,
@@ -27,28 +26,13 @@ import { useEnvironments } from '../../features/environments/api/get-environment
 const EMAIL_PAGES: readonly PortalPage[] = ['serverProfiles', 'emailSettings', 'mailboxes', 'testAndEnableJobs', 'domainHealth'];
 const USERS_PERMISSIONS_PAGES: readonly PortalPage[] = ['securityRoles', 'users', 'teams'];
 
-// The spacing and colours of Fluent's NavDrawer and NavDrawerBody, without the Drawer (and its Dialog) they are
-// built on: the inline navigation is on every first screen (decision 53).
-const useStyles = makeStyles({
-  nav: {
-    width: '260px',
-    flexGrow: 1,
-    boxSizing: 'border-box',
-    overflowY: 'auto',
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `calc(${tokens.spacingHorizontalXXL} + 1px) ${tokens.spacingHorizontalXS} calc(${tokens.spacingHorizontalXXL} + 1px) ${tokens.spacingHorizontalMNudge}`,
-    backgroundColor: tokens.colorNeutralBackground4,
-  },
-});
-
 interface Props {
-  /** Called once an entry is chosen: the drawer of narrow screens closes. */
-  onNavigate?: () => void;
+  /** On narrow screens the drawer opens over the page and closes once an entry is chosen; null keeps it inline. */
+  overlay: { isOpen: boolean; onClose: () => void } | null;
 }
 
 /** Left navigation of the admin center, trimmed to the area this portal re-creates. */
-export function NavMenu({ onNavigate }: Props) {
-  const styles = useStyles();
+export function NavMenu({ overlay }: Props) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { environmentId } = useParams();
@@ -64,7 +48,7 @@ export function NavMenu({ onNavigate }: Props) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     void navigate(href);
-    onNavigate?.();
+    overlay?.onClose();
   };
   // Only the pages the API says this user may open here are listed.
   const openable = (pages: readonly PortalPage[]) => pages.filter((page) => target?.pages.includes(page));
@@ -79,38 +63,43 @@ export function NavMenu({ onNavigate }: Props) {
   );
 
   return (
-    <Nav
-      className={styles.nav}
-      role="navigation"
-      aria-label="Admin center"
+    <NavDrawer
+      open={overlay ? overlay.isOpen : true}
+      type={overlay ? 'overlay' : 'inline'}
+      onOpenChange={(_, data) => !data.open && overlay?.onClose()}
       selectedValue={selectedValue}
       defaultOpenCategories={['email', 'users-permissions']}
+      // Over the page the drawer is a modal dialog holding the navigation (as microsoft/fluentui#34942 does):
+      // aria-modal is only allowed on a dialog, not on a navigation landmark.
+      {...(overlay ? { role: 'dialog', 'aria-label': 'Navigation' } : { 'aria-label': 'Admin center' })}
     >
-      <NavItem value="environments" icon={<GlobeRegular />} href={paths.environments.getHref()} onClick={go(paths.environments.getHref())}>
-        Environments
-      </NavItem>
-      {target && (
-        <>
-          {item('alerts', <AlertRegular />)}
-          {(emailPages.length > 0 || usersPermissionsPages.length > 0) && <NavSectionHeader>Settings</NavSectionHeader>}
-          {emailPages.length > 0 && (
-            <NavCategory value="email">
-              <NavCategoryItem icon={<MailSettingsRegular />}>Email</NavCategoryItem>
-              <NavSubItemGroup>{emailPages.map(sub)}</NavSubItemGroup>
-            </NavCategory>
-          )}
-          {usersPermissionsPages.length > 0 && (
-            <NavCategory value="users-permissions">
-              <NavCategoryItem icon={<PeopleSettingsRegular />}>Users + permissions</NavCategoryItem>
-              <NavSubItemGroup>{usersPermissionsPages.map(sub)}</NavSubItemGroup>
-            </NavCategory>
-          )}
-          {item('auditLog', <HistoryRegular />)}
-        </>
-      )}
-      <NavItem value="error-help" icon={<QuestionCircleRegular />} href={paths.errorCatalog.getHref()} onClick={go(paths.errorCatalog.getHref())}>
-        Exchange errors
-      </NavItem>
-    </Nav>
+      <NavDrawerBody {...(overlay ? { role: 'navigation', 'aria-label': 'Admin center' } : {})}>
+        <NavItem value="environments" icon={<GlobeRegular />} href={paths.environments.getHref()} onClick={go(paths.environments.getHref())}>
+          Environments
+        </NavItem>
+        {target && (
+          <>
+            {item('alerts', <AlertRegular />)}
+            {(emailPages.length > 0 || usersPermissionsPages.length > 0) && <NavSectionHeader>Settings</NavSectionHeader>}
+            {emailPages.length > 0 && (
+              <NavCategory value="email">
+                <NavCategoryItem icon={<MailSettingsRegular />}>Email</NavCategoryItem>
+                <NavSubItemGroup>{emailPages.map(sub)}</NavSubItemGroup>
+              </NavCategory>
+            )}
+            {usersPermissionsPages.length > 0 && (
+              <NavCategory value="users-permissions">
+                <NavCategoryItem icon={<PeopleSettingsRegular />}>Users + permissions</NavCategoryItem>
+                <NavSubItemGroup>{usersPermissionsPages.map(sub)}</NavSubItemGroup>
+              </NavCategory>
+            )}
+            {item('auditLog', <HistoryRegular />)}
+          </>
+        )}
+        <NavItem value="error-help" icon={<QuestionCircleRegular />} href={paths.errorCatalog.getHref()} onClick={go(paths.errorCatalog.getHref())}>
+          Exchange errors
+        </NavItem>
+      </NavDrawerBody>
+    </NavDrawer>
   );
 }
