@@ -1,5 +1,5 @@
 // Lint for the whole workspace. The import zones below are the architecture's dependency rule:
-// domain imports nothing of ours or of I/O; contract only domain and zod; db/ews/dns/jobs/notifications only the domain;
+// domain imports nothing of ours or of I/O; contract only domain and zod/mini; db/ews/dns/jobs/notifications only the domain;
 // the web app only the contract and UI libraries.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -28,7 +28,11 @@ export default tseslint.config(
     },
   },
   zone(['packages/domain/src/**'], ['@sync-admin/*', 'zod', ...io], 'The domain package is plain TypeScript: no I/O, no other workspace package.'),
-  zone(['packages/contract/src/**'], ['@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', ...io], 'The contract holds wire schemas only: zod and the domain.'),
+  // The contract's zone also refuses classic zod, which would put all of zod back on every page of the web app (decision 53).
+  { files: ['packages/contract/src/**'], rules: { 'no-restricted-imports': ['error', {
+    patterns: [{ group: ['@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', ...io], message: 'The contract holds wire schemas only: zod/mini and the domain.' }],
+    paths: [{ name: 'zod', message: 'Use zod/mini: the web parses every response with these schemas (decision 53).' }],
+  }] } },
   zone(['packages/db/src/**'], ['@sync-admin/contract', '@sync-admin/ews', '@sync-admin/api', 'fastify', '@fastify/*', 'ews-javascript-api', '@azure/*'], 'The db adapter depends on the domain only.'),
   zone(['packages/jobs/src/**', 'packages/notifications/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/ews', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'ews-javascript-api', '@azure/*'], 'Adapters depend on the domain only.'),
   zone(['packages/ews/src/**'], ['@sync-admin/contract', '@sync-admin/db', '@sync-admin/api', 'fastify', '@fastify/*', '@prisma/*', 'pg', '@electric-sql/*'], 'The EWS adapter depends on the domain only.'),

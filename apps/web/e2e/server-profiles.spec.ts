@@ -1,12 +1,12 @@
 import { signIn } from './support/sign-in.ts';
 import { expect, test, type Page } from '@playwright/test';
+import { pickEnvironment } from './support/environment-picker.ts';
 
 const CLIENT_SECRET = 's3cr3t-CLIENT-value-XYZ';
 const NEW_PROFILE = 'Fabrikam mail tenant';
 
 async function openContosoServerProfiles(page: Page) {
-  await page.getByRole('combobox', { name: 'Environment' }).click();
-  await page.getByRole('option', { name: /^Contoso ·/ }).click();
+  await pickEnvironment(page, 'Contoso');
   await page.getByRole('link', { name: 'Server profiles' }).click();
   await expect(page.getByRole('heading', { name: 'Server profiles', level: 1 })).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Email server profiles' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createSessions } from './support/sessions.ts';
+import { pickEnvironment } from './support/environment-picker.ts';
 
 // The e2e portal runs with DEMO_EWS_SERVER: Fabrikam's profile talks to a local Exchange test server, where
 // one mailbox may not save items (ErrorAccessDenied), one does not exist, and one is briefly unavailable.
@@ -9,8 +10,7 @@ test.afterEach(() => sessions.closeAll());
 test('an admin runs Test & Enable Mailboxes from the profile, watches it reach 100 %, reads a failed mailbox\'s error and retry state, then re-tests the failed ones', async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await sessions.signedInPage(browser, 'sysadmin@contoso.example');
-  await page.getByRole('combobox', { name: 'Environment' }).click();
-  await page.getByRole('option', { name: /^Fabrikam ·/ }).click();
+  await pickEnvironment(page, 'Fabrikam');
   await page.getByRole('link', { name: 'Server profiles', exact: true }).click();
   await page.getByRole('grid', { name: 'Email server profiles' }).getByRole('link', { name: 'Fabrikam Exchange Server', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Fabrikam Exchange Server', level: 1 })).toBeVisible();

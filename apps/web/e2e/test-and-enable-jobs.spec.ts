@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chooseView, dataRow, openContosoMailboxes, viewTotal } from './support/mailboxes-grid.ts';
 import { createSessions } from './support/sessions.ts';
+import { pickEnvironment } from './support/environment-picker.ts';
 
 const sessions = createSessions();
 test.afterEach(() => sessions.closeAll());
@@ -150,8 +151,7 @@ test.describe.serial('Test & Enable jobs', () => {
   test('Test & Enable Mailboxes on a profile, scheduled: a second start joins it, the page follows it live to 100 % at its start, then Re-test failed mailboxes', async ({ browser }) => {
     test.setTimeout(300_000);
     const page = await sessions.signedInPage(browser, ADMIN);
-    await page.getByRole('combobox', { name: 'Environment' }).click();
-    await page.getByRole('option', { name: /^Contoso ·/ }).click();
+    await pickEnvironment(page, 'Contoso');
     await page.getByRole('link', { name: 'Server profiles', exact: true }).click();
     await page.getByRole('grid', { name: 'Email server profiles' }).getByRole('radio', { name: 'Select Microsoft Exchange Online' }).check();
 
@@ -250,8 +250,7 @@ test.describe.serial('Test & Enable jobs', () => {
     const cancelName = `Cancel job #${job}`;
 
     const page = await sessions.signedInPage(browser, 'support@contoso.example');
-    await page.getByRole('combobox', { name: 'Environment' }).click();
-    await page.getByRole('option', { name: /^Contoso ·/ }).click();
+    await pickEnvironment(page, 'Contoso');
     await page.getByRole('link', { name: 'Test & Enable jobs', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Test & Enable jobs', level: 1 })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Test & Enable jobs' }).getByText('You need Write privilege on Mailbox to cancel jobs.')).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { chooseView, dataRow, grid, openContosoMailboxes, viewTotal } from './support/mailboxes-grid.ts';
 import { createSessions } from './support/sessions.ts';
 import { signIn } from './support/sign-in.ts';
+import { pickEnvironment } from './support/environment-picker.ts';
 
 const sessions = createSessions();
 const signedInPage = sessions.signedInPage;
@@ -9,8 +10,7 @@ const signedInPage = sessions.signedInPage;
 test.afterEach(() => sessions.closeAll());
 
 async function openContosoServerProfiles(page: Page) {
-  await page.getByRole('combobox', { name: 'Environment' }).click();
-  await page.getByRole('option', { name: /^Contoso ·/ }).click();
+  await pickEnvironment(page, 'Contoso');
   await page.getByRole('link', { name: 'Server profiles' }).click();
   await expect(page.getByRole('heading', { name: 'Server profiles', level: 1 })).toBeVisible();
 }
@@ -193,8 +193,7 @@ test.describe.serial('forms', () => {
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
     await expect(nameBox).toHaveValue(`${name} (edited)`);
 
-    await page.getByRole('combobox', { name: 'Environment' }).click();
-    await page.getByRole('option', { name: /^Fabrikam ·/ }).click();
+    await pickEnvironment(page, 'Fabrikam');
     await expect(leave).toBeVisible();
     await leave.getByRole('button', { name: 'Stay on this page' }).click();
     await expect(nameBox).toHaveValue(`${name} (edited)`);
@@ -277,8 +276,7 @@ test.describe.serial('profile credentials over plain HTTP (seed 003)', () => {
 test.describe.serial('alerts wall', () => {
   test('groups alerts by mailbox and code with their count, help text and next step', async ({ browser }) => {
     const page = await signedInPage(browser, 'global.admin@contoso.example');
-    await page.getByRole('combobox', { name: 'Environment' }).click();
-    await page.getByRole('option', { name: /^Contoso ·/ }).click();
+    await pickEnvironment(page, 'Contoso');
     await page.getByRole('link', { name: 'Alerts', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
 

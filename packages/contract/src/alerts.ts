@@ -1,30 +1,30 @@
 import { ALERT_SEVERITIES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoDateTime, text } from './primitives.ts';
 
-const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+const booleanQuery = z.pipe(z.enum(['true', 'false']), z.transform((value) => value === 'true'));
 
-export const alertListQuerySchema = z.object({
-  mailboxId: z.uuid('mailboxId must be a UUID.').optional(),
-  serverProfileId: z.uuid('serverProfileId must be a UUID.').optional(),
-  severity: z.enum(ALERT_SEVERITIES).optional(),
-  search: text().trim().max(200).optional(),
-  since: isoDateTime().optional(),
+export const alertListQuerySchema = z.strictObject({
+  mailboxId: z.optional(z.uuid('mailboxId must be a UUID.')),
+  serverProfileId: z.optional(z.uuid('serverProfileId must be a UUID.')),
+  severity: z.optional(z.enum(ALERT_SEVERITIES)),
+  search: z.optional(text().check(z.trim(), z.maxLength(200))),
+  since: z.optional(isoDateTime()),
   /** The signed-in user's own wall: alerts of the server profiles they own, and those meant for the owner of their mailboxes. */
-  mine: booleanQuery.optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-}).strict();
+  mine: z.optional(booleanQuery),
+  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+});
 export type AlertListQuery = z.input<typeof alertListQuerySchema>;
 
 export const alertSchema = z.object({
   id: text(),
-  mailboxId: text().nullable(),
-  mailboxName: text().nullable(),
-  serverProfileId: text().nullable(),
-  serverProfileName: text().nullable(),
+  mailboxId: z.nullable(text()),
+  mailboxName: z.nullable(text()),
+  serverProfileId: z.nullable(text()),
+  serverProfileName: z.nullable(text()),
   severity: z.enum(ALERT_SEVERITIES),
-  code: text().nullable(),
+  code: z.nullable(text()),
   message: text(),
   /** Shown to the mailbox owner too (a completed configuration; errors when "Notify mailbox owner" is on). */
   toMailboxOwner: z.boolean(),
@@ -35,17 +35,17 @@ export const alertListResponseSchema = z.object({ items: z.array(alertSchema), t
 export type AlertListResponse = z.infer<typeof alertListResponseSchema>;
 
 export const alertGroupSchema = z.object({
-  mailboxId: text().nullable(),
-  mailboxName: text().nullable(),
-  serverProfileId: text().nullable(),
-  serverProfileName: text().nullable(),
+  mailboxId: z.nullable(text()),
+  mailboxName: z.nullable(text()),
+  serverProfileId: z.nullable(text()),
+  serverProfileName: z.nullable(text()),
   severity: z.enum(ALERT_SEVERITIES),
-  code: text().nullable(),
+  code: z.nullable(text()),
   count: z.number(),
   latestMessage: text(),
   latestAt: text(),
   /** What happens next, or what to do: retried at a time, being tested, held by an outage, disabled, re-test. */
-  nextStep: z.object({ kind: z.enum(['retrying', 'testing', 'held', 'disabled', 'retest', 'none']), at: text().nullable() }),
+  nextStep: z.object({ kind: z.enum(['retrying', 'testing', 'held', 'disabled', 'retest', 'none']), at: z.nullable(text()) }),
 });
 export type AlertGroupResponse = z.infer<typeof alertGroupSchema>;
 export const alertGroupListResponseSchema = z.object({ items: z.array(alertGroupSchema), total: z.number() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 const approvalCheckSchema = z.object({
@@ -11,7 +11,7 @@ const approvalCheckSchema = z.object({
 /** Why approval is or is not allowed: every rule checked, with its outcome. */
 export const approvalDecisionSchema = z.object({
   allowed: z.boolean(),
-  via: z.enum(['permissionModel', 'selfApproval']).nullable(),
+  via: z.nullable(z.enum(['permissionModel', 'selfApproval'])),
   summary: text(),
   checks: z.array(approvalCheckSchema),
 });

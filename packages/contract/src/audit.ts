@@ -1,26 +1,26 @@
 import { AUDIT_ACTIONS, AUDITED_ENTITY_TYPES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoDateTime, text } from './primitives.ts';
 
 
-export const auditListQuerySchema = z.object({
-  entityType: z.enum(AUDITED_ENTITY_TYPES).optional(),
-  entityId: z.uuid('entityId must be a UUID.').optional(),
-  actorId: z.uuid('actorId must be a UUID.').optional(),
-  action: z.enum(AUDIT_ACTIONS).optional(),
-  search: text().trim().max(200).optional(),
-  from: isoDateTime().optional(),
-  to: isoDateTime().optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-}).strict();
+export const auditListQuerySchema = z.strictObject({
+  entityType: z.optional(z.enum(AUDITED_ENTITY_TYPES)),
+  entityId: z.optional(z.uuid('entityId must be a UUID.')),
+  actorId: z.optional(z.uuid('actorId must be a UUID.')),
+  action: z.optional(z.enum(AUDIT_ACTIONS)),
+  search: z.optional(text().check(z.trim(), z.maxLength(200))),
+  from: z.optional(isoDateTime()),
+  to: z.optional(isoDateTime()),
+  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+});
 export type AuditListQuery = z.input<typeof auditListQuerySchema>;
 
 const auditValue = z.union([text(), z.number(), z.boolean(), z.null()]);
 export const auditEntrySchema = z.object({
   id: text(),
   at: text(),
-  actorId: text().nullable(),
+  actorId: z.nullable(text()),
   actorName: text(),
   entityType: z.enum(AUDITED_ENTITY_TYPES),
   entityId: text(),

@@ -1,10 +1,10 @@
 import { TENANT_ROLES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 export const signInRequestSchema = z.object({
-  email: text().trim().min(1, 'Email is required.').max(320),
-  password: text().min(1, 'Password is required.').max(1024),
+  email: text().check(z.trim(), z.minLength(1, 'Email is required.'), z.maxLength(320)),
+  password: text().check(z.minLength(1, 'Password is required.'), z.maxLength(1024)),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 

@@ -1,12 +1,12 @@
 import { DOMAIN_HEALTH_CHECKS, HEALTH_VERDICTS, SERVER_TYPES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { environmentParamsSchema } from './environments.ts';
 import { text } from './primitives.ts';
 
 export { DOMAIN_HEALTH_CHECKS, DOMAIN_HEALTH_CHECK_LABELS, HEALTH_VERDICTS, HEALTH_VERDICT_LABELS, type DomainHealthCheck, type HealthVerdict } from '@sync-admin/domain';
 
 /** A domain as mailbox addresses carry it: compared in lower case, at most 253 characters (DNS's limit). */
-const domainName = text().trim().min(1, 'domain is required.').max(253, 'A domain name has at most 253 characters.').transform((value) => value.toLowerCase());
+const domainName = z.pipe(text().check(z.trim(), z.minLength(1, 'domain is required.'), z.maxLength(253, 'A domain name has at most 253 characters.')), z.transform((value) => value.toLowerCase()));
 
 export const domainCheckResultSchema = z.object({
   check: z.enum(DOMAIN_HEALTH_CHECKS),
@@ -14,7 +14,7 @@ export const domainCheckResultSchema = z.object({
   code: text(),
   found: text(),
   meaning: text(),
-  fix: text().nullable(),
+  fix: z.nullable(text()),
 });
 export type DomainCheckResultResponse = z.infer<typeof domainCheckResultSchema>;
 
@@ -27,10 +27,10 @@ export const domainHealthRecordSchema = z.object({
 export const domainHealthRowSchema = z.object({
   domain: text(),
   /** Mailboxes with an address at the domain (those the signed-in user can read). */
-  mailboxes: z.number().int(),
+  mailboxes: z.number().check(z.int()),
   serverTypes: z.array(z.enum(SERVER_TYPES)),
   /** The latest checks; null until the domain has been checked. */
-  latest: domainHealthRecordSchema.nullable(),
+  latest: z.nullable(domainHealthRecordSchema),
 });
 export type DomainHealthRowResponse = z.infer<typeof domainHealthRowSchema>;
 
@@ -38,10 +38,10 @@ export const domainHealthListResponseSchema = z.object({ items: z.array(domainHe
 export type DomainHealthListResponse = z.infer<typeof domainHealthListResponseSchema>;
 
 /** Run checks: one domain, or every domain of the environment when `domain` is left out. */
-export const runDomainHealthRequestSchema = z.object({ domain: domainName.optional() }).strict();
+export const runDomainHealthRequestSchema = z.strictObject({ domain: z.optional(domainName) });
 export type RunDomainHealthRequest = z.input<typeof runDomainHealthRequestSchema>;
 
-export const domainHealthHistoryParamsSchema = environmentParamsSchema.extend({ domain: domainName });
-export const domainHealthHistoryQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(365).default(30) }).strict();
+export const domainHealthHistoryParamsSchema = z.extend(environmentParamsSchema, { domain: domainName });
+export const domainHealthHistoryQuerySchema = z.strictObject({ limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 30) });
 export const domainHealthHistoryResponseSchema = z.object({ items: z.array(domainHealthRecordSchema) });
 export type DomainHealthHistoryResponse = z.infer<typeof domainHealthHistoryResponseSchema>;

@@ -1,5 +1,5 @@
 import { CUSTOMER_ENGAGEMENT_DEPLOYMENTS, PORTAL_PAGES, PRIVILEGE_DEPTHS, PRIVILEGES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 export const environmentSchema = z.object({
@@ -7,7 +7,7 @@ export const environmentSchema = z.object({
   name: text(),
   customerEngagement: z.enum(CUSTOMER_ENGAGEMENT_DEPLOYMENTS),
   /** The default profile for new mailboxes (Email settings' Server Profile). */
-  defaultServerProfileId: text().nullable(),
+  defaultServerProfileId: z.nullable(text()),
   /** The signed-in user's security roles and merged privileges here, so the UI can show what they may do. */
   securityRoles: z.array(text()),
   privileges: z.partialRecord(z.enum(PRIVILEGES), z.enum(PRIVILEGE_DEPTHS)),

@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 /** A message's variable parts, filled into its code's sentence (decision 51). */
@@ -10,8 +10,8 @@ export const fieldErrorSchema = z.object({
   /** The English sentence, shown where the UI has no translation of `code`. */
   message: text(),
   /** The sentence's stable name (decision 51): the UI says it in the user's language, filled with `params`. */
-  code: text().optional(),
-  params: messageParamsSchema.optional(),
+  code: z.optional(text()),
+  params: z.optional(messageParamsSchema),
 });
 
 /** Every non-2xx response carries this body; the UI parses it with the same schema. */
@@ -20,10 +20,10 @@ export const errorResponseSchema = z.object({
     code: z.enum(ERROR_CODES),
     message: text(),
     /** The variable parts of `message`, for saying it in the user's language from `code` (decision 51). */
-    params: messageParamsSchema.optional(),
+    params: z.optional(messageParamsSchema),
     fieldErrors: z.array(fieldErrorSchema),
     /** The code Dynamics 365 shows for the same refusal (e.g. 0x80090904), where the seeds name one. */
-    dynamicsErrorCode: text().optional(),
+    dynamicsErrorCode: z.optional(text()),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

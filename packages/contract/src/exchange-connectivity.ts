@@ -5,7 +5,7 @@ import {
   EXCHANGE_CHANNELS,
   EXCHANGE_ERROR_CLASSES,
 } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 /** What a connectivity check found, as it travels: errors with their catalog code, the trace as a tree of steps. */
@@ -13,8 +13,8 @@ export const exchangeErrorSchema = z.object({
   code: text(),
   errorClass: z.enum(EXCHANGE_ERROR_CLASSES),
   message: text(),
-  backOffMs: z.number().nullable(),
-  httpStatus: z.number().nullable(),
+  backOffMs: z.nullable(z.number()),
+  httpStatus: z.nullable(z.number()),
 });
 export type ExchangeErrorResponse = z.infer<typeof exchangeErrorSchema>;
 
@@ -30,15 +30,15 @@ export interface ConnectivityStepResponse {
   steps: ConnectivityStepResponse[];
 }
 
-export const connectivityStepSchema: z.ZodType<ConnectivityStepResponse> = z.lazy(() => z.object({
+export const connectivityStepSchema: z.ZodMiniType<ConnectivityStepResponse> = z.lazy(() => z.object({
   kind: z.enum(CONNECTIVITY_STEP_KINDS),
   title: text(),
   outcome: z.enum(CONNECTIVITY_STEP_OUTCOMES),
   startedAt: text(),
   durationMs: z.number(),
-  detail: text().nullable(),
-  error: exchangeErrorSchema.nullable(),
-  exchange: z.object({ request: text(), response: text().nullable() }).nullable(),
+  detail: z.nullable(text()),
+  error: z.nullable(exchangeErrorSchema),
+  exchange: z.nullable(z.object({ request: text(), response: z.nullable(text()) })),
   steps: z.array(connectivityStepSchema),
 }));
 
@@ -47,8 +47,8 @@ export type ConnectivityTraceResponse = z.infer<typeof connectivityTraceSchema>;
 
 export const channelCheckSchema = z.object({
   outcome: z.enum(CHANNEL_CHECK_OUTCOMES),
-  error: exchangeErrorSchema.nullable(),
-  note: text().nullable(),
+  error: z.nullable(exchangeErrorSchema),
+  note: z.nullable(text()),
 });
 
 export const channelChecksSchema = z.object(Object.fromEntries(EXCHANGE_CHANNELS.map((channel) => [channel, channelCheckSchema])) as Record<(typeof EXCHANGE_CHANNELS)[number], typeof channelCheckSchema>);

@@ -1,10 +1,10 @@
 import { ALERT_SEVERITIES, EMAIL_ADDRESS_STATUSES, MAILBOX_STATUS_CHANNELS, MAILBOX_TEST_STATUSES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 export { HEALTH_DASHBOARD_DAYS, MAILBOX_STATUS_CHANNELS, type MailboxStatusChannel } from '@sync-admin/domain';
 
-const count = () => z.number().int().min(0);
+const count = () => z.number().check(z.int(), z.minimum(0));
 const countsOf = <T extends string>(keys: readonly T[]) => z.object(Object.fromEntries(keys.map((key) => [key, count()])) as Record<T, ReturnType<typeof count>>);
 const statusCountsSchema = countsOf(MAILBOX_TEST_STATUSES);
 
@@ -14,12 +14,12 @@ export const profileHealthSchema = z.object({
   mailboxes: count(),
   retrying: count(),
   held: count(),
-  lastRun: z.object({
-    runId: text(), number: z.number().int(), startAt: text(), finishedAt: text().nullable(),
+  lastRun: z.nullable(z.object({
+    runId: text(), number: z.number().check(z.int()), startAt: text(), finishedAt: z.nullable(text()),
     succeeded: count(), failed: count(),
     /** 0–1; null while none of the profile's items in that job has finished. */
-    successRate: z.number().min(0).max(1).nullable(),
-  }).nullable(),
+    successRate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  })),
 });
 export type ProfileHealthResponse = z.infer<typeof profileHealthSchema>;
 

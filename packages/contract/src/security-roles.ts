@@ -1,5 +1,5 @@
 import { PRIVILEGES, PRIVILEGE_DEPTHS, TENANT_ROLES } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { text } from './primitives.ts';
 
 export const securityRoleSchema = z.object({
@@ -10,7 +10,7 @@ export const securityRoleSchema = z.object({
   userCount: z.number(),
   teamCount: z.number(),
   /** Why the signed-in user cannot give this role to a user or to a team (seed 000, 0x80090904/5); null when they can. */
-  assignmentDenial: z.object({ user: text().nullable(), team: text().nullable() }),
+  assignmentDenial: z.object({ user: z.nullable(text()), team: z.nullable(text()) }),
 });
 export type SecurityRoleResponse = z.infer<typeof securityRoleSchema>;
 export const securityRoleListResponseSchema = z.object({ items: z.array(securityRoleSchema) });
@@ -21,7 +21,7 @@ export const securityRolePrivilegeParamsSchema = z.object({
   privilege: z.enum(PRIVILEGES),
 });
 /** The privilege level; null removes the privilege from the role. */
-export const setRolePrivilegeRequestSchema = z.object({ depth: z.enum(PRIVILEGE_DEPTHS).nullable() }).strict();
+export const setRolePrivilegeRequestSchema = z.strictObject({ depth: z.nullable(z.enum(PRIVILEGE_DEPTHS)) });
 
 export const directoryUserSchema = z.object({
   id: text(),
@@ -46,5 +46,5 @@ export const teamListResponseSchema = z.object({ items: z.array(teamSchema) });
 export const userParamsSchema = z.object({ environmentId: z.uuid('environmentId must be a UUID.'), userId: z.uuid('userId must be a UUID.') });
 export const teamParamsSchema = z.object({ environmentId: z.uuid('environmentId must be a UUID.'), teamId: z.uuid('teamId must be a UUID.') });
 /** Manage roles: the complete set of roles held directly afterwards. */
-export const setSecurityRolesRequestSchema = z.object({ roleIds: z.array(z.uuid('Each role id must be a UUID.')).max(100) }).strict();
+export const setSecurityRolesRequestSchema = z.strictObject({ roleIds: z.array(z.uuid('Each role id must be a UUID.')).check(z.maxLength(100)) });
 export type SetSecurityRolesRequest = z.infer<typeof setSecurityRolesRequestSchema>;

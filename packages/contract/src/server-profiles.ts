@@ -6,25 +6,25 @@ import {
   SERVER_TYPES,
   TEST_STATUSES,
 } from '@sync-admin/domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { connectivityTraceSchema } from './exchange-connectivity.ts';
 import { isoDateTime, recordVersion, text } from './primitives.ts';
 
-const optionalText = text().nullable();
+const optionalText = z.nullable(text());
 
 /** The editable settings, shaped for the wire: dates travel as ISO 8601 strings. */
 export const serverProfileSettingsSchema = z.object({
   name: text(),
   description: text(),
   serverType: z.enum(SERVER_TYPES),
-  authenticationType: z.enum(EXCHANGE_ONLINE_AUTHENTICATION_TYPES).nullable(),
+  authenticationType: z.nullable(z.enum(EXCHANGE_ONLINE_AUTHENTICATION_TYPES)),
   tenantId: optionalText,
   applicationId: optionalText,
   defaultServerLocation: optionalText,
   useAutoDiscover: z.boolean(),
   incomingServerLocation: optionalText,
   outgoingServerLocation: optionalText,
-  authenticateUsing: z.enum(AUTHENTICATE_USING_OPTIONS).nullable(),
+  authenticateUsing: z.nullable(z.enum(AUTHENTICATE_USING_OPTIONS)),
   incomingUserName: optionalText,
   useSameSettingsForOutgoing: z.boolean(),
   outgoingUserName: optionalText,
@@ -36,7 +36,7 @@ export const serverProfileSettingsSchema = z.object({
   outgoingUseSsl: z.boolean(),
   incomingUseImpersonation: z.boolean(),
   outgoingUseImpersonation: z.boolean(),
-  processEmailsReceivedAfter: isoDateTime().nullable(),
+  processEmailsReceivedAfter: z.nullable(isoDateTime()),
   minPollingIntervalInMinutes: z.number(),
   maxConcurrentConnections: z.number(),
   timeoutMailboxConnection: z.boolean(),
@@ -47,24 +47,24 @@ export const serverProfileSettingsSchema = z.object({
 export type ServerProfileSettingsWire = z.infer<typeof serverProfileSettingsSchema>;
 
 /** A new value sets the secret, null clears it, leaving it out keeps what is stored. */
-const secretChange = text().max(1024, 'Secrets can be at most 1024 characters.').nullable().optional();
+const secretChange = z.optional(z.nullable(text().check(z.maxLength(1024, 'Secrets can be at most 1024 characters.'))));
 
-const writeFields = serverProfileSettingsSchema.partial().extend({
-  isDefault: z.boolean().optional(),
+const writeFields = z.extend(z.partial(serverProfileSettingsSchema), {
+  isDefault: z.optional(z.boolean()),
   clientSecret: secretChange,
   incomingPassword: secretChange,
   outgoingPassword: secretChange,
 });
 
 /** Create: the server type is required; every other setting falls back to the new-profile defaults. */
-export const createServerProfileRequestSchema = writeFields.required({ serverType: true }).strict();
+export const createServerProfileRequestSchema = z.strictObject({ ...writeFields.shape, serverType: serverProfileSettingsSchema.shape.serverType });
 export type CreateServerProfileRequest = z.infer<typeof createServerProfileRequestSchema>;
 
 /** Update: only the fields sent change; nothing unsent is lost. */
-export const updateServerProfileRequestSchema = writeFields.extend({ version: recordVersion() }).strict();
+export const updateServerProfileRequestSchema = z.strictObject({ ...writeFields.shape, version: recordVersion() });
 export type UpdateServerProfileRequest = z.infer<typeof updateServerProfileRequestSchema>;
 
-export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
+export const serverProfileResponseSchema = z.extend(serverProfileSettingsSchema, {
   id: text(),
   environmentId: text(),
   ownerId: text(),
@@ -73,14 +73,12 @@ export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
   isDefault: z.boolean(),
   /** Secrets are write-only: the API only ever says whether each one is set. */
   secretsSet: z.object({ clientSecret: z.boolean(), incomingPassword: z.boolean(), outgoingPassword: z.boolean() }),
-  lastTest: z
-    .object({
-      status: z.enum(TEST_STATUSES), startedAt: text(), durationMs: z.number(), message: text(),
-      errorCode: text().nullable(), trace: connectivityTraceSchema.nullable(),
-    })
-    .nullable(),
+  lastTest: z.nullable(z.object({
+    status: z.enum(TEST_STATUSES), startedAt: text(), durationMs: z.number(), message: text(),
+    errorCode: z.nullable(text()), trace: z.nullable(connectivityTraceSchema),
+  })),
   /** Set while an outage holds the profile's Test & Enable work (more than half of its mailboxes failed in an hour). */
-  testAndEnableHold: z.object({ family: z.enum(OUTAGE_FAMILIES), heldAt: text() }).nullable(),
+  testAndEnableHold: z.nullable(z.object({ family: z.enum(OUTAGE_FAMILIES), heldAt: text() })),
   /** Send it back with a change (optimistic concurrency). */
   version: z.number(),
   createdAt: text(),
@@ -89,7 +87,7 @@ export const serverProfileResponseSchema = serverProfileSettingsSchema.extend({
 export type ServerProfileResponse = z.infer<typeof serverProfileResponseSchema>;
 
 export const serverProfileListQuerySchema = z.object({
-  view: z.enum(['active', 'inactive', 'all']).default('active'),
+  view: z._default(z.enum(['active', 'inactive', 'all']), 'active'),
 });
 export type ServerProfileListQuery = z.infer<typeof serverProfileListQuerySchema>;
 

@@ -38,6 +38,8 @@ export * from './access/actor-directory.port.ts';
 export * from './mailboxes/mailbox-access.ts';
 export * from './exchange-connectivity/exchange-channel.ts';
 export * from './exchange-connectivity/exchange-error-catalog.ts';
+export * from './exchange-connectivity/exchange-error-class.ts';
+export * from './exchange-connectivity/outage-family.ts';
 export * from './exchange-connectivity/mailbox-connectivity.port.ts';
 export * from './exchange-connectivity/sanitize-exchange-text.ts';
 export * from './test-and-enable/test-and-enable-run.ts';

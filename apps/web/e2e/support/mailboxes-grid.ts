@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { pickEnvironment } from './environment-picker.ts';
 
 export const grid = (page: Page) => page.getByRole('grid', { name: 'Mailboxes' });
 
@@ -12,8 +13,7 @@ export async function cellIn(page: Page, index: number, column: string) {
 }
 
 export async function openContosoMailboxes(page: Page) {
-  await page.getByRole('combobox', { name: 'Environment' }).click();
-  await page.getByRole('option', { name: /^Contoso ·/ }).click();
+  await pickEnvironment(page, 'Contoso');
   await page.getByRole('link', { name: 'Mailboxes' }).click();
   await expect(page.getByRole('heading', { name: 'Mailboxes', level: 1 })).toBeVisible();
   await expect(grid(page)).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { pickEnvironment } from './environment-picker.ts';
 
 /** Every demo account's password (README). */
 export const DEMO_PASSWORD = 'Demo!Passw0rd';
@@ -12,6 +13,5 @@ export async function signIn(page: Page, email: string, environment?: 'Contoso' 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   if (!environment) return;
-  await page.getByRole('combobox', { name: 'Environment' }).click();
-  await page.getByRole('option', { name: new RegExp(`^${environment} ·`) }).click();
+  await pickEnvironment(page, environment);
 }

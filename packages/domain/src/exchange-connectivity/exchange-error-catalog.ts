@@ -9,9 +9,8 @@
  * detected. For server or mailbox transient errors, delivery is retried up to 10 times with a five-minute gap
  * between attempts." The 8005E… codes are the ones Microsoft documents for Test & Enable.
  */
-export const EXCHANGE_ERROR_CLASSES = ['transient', 'permanent'] as const;
-export type ExchangeErrorClass = (typeof EXCHANGE_ERROR_CLASSES)[number];
-export const EXCHANGE_ERROR_CLASS_LABELS: Record<ExchangeErrorClass, string> = { transient: 'Transient', permanent: 'Permanent' };
+import type { ExchangeErrorClass } from './exchange-error-class.ts';
+import type { OutageFamily } from './outage-family.ts';
 
 export const EXCHANGE_ERROR_SOURCES = ['ews', 'http', 'network', 'tls', 'entra', 'autodiscover', 'configuration'] as const;
 export type ExchangeErrorSource = (typeof EXCHANGE_ERROR_SOURCES)[number];
@@ -23,19 +22,6 @@ export const EXCHANGE_ERROR_SOURCE_LABELS: Record<ExchangeErrorSource, string> =
   entra: 'Microsoft Entra ID',
   autodiscover: 'Autodiscover',
   configuration: 'Configuration',
-};
-
-/**
- * Transient failures that, when they hit many mailboxes of one profile at once, mean Exchange (or the way to
- * it) is down rather than a mailbox being broken: the outage rule groups failures by family.
- */
-export const OUTAGE_FAMILIES = ['serverBusy', 'serviceUnavailable', 'unreachable', 'tokenService'] as const;
-export type OutageFamily = (typeof OUTAGE_FAMILIES)[number];
-export const OUTAGE_FAMILY_LABELS: Record<OutageFamily, string> = {
-  serverBusy: 'Exchange is throttling requests',
-  serviceUnavailable: 'Exchange is unavailable',
-  unreachable: 'Exchange cannot be reached',
-  tokenService: 'Microsoft Entra ID is unavailable',
 };
 
 export interface ExchangeErrorDefinition {

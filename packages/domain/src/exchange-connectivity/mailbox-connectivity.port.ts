@@ -2,7 +2,7 @@ import type { MailboxSettings, MailboxType } from '../mailboxes/mailbox.ts';
 import type { ServerProfileSecrets } from '../server-profiles/server-profile-connection.port.ts';
 import type { ServerProfileSettings } from '../server-profiles/server-profile.ts';
 import type { ExchangeChannel } from './exchange-channel.ts';
-import type { ExchangeErrorClass } from './exchange-error-catalog.ts';
+import type { ExchangeErrorClass } from './exchange-error-class.ts';
 
 /** One failure, as the portal keeps and shows it: never a remote body verbatim, never a secret. */
 export interface ExchangeError {

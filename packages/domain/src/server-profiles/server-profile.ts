@@ -1,4 +1,4 @@
-import type { OutageFamily } from '../exchange-connectivity/exchange-error-catalog.ts';
+import type { OutageFamily } from '../exchange-connectivity/outage-family.ts';
 import type { ConnectivityTrace } from '../exchange-connectivity/mailbox-connectivity.port.ts';
 
 /**

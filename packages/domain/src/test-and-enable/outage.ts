@@ -1,4 +1,4 @@
-import type { OutageFamily } from '../exchange-connectivity/exchange-error-catalog.ts';
+import type { OutageFamily } from '../exchange-connectivity/outage-family.ts';
 
 /**
  * Outage rule: when more than half of a profile's mailboxes tested within the last hour failed, each on its

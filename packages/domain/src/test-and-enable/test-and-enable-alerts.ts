@@ -2,7 +2,8 @@ import type { NewAlert } from '../alerts/alert.repository.port.ts';
 import type { AlertSeverity } from '../alerts/alert.ts';
 import type { EmailSettings } from '../email-settings/email-settings.ts';
 import { EXCHANGE_CHANNEL_LABELS, EXCHANGE_CHANNELS, type ExchangeChannel } from '../exchange-connectivity/exchange-channel.ts';
-import { exchangeErrorDefinition, OUTAGE_FAMILY_LABELS } from '../exchange-connectivity/exchange-error-catalog.ts';
+import { exchangeErrorDefinition } from '../exchange-connectivity/exchange-error-catalog.ts';
+import { OUTAGE_FAMILY_LABELS } from '../exchange-connectivity/outage-family.ts';
 import type { DetectedOutage } from './outage.ts';
 import type { AttemptDecision, RetrySettings } from './retry-policy.ts';
 

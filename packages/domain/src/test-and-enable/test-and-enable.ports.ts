@@ -1,5 +1,5 @@
 import type { ExchangeChannel } from '../exchange-connectivity/exchange-channel.ts';
-import type { OutageFamily } from '../exchange-connectivity/exchange-error-catalog.ts';
+import type { OutageFamily } from '../exchange-connectivity/outage-family.ts';
 import type { ConnectivityTrace, ExchangeError } from '../exchange-connectivity/mailbox-connectivity.port.ts';
 import type { Environment } from '../environments/environment.ts';
 import type { Mailbox } from '../mailboxes/mailbox.ts';

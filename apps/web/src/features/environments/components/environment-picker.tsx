@@ -1,4 +1,4 @@
-import { Caption1, Dropdown, Field, Option, makeStyles } from '@fluentui/react-components';
+import { Field, Select, makeStyles } from '@fluentui/react-components';
 
 import { CUSTOMER_ENGAGEMENT_LABELS } from '@sync-admin/contract';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -6,13 +6,13 @@ import { PORTAL_PAGE_LINKS, findPortalPage, landingHref } from '../../../config/
 import { PHONE_SCREEN } from '../../../lib/screens.ts';
 import { useEnvironments } from '../api/get-environments.ts';
 
-// On a phone the label is read, not shown: the dropdown needs the width.
+// On a phone the label is read, not shown: the picker needs the width.
 const visuallyHidden = {
   position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
 } as const;
 
 const useStyles = makeStyles({
-  // The horizontal Field's default 33%/67% grid squeezes the dropdown into the user block beside it.
+  // The horizontal Field's default 33%/67% grid squeezes the picker into the user block beside it.
   field: {
     flexShrink: 0,
     gridTemplateColumns: 'auto 220px',
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
     [`@media ${PHONE_SCREEN}`]: { gridTemplateColumns: '150px' },
   },
   label: { color: 'inherit', [`@media ${PHONE_SCREEN}`]: visuallyHidden },
-  dropdown: { minWidth: 0 },
+  picker: { minWidth: 0 },
 });
 
 /**
@@ -45,22 +45,22 @@ export function EnvironmentPicker() {
 
   return (
     <Field label={{ children: 'Environment', className: styles.label }} orientation="horizontal" className={styles.field}>
-      <Dropdown
-        className={styles.dropdown}
-        placeholder={environments.isPending ? 'Loading…' : 'Select an environment'}
-        value={current?.name ?? ''}
-        selectedOptions={current ? [current.id] : []}
-        onOptionSelect={(_, data) => {
-          if (data.optionValue && data.optionValue !== environmentId) void navigate(hrefIn(data.optionValue));
+      {/* A native select, not Fluent's Dropdown: the top bar is on every first screen, and the Dropdown with its
+          positioning code was about 23 KB gzip of it (decision 53). */}
+      <Select
+        className={styles.picker}
+        value={current?.id ?? ''}
+        onChange={(_, data) => {
+          if (data.value && data.value !== environmentId) void navigate(hrefIn(data.value));
         }}
       >
+        {!current && <option value="" disabled>{environments.isPending ? 'Loading…' : 'Select an environment'}</option>}
         {items.map((environment) => (
-          <Option key={environment.id} value={environment.id} text={environment.name}>
-            {environment.name}
-            <Caption1> · {CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]}</Caption1>
-          </Option>
+          <option key={environment.id} value={environment.id}>
+            {`${environment.name} · ${CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]}`}
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </Field>
   );
 }

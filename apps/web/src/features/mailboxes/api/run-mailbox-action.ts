@@ -1,6 +1,6 @@
 import {
   apiPaths,
-  startRunResponseSchema,
+  mailboxActionResponseSchema,
   type MailboxSettingsWire,
   type MailboxTargetWire,
 } from '@sync-admin/contract';
@@ -26,9 +26,6 @@ export const MAILBOX_ACTION_TITLES: Record<MailboxActionRequest['action'], strin
   'change-multiple': 'Change Multiple Records',
   'approve-email': 'Approve Email',
 };
-
-/** Per mailbox, done or skipped and why; Apply Default Email Settings also names the Test & Enable job it started. */
-const mailboxActionResponseSchema = startRunResponseSchema.partial({ run: true });
 
 export function runMailboxAction(environmentId: string, request: MailboxActionRequest) {
   const { action, ...body } = request;

@@ -1,11 +1,10 @@
 import {
   Button,
-  Dropdown,
   Field,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Option,
+  Select,
   Spinner,
   Text,
   Toolbar,
@@ -30,7 +29,6 @@ import {
 import { TEST_STATUS_LABELS } from '@sync-admin/contract';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { paths, type ServerProfileView } from '../../../config/paths.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -45,6 +43,7 @@ import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 
 // The list is the first screen of most users: its dialogs load when first opened (the bundle budget).
 const TestAndEnableFlow = lazyComponent(async () => (await import('../../test-and-enable/components/test-and-enable-flow.tsx')).TestAndEnableFlow);
+const ConfirmDialog = lazyComponent(async () => (await import('../../../components/confirm-dialog.tsx')).ConfirmDialog);
 
 export const VIEW_LABELS: Record<ServerProfileView, string> = {
   active: 'Active Email Server Profiles',
@@ -142,20 +141,19 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
   return (
     <div className={styles.root}>
       <Field label="View" className={styles.view}>
-        <Dropdown
-          value={VIEW_LABELS[view]}
-          selectedOptions={[view]}
-          onOptionSelect={(_, data) => {
+        <Select
+          value={view}
+          onChange={(_, data) => {
             setSelectedId(null);
-            onViewChange(data.optionValue as ServerProfileView);
+            onViewChange(data.value as ServerProfileView);
           }}
         >
           {(Object.keys(VIEW_LABELS) as ServerProfileView[]).map((v) => (
-            <Option key={v} value={v}>
+            <option key={v} value={v}>
               {VIEW_LABELS[v]}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
 
       <Toolbar aria-label="Server profile commands" className={styles.toolbar}>
