@@ -20,10 +20,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Fluent UI alone is ~650 kB (~175 kB gzip) in its cached vendor chunk; warn only beyond that.
     chunkSizeWarningLimit: 700,
-    // The Email health page's chart kit shares Fluent's positioning and motion with the first screen's Dropdown and
-    // dialogs; Rollup then cut those into several small chunks the first screen loads apart, ≈ 2 kB gzip more than
-    // one. Chunks under 8 kB are merged into a neighbour where that runs no code earlier than before (decision 48).
-    rollupOptions: { output: { manualChunks: vendorChunk, experimentalMinChunkSize: 8_000 } },
+    rollupOptions: { output: { manualChunks: vendorChunk } },
   },
   // The API runs separately in development; proxying keeps the SPA and its cookie on one origin.
   server: { proxy: { '/api': 'http://localhost:3000' } },

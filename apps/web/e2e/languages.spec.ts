@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pickEnvironment } from './support/environment-picker.ts';
 import { DEMO_PASSWORD } from './support/sign-in.ts';
 
 // A German browser (navigator.languages = ['de-DE']): the portal speaks German until a user chooses otherwise.
@@ -16,11 +17,6 @@ async function signInInGerman(page: Page, email: string) {
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
 }
 
-async function openContoso(page: Page) {
-  await page.getByRole('combobox', { name: 'Environment' }).click();
-  await page.getByRole('option', { name: /^Contoso ·/ }).click();
-}
-
 /** The audit log's first entry's moment, as written beside "how long ago" (opened from the German navigation). */
 async function firstAuditDate(page: Page) {
   await page.getByRole('navigation', { name: 'Admin Center' }).getByRole('link', { name: 'Überwachungsprotokoll' }).click();
@@ -32,7 +28,7 @@ async function firstAuditDate(page: Page) {
 test('a German browser gets German: navigation, pages, server errors from their codes, dates; English is chosen and remembered per user', async ({ page }) => {
   await signInInGerman(page, 'global.admin@contoso.example');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await openContoso(page);
+  await pickEnvironment(page, 'Contoso');
 
   const navigation = page.getByRole('navigation', { name: 'Admin Center' });
   await expect(navigation.getByRole('link', { name: 'Umgebungen' })).toBeVisible();

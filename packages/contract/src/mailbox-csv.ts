@@ -1,7 +1,7 @@
 import { MAILBOX_COLUMN_IDS, MAILBOX_IMPORT_MODES, type MailboxColumnId } from '@sync-admin/domain';
 import { z } from 'zod/mini';
 import { text } from './primitives.ts';
-import { mailboxListQuerySchema } from './mailboxes.ts';
+import { mailboxListQuerySchema, updateMailboxRequestSchema } from './mailboxes.ts';
 
 /** The largest import file (bytes) and row count: a preview runs every row through the form's rules. */
 export const MAILBOX_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -20,6 +20,9 @@ export const mailboxExportQuerySchema = z.extend(z.omit(mailboxListQuerySchema, 
   ),
 });
 export type MailboxExportQuery = z.input<typeof mailboxExportQuerySchema>;
+
+/** One imported row's fields are checked as the mailbox form's edit is; the file carries no version. */
+export const mailboxImportRowSchema = z.omit(updateMailboxRequestSchema, { version: true });
 
 /** The CSV file's bytes, base64-encoded so the server can tell UTF-8 from another encoding. */
 const importFile = z.base64('file must be the CSV file encoded as base64.')

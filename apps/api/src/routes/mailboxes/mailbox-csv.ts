@@ -1,4 +1,4 @@
-import { MAILBOX_IMPORT_MAX_BYTES, MAILBOX_IMPORT_MAX_ROWS, updateMailboxRequestSchema, type MailboxImportResponse } from '@sync-admin/contract';
+import { MAILBOX_IMPORT_MAX_BYTES, MAILBOX_IMPORT_MAX_ROWS, mailboxImportRowSchema, type MailboxImportResponse } from '@sync-admin/contract';
 import {
   APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
   INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
@@ -183,7 +183,7 @@ export function readMailboxCsv(bytes: Buffer, references: MailboxCsvReferences):
       else wire[field] = read.value;
     });
     // The contract's schema for a mailbox edit: the same checks the form's request meets.
-    const checked = updateMailboxRequestSchema.omit({ version: true }).safeParse(wire);
+    const checked = mailboxImportRowSchema.safeParse(wire);
     if (!checked.success) {
       errors.push(...checked.error.issues.map((issue) => ({ field: labelOf(String(issue.path[0] ?? 'row')), message: issue.message })));
     }
