@@ -225,7 +225,8 @@ describe('malformed input on every route of the OpenAPI document', () => {
 
   it('covers every route with a bounded number of probes', () => {
     expect(new Set(probes.map((p) => `${p.method} ${p.url.split('?')[0]}`)).size).toBeGreaterThanOrEqual(30);
-    expect(probes.length).toBeLessThan(5000);
+    // A bound, not a target: it grows with the routes and their fields (5,124 probes with the CSV and Email health routes).
+    expect(probes.length).toBeLessThan(8000);
   });
 
   it('never answers 5xx signed in as a System Administrator with a valid CSRF token', async () => {
