@@ -25,22 +25,12 @@ import { useDomainHealth } from '../api/get-domain-health.ts';
 import { useRunDomainHealth } from '../api/run-domain-health.ts';
 import { VerdictBadge } from './verdict-badge.tsx';
 import { useTranslation } from 'react-i18next';
+import { useCardStyles } from '../../../components/card-styles.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   hint: { color: tokens.colorNeutralForeground3 },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   again: { marginInlineStart: 'auto' },
   meta: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   table: { tableLayout: 'auto' },
@@ -87,6 +77,7 @@ export function DomainHealthList({ environmentId }: { environmentId: string }) {
 
 function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowResponse; isRunning: boolean; disabled: boolean; onRun: () => void }) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t } = useTranslation('domain-health');
   const checkLabels: Record<DomainHealthCheck, string> = {
     autodiscoverHost: t('check.autodiscoverHost'),
@@ -98,8 +89,8 @@ function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowR
   const headingId = `domain-${row.domain}`;
   const profiles = row.serverTypes.map((type) => SERVER_TYPE_LABELS[type]).join(', ') || t('noServerProfile');
   return (
-    <section className={styles.card} aria-labelledby={headingId} aria-busy={isRunning}>
-      <div className={styles.head}>
+    <section className={card.card} aria-labelledby={headingId} aria-busy={isRunning}>
+      <div className={card.head}>
         <Subtitle2 as="h2" id={headingId} className={styles.text}>{row.domain}</Subtitle2>
         {row.latest && <VerdictBadge verdict={row.latest.verdict} />}
         <span className={styles.again}>

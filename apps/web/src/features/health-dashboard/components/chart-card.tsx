@@ -1,19 +1,9 @@
-import { Subtitle2, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle2, ToggleButton, makeStyles } from '@fluentui/react-components';
 import { TableRegular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode } from 'react';
+import { useCardStyles } from '../../../components/card-styles.ts';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   toggle: { marginInlineStart: 'auto' },
   chart: { minWidth: 0 },
 });
@@ -29,11 +19,12 @@ interface Props {
 /** A chart with its table: "Show as table" puts the table under the chart. */
 export function ChartCard({ title, chart, table }: Props) {
   const styles = useStyles();
+  const card = useCardStyles();
   const headingId = useId();
   const [showTable, setShowTable] = useState(!chart);
   return (
-    <section className={styles.card} aria-labelledby={headingId}>
-      <div className={styles.head}>
+    <section className={card.card} aria-labelledby={headingId}>
+      <div className={card.head}>
         <Subtitle2 as="h2" id={headingId}>{title}</Subtitle2>
         {chart && (
           <ToggleButton className={styles.toggle} icon={<TableRegular />} checked={showTable} onClick={() => setShowTable((shown) => !shown)}>

@@ -6,19 +6,9 @@ import { paths } from '../../../config/paths.ts';
 import { CancelJobButton } from './cancel-job-button.tsx';
 import { JobStateBadge } from './job-badges.tsx';
 import { JobProgress } from './job-progress.tsx';
+import { useCardStyles } from '../../../components/card-styles.ts';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   cancel: { marginInlineStart: 'auto' },
   scope: { overflowWrap: 'anywhere' },
   meta: {
@@ -42,10 +32,11 @@ interface Props {
 /** One job as a task-queue view lists it: a link to it, what it is, who started it and when, its progress, and Cancel. */
 export function JobCard({ environmentId, job, canWrite, headingLevel, announce = false }: Props) {
   const styles = useStyles();
+  const card = useCardStyles();
   const headingId = `job-${job.id}`;
   return (
-    <article className={styles.card} aria-labelledby={headingId}>
-      <div className={styles.head}>
+    <article className={card.card} aria-labelledby={headingId}>
+      <div className={card.head}>
         <Subtitle2 as={headingLevel} id={headingId}>
           <RouterLink to={paths.job.getHref(environmentId, job.id)}>Job #{job.number}</RouterLink>
         </Subtitle2>
