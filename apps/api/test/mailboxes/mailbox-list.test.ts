@@ -336,7 +336,11 @@ describe('Settings > Email > Mailboxes: views, Quick Find, filters, sort and pag
     });
 
     it('keeps environments apart: Fabrikam mailboxes are neither listed in Contoso nor reachable through it', async () => {
-      const fabrikamMailbox = await t.db.prisma.mailbox.findFirstOrThrow({ where: { environmentId: fabrikam } });
+      // One of Fabrikam's mailboxes on its Exchange Server profile, chosen in a fixed order (PostgreSQL returns rows in any order).
+      const fabrikamMailbox = await t.db.prisma.mailbox.findFirstOrThrow({
+        where: { environmentId: fabrikam, serverProfile: { is: { name: 'Fabrikam Exchange Server' } } },
+        orderBy: { name: 'asc' },
+      });
       const contosoIds = new Set((await listAll({ view: 'all' })).items.map((r) => r.id));
       expect(contosoIds.has(fabrikamMailbox.id)).toBe(false);
       expect((await listAll({ view: 'all', search: 'fabrikam' })).total).toBe(0);
