@@ -3,7 +3,7 @@ import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { LoadingSpinner } from '../../components/loading-spinner.tsx';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
-import { NavMenu } from './nav-menu.tsx';
+import { NavMenu, NavMenuOverlay } from './nav-menu.tsx';
 import { NARROW_SCREEN } from '../../lib/screens.ts';
 import { TopBar } from './top-bar.tsx';
 
@@ -30,10 +30,10 @@ export function AppShell() {
       <TopBar navToggle={isNarrow ? { isOpen: isNavOpen, onToggle: () => setNavOpen(!isNavOpen) } : null} />
       <div className={styles.body}>
         {isNarrow ? (
-          <NavMenu overlay={{ isOpen: isNavOpen, onClose: () => setNavOpen(false) }} />
+          <NavMenuOverlay isOpen={isNavOpen} onClose={() => setNavOpen(false)} />
         ) : (
           <div className={styles.nav}>
-            <NavMenu overlay={null} />
+            <NavMenu />
           </div>
         )}
         <main className={styles.main}>

@@ -1,5 +1,6 @@
 import { FluentProvider, useThemeClassName } from '@fluentui/react-components';
 import { useEffect, type ReactNode } from 'react';
+import { TabsterKeepAlive } from '../../../components/tabster-keep-alive.tsx';
 import { useThemePreference } from '../lib/theme-preference.ts';
 
 /**
@@ -23,6 +24,7 @@ export function ThemedFluentProvider({ children }: { children: ReactNode }) {
   return (
     <FluentProvider theme={theme}>
       <ThemeOnDocument isDark={isDark} />
+      <TabsterKeepAlive />
       {children}
     </FluentProvider>
   );
