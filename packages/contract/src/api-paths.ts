@@ -4,6 +4,7 @@ export const apiPaths = {
   session: '/api/session',
   environments: '/api/environments',
   serverProfiles: (environmentId: string) => `/api/environments/${environmentId}/server-profiles`,
+  serverProfileExport: (environmentId: string) => `/api/environments/${environmentId}/server-profiles/export`,
   serverProfile: (environmentId: string, profileId: string) =>
     `/api/environments/${environmentId}/server-profiles/${profileId}`,
   serverProfileAction: (environmentId: string, profileId: string, action: 'activate' | 'deactivate' | 'set-default' | 'test-connection' | 'test-and-enable-mailboxes' | 'retest-failed') =>
@@ -29,6 +30,7 @@ export const apiPaths = {
   alerts: (environmentId: string) => `/api/environments/${environmentId}/alerts`,
   alertGroups: (environmentId: string) => `/api/environments/${environmentId}/alerts/groups`,
   audit: (environmentId: string) => `/api/environments/${environmentId}/audit`,
+  auditExport: (environmentId: string) => `/api/environments/${environmentId}/audit/export`,
   jobs: (environmentId: string) => `/api/environments/${environmentId}/jobs`,
   job: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}`,
   jobItems: (environmentId: string, jobId: string) => `/api/environments/${environmentId}/jobs/${jobId}/items`,

@@ -16,6 +16,10 @@ export const auditListQuerySchema = z.strictObject({
 });
 export type AuditListQuery = z.input<typeof auditListQuerySchema>;
 
+/** Export to CSV: the log's filters without paging (every matching entry, newest first). */
+export const auditExportQuerySchema = z.omit(auditListQuerySchema, { offset: true, limit: true });
+export type AuditExportQuery = z.input<typeof auditExportQuerySchema>;
+
 const auditValue = z.union([text(), z.number(), z.boolean(), z.null()]);
 export const auditEntrySchema = z.object({
   id: text(),

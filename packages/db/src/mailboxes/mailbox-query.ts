@@ -55,14 +55,17 @@ export function mailboxWhere(environmentId: string, filter: MailboxFilter, param
  * Name and email address sort case-insensitively, as Dynamics 365 does, and byte-wise (`USING ~<~`, the
  * ordering of text_pattern_ops): exactly the order of the prefix indexes, so a page sorted by either is an
  * index walk that stops after offset + limit rows, in every view. The other columns have no index to walk
- * and are a top-N sort of the filtered rows. Empty Test Completed dates come first ascending, last descending.
- * The same key (with its type, to bind a cursor's value) pages the CSV export by keyset.
+ * and are a top-N sort of the filtered rows. Empty Test Completed dates come first ascending, last descending:
+ * the key is the date or -infinity, never null, so a keyset bound is one range of its index.
+ * The same key (with its type, to bind a cursor's value) pages the CSV export by keyset; each sort has an index
+ * (environment, key, id) matching its ORDER BY (decision 56).
  */
 interface SortKey {
   key: string;
   cast: string;
   isTextPattern?: boolean;
-  isNullable?: boolean;
+  /** A nullable column: the cursor keeps its own value (null for no date), which `key` reads as `nullAs`. */
+  nullable?: { column: string; nullAs: string };
 }
 
 const SORT_KEYS: Record<MailboxSortField, SortKey> = {
@@ -73,13 +76,12 @@ const SORT_KEYS: Record<MailboxSortField, SortKey> = {
   incomingEmailStatus: { key: 'm."incomingEmailStatus"', cast: '"MailboxTestStatus"' },
   outgoingEmailStatus: { key: 'm."outgoingEmailStatus"', cast: '"MailboxTestStatus"' },
   appointmentsContactsTasksStatus: { key: 'm."appointmentsContactsTasksStatus"', cast: '"MailboxTestStatus"' },
-  testCompletedOn: { key: 'm."testCompletedOn"', cast: 'timestamp(3)', isNullable: true },
+  testCompletedOn: { key: `COALESCE(m."testCompletedOn", '-infinity'::timestamp(3))`, cast: 'timestamp(3)', nullable: { column: 'm."testCompletedOn"', nullAs: `'-infinity'::timestamp(3)` } },
   createdAt: { key: 'm."createdAt"', cast: 'timestamp(3)' },
 };
 
-function sortTerm({ key, isTextPattern, isNullable }: SortKey, order: 'asc' | 'desc'): string {
+function sortTerm({ key, isTextPattern }: SortKey, order: 'asc' | 'desc'): string {
   if (isTextPattern) return `${key} USING ${order === 'asc' ? '~<~' : '~>~'}`;
-  if (isNullable) return order === 'asc' ? `${key} ASC NULLS FIRST` : `${key} DESC NULLS LAST`;
   return `${key} ${order === 'asc' ? 'ASC' : 'DESC'}`;
 }
 
@@ -88,16 +90,14 @@ export function mailboxOrderBy(page: Pick<MailboxPage, 'sort' | 'order'>): strin
   return `${sortTerm(SORT_KEYS[page.sort], page.order)}, m."id" ${page.order === 'asc' ? 'ASC' : 'DESC'}`;
 }
 
-/** The rows after the cursor in mailboxOrderBy's order (nulls first ascending, last descending). */
+/** The rows after the cursor in mailboxOrderBy's order. */
 function afterCursor(page: Pick<MailboxPage, 'sort' | 'order'>, cursor: MailboxCursor, params: SqlParams): string {
-  const { key, cast, isTextPattern } = SORT_KEYS[page.sort];
+  const { key, cast, isTextPattern, nullable } = SORT_KEYS[page.sort];
   const asc = page.order === 'asc';
   const id = `m."id" ${asc ? '>' : '<'} ${params.bind(cursor.id, 'uuid')}`;
-  if (cursor.sortKey === null) return asc ? `(${key} IS NOT NULL OR ${id})` : `(${key} IS NULL AND ${id})`;
-  const value = params.bind(cursor.sortKey, cast);
+  const value = cursor.sortKey === null && nullable ? nullable.nullAs : params.bind(cursor.sortKey, cast);
   const beyond = isTextPattern ? (asc ? '~>~' : '~<~') : (asc ? '>' : '<');
-  const after = `(${key} ${beyond} ${value}${SORT_KEYS[page.sort].isNullable && !asc ? ` OR ${key} IS NULL` : ''} OR (${key} = ${value} AND ${id}))`;
-  if (SORT_KEYS[page.sort].isNullable) return after;
+  const after = `(${key} ${beyond} ${value} OR (${key} = ${value} AND ${id}))`;
   // The same bound once more without the OR, which the planner cannot use: with it a batch starts its index
   // range scan at the cursor instead of walking (and discarding) every row before it.
   const from = isTextPattern ? (asc ? '~>=~' : '~<=~') : (asc ? '>=' : '<=');
@@ -167,7 +167,7 @@ export function buildMailboxBatchQuery(
   // One level, unlike a page of the grid: with no offset to skip there is nothing to choose on narrow rows first, and
   // joining a chosen page back to "Mailbox" made the planner hash-join the whole table once per batch.
   const sql = `${rows.with}
-    SELECT ${selectList(MAILBOX_LIST_COLUMNS)}, ${SORT_KEYS[page.sort].key} AS "sortKey"
+    SELECT ${selectList(MAILBOX_LIST_COLUMNS)}, ${SORT_KEYS[page.sort].nullable?.column ?? SORT_KEYS[page.sort].key} AS "sortKey"
     FROM ${rows.from} ${JOIN_OWNER_AND_PROFILE}
     ${where} ORDER BY ${orderBy} LIMIT ${params.bind(page.limit, 'int')}`;
   return { sql, params: params.values };

@@ -3,6 +3,7 @@ import type { SecurityRoleRepository } from '../access/security-role.repository.
 import { diffForAudit } from '../audit/audit-entry.ts';
 import type { Environment } from '../environments/environment.ts';
 import { DomainError, validationFailed, type FieldError } from '../shared/domain-error.ts';
+import { walkKeyset } from '../shared/keyset-walk.ts';
 import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
 import { readScope } from './mailbox-access.ts';
 import type { MailboxFilter, MailboxPage } from './mailbox-list-query.ts';
@@ -21,16 +22,7 @@ export function exportMailboxes(
   order: Pick<MailboxPage, 'sort' | 'order'>, batchSize: number,
 ): AsyncIterable<MailboxListItem[]> {
   const scoped = { ...filter, ...readScope(actor) };
-  return {
-    async* [Symbol.asyncIterator]() {
-      let after: MailboxCursor | null = null;
-      do {
-        const batch = await deps.mailboxes.listMailboxBatch(environmentId, scoped, { ...order, limit: batchSize }, after);
-        if (batch.items.length > 0) yield batch.items;
-        after = batch.next;
-      } while (after);
-    },
-  };
+  return walkKeyset<MailboxListItem, MailboxCursor>((after) => deps.mailboxes.listMailboxBatch(environmentId, scoped, { ...order, limit: batchSize }, after));
 }
 
 /** One row of an import file, read and checked against the wire schemas; `errors` holds what failed there. */

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   apiPaths,
   environmentParamsSchema,
@@ -13,7 +12,8 @@ import { z } from 'zod';
 import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
 import { writesKeepCaches } from '../../plugins/app/dependencies.ts';
-import { exportFileName, mailboxCsvHeader, mailboxCsvRows, readMailboxCsv, toMailboxImportResponse } from './mailbox-csv.ts';
+import { sendCsvExport } from '../../lib/csv-export.ts';
+import { mailboxCsvColumns, readMailboxCsv, toMailboxImportResponse } from './mailbox-csv.ts';
 import { toMailboxFilter } from './mailbox.mapper.ts';
 
 const errors = WRITE_ERROR_RESPONSES;
@@ -39,16 +39,7 @@ const mailboxCsvRoutes: FastifyPluginAsyncZod = async (app) => {
     const environment = requireEnvironment(request);
     // Access is checked here, before the first byte; the rows follow batch by batch as the client reads them.
     const batches = exportMailboxes(deps, requireActor(request), environment.id, toMailboxFilter(filter), { sort, order }, deps.csvExportBatchSize);
-    async function* csv() {
-      yield mailboxCsvHeader(columns);
-      for await (const batch of batches) yield mailboxCsvRows(columns, batch);
-    }
-    const fileName = exportFileName('mailboxes', environment.name, deps.clock());
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-      .header('cache-control', 'no-store')
-      .send(Readable.from(csv()));
+    return sendCsvExport(reply, { grid: 'mailboxes', environmentName: environment.name, at: deps.clock(), columns: mailboxCsvColumns(columns), batches });
   });
 
   async function readFile(environmentId: string, file: string) {

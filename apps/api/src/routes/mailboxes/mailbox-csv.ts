@@ -18,6 +18,7 @@ import {
   type MailboxType,
 } from '@sync-admin/domain';
 import Papa from 'papaparse';
+import { FORMULA_START, type CsvColumn } from '../../lib/csv-export.ts';
 import { toMailboxChanges } from './mailbox.mapper.ts';
 
 /*
@@ -26,26 +27,9 @@ import { toMailboxChanges } from './mailbox.mapper.ts';
  * contract's schemas check. What a value may be is decided by those schemas and the domain, never here.
  */
 
-const BOM = '\uFEFF';
-
-/** A cell a spreadsheet would run as a formula (OWASP's list) is written with a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-const UNPARSE = { escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false } as const;
-
-/** The header line and the rows of one batch, as CSV text (each line ends with CRLF). */
-export function mailboxCsvHeader(columns: readonly MailboxColumnId[]): string {
-  return `${BOM}${Papa.unparse([columns.map((column) => MAILBOX_COLUMN_LABELS[column])], UNPARSE)}\r\n`;
-}
-
-export function mailboxCsvRows(columns: readonly MailboxColumnId[], rows: readonly MailboxListItem[]): string {
-  return `${Papa.unparse(rows.map((row) => columns.map((column) => MAILBOX_COLUMN_TEXT[column](row))), UNPARSE)}\r\n`;
-}
-
-/** `mailboxes-contoso-2026-12-03.csv`: the grid, the environment and the day. */
-export function exportFileName(grid: string, environmentName: string, at: Date): string {
-  const environment = environmentName.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'environment';
-  return `${grid}-${environment}-${at.toISOString().slice(0, 10)}.csv`;
+/** The Mailboxes grid's columns in the file: the domain's labels and cell texts, in the order asked for. */
+export function mailboxCsvColumns(columns: readonly MailboxColumnId[]): CsvColumn<MailboxListItem>[] {
+  return columns.map((column) => ({ label: MAILBOX_COLUMN_LABELS[column], text: MAILBOX_COLUMN_TEXT[column] }));
 }
 
 type SettingField = keyof MailboxSettings;

@@ -7,6 +7,7 @@ import {
   serverProfileParamsSchema,
   serverProfileResponseSchema,
   updateServerProfileRequestSchema,
+  type ServerProfileListQuery,
 } from '@sync-admin/contract';
 import {
   createServerProfile,
@@ -17,13 +18,15 @@ import {
   setServerProfileActive,
   testServerProfileConnection,
   updateServerProfile,
+  SERVER_PROFILE_COLUMNS,
   type Actor,
 } from '@sync-admin/domain';
 import type { FastifyRequest } from 'fastify';
 import { WRITE_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../plugins/app/authorization.ts';
+import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
+import { sendCsvExport } from '../../lib/csv-export.ts';
 import { isSecureChannel } from '../../lib/secure-channel.ts';
 import { toServerProfileChanges, toServerProfileResponse } from './server-profile.mapper.ts';
 
@@ -31,6 +34,9 @@ const errors = WRITE_ERROR_RESPONSES;
 const collection = apiPaths.serverProfiles(':environmentId');
 const item = apiPaths.serverProfile(':environmentId', ':profileId');
 const tags = ['server profiles'];
+
+/** The list's View: Active, Inactive or All Email Server Profiles. */
+const viewFilter = (view: ServerProfileListQuery['view']) => (view === 'all' ? {} : { isActive: view === 'active' });
 
 const serverProfileRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -47,10 +53,23 @@ const serverProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: serverProfileListResponseSchema, ...errors },
     },
   }, async (request) => {
-    const { view } = request.query;
-    const profiles = await listServerProfiles(deps, requireActor(request), request.params.environmentId,
-      view === 'all' ? {} : { isActive: view === 'active' });
+    const profiles = await listServerProfiles(deps, requireActor(request), request.params.environmentId, viewFilter(request.query.view));
     return { items: profiles.map(toServerProfileResponse) };
+  });
+
+  app.get(apiPaths.serverProfileExport(':environmentId'), {
+    config: { access: 'emailServerProfile.read' },
+    schema: {
+      tags, summary: 'Export to CSV: every email server profile of the view, in the grid\'s columns',
+      params: environmentParamsSchema, querystring: serverProfileListQuerySchema,
+      // A stream is sent as it is, never serialized: the schema only documents it.
+      response: { 200: z.unknown().describe('text/csv: UTF-8 with a BOM, a header line of the column labels, CRLF line ends'), ...errors },
+    },
+  }, async (request, reply) => {
+    const environment = requireEnvironment(request);
+    // An environment holds a handful of profiles: the list is read whole (access checked there) and written as one batch.
+    const profiles = await listServerProfiles(deps, requireActor(request), environment.id, viewFilter(request.query.view));
+    return sendCsvExport(reply, { grid: 'server-profiles', environmentName: environment.name, at: deps.clock(), columns: SERVER_PROFILE_COLUMNS, batches: [profiles] });
   });
 
   app.post(collection, {

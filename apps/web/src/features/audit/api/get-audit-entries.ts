@@ -18,16 +18,25 @@ export interface AuditFilters {
 
 export const AUDIT_PAGE_SIZE = 25;
 
-function toSearchParams(filters: AuditFilters, offset: number): URLSearchParams {
+function filterParams(filters: AuditFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of ['entityType', 'entityId', 'action', 'search', 'from', 'to'] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }
+  return params;
+}
+
+function toSearchParams(filters: AuditFilters, offset: number): URLSearchParams {
+  const params = filterParams(filters);
   params.set('offset', String(offset));
   params.set('limit', String(AUDIT_PAGE_SIZE));
   return params;
 }
+
+/** Export to CSV: every entry of the filters shown. */
+export const auditExportHref = (environmentId: string, filters: AuditFilters) =>
+  `${apiPaths.auditExport(environmentId)}?${filterParams(filters).toString()}`;
 
 export const getAuditEntries = (environmentId: string, filters: AuditFilters, offset: number) =>
   api.get(`${apiPaths.audit(environmentId)}?${toSearchParams(filters, offset).toString()}`, auditListResponseSchema);

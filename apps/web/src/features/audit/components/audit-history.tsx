@@ -28,6 +28,7 @@ import {
   type AuditEntryResponse,
 } from '@sync-admin/contract';
 import { Fragment, useState } from 'react';
+import { ExportToCsvLink } from '../../../components/export-to-csv-link.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -36,7 +37,7 @@ import { RelativeTime } from '../../../components/relative-time.tsx';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useEnvironment } from '../../environments/api/get-environments.ts';
-import { useAuditEntries, type AuditAction, type AuditedEntityType } from '../api/get-audit-entries.ts';
+import { auditExportHref, useAuditEntries, type AuditAction, type AuditedEntityType } from '../api/get-audit-entries.ts';
 import { AuditChangesTable } from './audit-changes-table.tsx';
 
 export const AUDIT_PRIVILEGE_REQUIRED = 'You need the View Audit History privilege to see the audit history.';
@@ -112,18 +113,15 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
   const search = useDebouncedValue(searchText.trim());
   const rangeInvalid = fromDay !== '' && toDay !== '' && fromDay > toDay;
 
-  const entries = useAuditEntries(
-    environmentId,
-    {
-      entityType: fixedEntityType ?? chosenEntityType,
-      entityId,
-      action,
-      search: search || undefined,
-      from: startOfDay(fromDay),
-      to: endOfDay(toDay),
-    },
-    { enabled: canRead && !rangeInvalid },
-  );
+  const filters = {
+    entityType: fixedEntityType ?? chosenEntityType,
+    entityId,
+    action,
+    search: search || undefined,
+    from: startOfDay(fromDay),
+    to: endOfDay(toDay),
+  };
+  const entries = useAuditEntries(environmentId, filters, { enabled: canRead && !rangeInvalid });
 
   if (environmentPending) return <Spinner label="Loading audit history…" />;
   const denied = entries.error instanceof ApiError && entries.error.status === 403;
@@ -214,6 +212,7 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
           >
             Refresh
           </Button>
+          <ExportToCsvLink href={auditExportHref(environmentId, filters)} />
         </div>
       </div>
 

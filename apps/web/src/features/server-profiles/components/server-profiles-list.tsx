@@ -26,9 +26,10 @@ import {
   PlugConnectedRegular,
   StarRegular,
 } from '@fluentui/react-icons';
-import { TEST_STATUS_LABELS } from '@sync-admin/contract';
+import { TEST_STATUS_LABELS, apiPaths } from '@sync-admin/contract';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ExportToCsvLink } from '../../../components/export-to-csv-link.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { paths, type ServerProfileView } from '../../../config/paths.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -205,6 +206,8 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
         >
           Refresh
         </ToolbarButton>
+        <ToolbarDivider />
+        <ExportToCsvLink href={`${apiPaths.serverProfileExport(environmentId)}?view=${view}`} />
       </Toolbar>
 
       {!canWrite && (
