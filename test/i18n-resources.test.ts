@@ -52,7 +52,7 @@ function keysUsedIn(source: string): { namespace: string; key: string }[] {
 
 /** Calls whose key the scan cannot read; only the server's codes (lib/server-messages.ts) and data-held keys may. */
 function nonLiteralCalls(source: string): string[] {
-  return [...source.matchAll(/\bt\(\s*([^'\s)][^,)]*)/g)].map((match) => match[1]!).filter((argument) => !/\.labelKey$/.test(argument));
+  return [...source.matchAll(/\bt\(\s*([^'\s)][^,)]*)/g)].map((match) => match[1]!).filter((argument) => !/\.\w*Key$/.test(argument));
 }
 
 describe('the web translations', () => {
@@ -110,6 +110,10 @@ describe('the web translations', () => {
     const errors = English.get('errors')!;
     expect([...codes].filter((code) => !errors.has(`field.${code}`))).toEqual([]);
     const fields = English.get('fields')!;
-    for (const rule of SERVER_PROFILE_FIELD_RULES) expect(fields.get(rule.field), rule.field).toBe(rule.label);
+    const form = English.get('server-profile-form')!;
+    for (const rule of SERVER_PROFILE_FIELD_RULES) {
+      expect(fields.get(rule.field), rule.field).toBe(rule.label);
+      expect(form.get(`help.${rule.field}`), `help of ${rule.field}`).toBe(rule.help);
+    }
   });
 });

@@ -38,19 +38,19 @@ test('a German browser gets German: navigation, pages, server errors from their 
   await expect(page.getByRole('heading', { name: 'Serverprofile', level: 1 })).toBeVisible();
 
   // The API answers in English with a code; the form says it in German, the profile's name filled in.
-  await page.getByRole('button', { name: 'New server profile' }).click();
+  await page.getByRole('button', { name: 'Neues Serverprofil' }).click();
   const name = page.getByRole('textbox', { name: 'Name', exact: true });
   // The form's own check, from the same rule and code as the API's, in German too.
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page.getByText('Name ist erforderlich.').first()).toBeVisible();
   await name.fill('Microsoft Exchange Online');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page.getByText('In dieser Umgebung ist bereits ein Serverprofil namens „Microsoft Exchange Online“ vorhanden.').first()).toBeVisible();
   await expect(page.getByText('A server profile named "Microsoft Exchange Online" already exists in this environment.')).toHaveCount(0);
 
   // A saved profile leaves an audit entry, whose moment is written the German way.
   await name.fill(`Sprachtest ${Date.now()}`);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page).not.toHaveURL(/\/new/);
   expect(await firstAuditDate(page)).toMatch(GERMAN_DATE);
 

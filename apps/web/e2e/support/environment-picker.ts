@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 
 /** The top bar's Environment picker: a native select whose options read "<name> · <Customer engagement>". */
-export const environmentPicker = (page: Page) => page.getByRole('combobox', { name: 'Environment' });
+// Named in the language shown: German browsers (languages*.spec.ts) see "Umgebung".
+export const environmentPicker = (page: Page) => page.getByRole('combobox', { name: /^(Environment|Umgebung)$/ });
 
 /** Opens an environment from the top bar's picker. */
 export async function pickEnvironment(page: Page, name: 'Contoso' | 'Fabrikam') {

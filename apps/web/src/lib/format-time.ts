@@ -2,7 +2,7 @@ import { formattingLocale, i18next } from './i18n.ts';
 
 // The one formatting module: dates, times and counts in the language shown (decision 51). Formatters are cached
 // per locale: building one is far slower than using it, and a grid formats hundreds of cells.
-const formatters = new Map<string, { dateTime: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat; number: Intl.NumberFormat }>();
+const formatters = new Map<string, { dateTime: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat; number: Intl.NumberFormat; tenths: Intl.NumberFormat }>();
 
 function formattersNow() {
   const locale = formattingLocale();
@@ -12,6 +12,7 @@ function formattersNow() {
       dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
       relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
       number: new Intl.NumberFormat(locale),
+      tenths: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
     };
     formatters.set(locale, found);
   }
@@ -41,3 +42,6 @@ export const formatDateTime = (iso: string) => formattersNow().dateTime.format(n
 
 /** "12,345" ("12.345"). */
 export const formatNumber = (value: number) => formattersNow().number.format(value);
+
+/** "2.5" ("2,5"): a measure to one decimal, such as seconds a test took. */
+export const formatTenths = (value: number) => formattersNow().tenths.format(value);

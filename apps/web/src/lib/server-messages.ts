@@ -26,3 +26,6 @@ export function errorBodyText(body: Pick<ErrorResponse['error'], 'code' | 'messa
 
 /** Loads what errorBodyText and fieldErrorText need; an API error waits for it before it is thrown. */
 export const loadErrorMessages = () => i18next.loadNamespaces(['errors', 'fields']).catch(() => undefined);
+
+/** A request field's label in the language shown (the `fields` namespace, keyed by the field), else the English one. */
+export const fieldLabel = (field: string, english: string): string => i18next.t(`fields:${field}`, { defaultValue: english });

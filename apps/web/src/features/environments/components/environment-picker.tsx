@@ -1,6 +1,7 @@
 import { Field, Select, makeStyles } from '@fluentui/react-components';
 
 import { CUSTOMER_ENGAGEMENT_LABELS } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { PORTAL_PAGE_LINKS, findPortalPage, landingHref } from '../../../config/portal-pages.ts';
 import { PHONE_SCREEN } from '../../../lib/screens.ts';
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
  */
 export function EnvironmentPicker() {
   const styles = useStyles();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { environmentId } = useParams();
   const environments = useEnvironments();
@@ -44,7 +46,7 @@ export function EnvironmentPicker() {
   };
 
   return (
-    <Field label={{ children: 'Environment', className: styles.label }} orientation="horizontal" className={styles.field}>
+    <Field label={{ children: t('environmentPicker.label'), className: styles.label }} orientation="horizontal" className={styles.field}>
       {/* A native select, not Fluent's Dropdown: the top bar is on every first screen, and the Dropdown with its
           positioning code was about 23 KB gzip of it (decision 53). */}
       <Select
@@ -54,7 +56,7 @@ export function EnvironmentPicker() {
           if (data.value && data.value !== environmentId) void navigate(hrefIn(data.value));
         }}
       >
-        {!current && <option value="" disabled>{environments.isPending ? 'Loading…' : 'Select an environment'}</option>}
+        {!current && <option value="" disabled>{environments.isPending ? t('loading') : t('environmentPicker.select')}</option>}
         {items.map((environment) => (
           <option key={environment.id} value={environment.id}>
             {`${environment.name} · ${CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]}`}

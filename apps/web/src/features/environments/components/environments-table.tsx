@@ -8,18 +8,20 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { CUSTOMER_ENGAGEMENT_LABELS, type EnvironmentResponse } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
 import { landingHref } from '../../../config/portal-pages.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 
 export function EnvironmentsTable({ environments }: { environments: EnvironmentResponse[] }) {
-  if (environments.length === 0) return <Text>You don&apos;t have access to any environment.</Text>;
+  const { t } = useTranslation('environments');
+  if (environments.length === 0) return <Text>{t('none')}</Text>;
   return (
-    <Table aria-label="Environments">
+    <Table aria-label={t('common:nav.environments')}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Name</TableHeaderCell>
-          <TableHeaderCell>Customer Engagement</TableHeaderCell>
-          <TableHeaderCell>Your security roles</TableHeaderCell>
+          <TableHeaderCell>{t('columns.name')}</TableHeaderCell>
+          <TableHeaderCell>{t('columns.customerEngagement')}</TableHeaderCell>
+          <TableHeaderCell>{t('columns.roles')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

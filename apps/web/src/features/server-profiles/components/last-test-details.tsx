@@ -1,10 +1,12 @@
 import { Card, CardHeader, Subtitle2, Text, makeStyles } from '@fluentui/react-components';
 import type { ServerProfileResponse } from '@sync-admin/contract';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ReadOnlyFacts } from '../../../components/read-only-facts.tsx';
 import { ConnectivityTraceTree } from '../../exchange-connectivity/components/connectivity-trace-tree.tsx';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
-import { TestStatusBadge, formatDateTime } from './test-status-badge.tsx';
+import { formatDateTime, formatTenths } from '../../../lib/format-time.ts';
+import { TestStatusBadge } from './test-status-badge.tsx';
 
 const useStyles = makeStyles({
   message: { whiteSpace: 'pre-wrap' },
@@ -13,23 +15,24 @@ const useStyles = makeStyles({
 /** The result of the last connection test, read-only as on the real profile form, and the steps it took. */
 export function LastTestDetails({ lastTest }: { lastTest: ServerProfileResponse['lastTest'] }) {
   const styles = useStyles();
+  const { t } = useTranslation('server-profile-form');
   const rows: [string, ReactNode][] = lastTest
     ? [
-        ['Status', <TestStatusBadge status={lastTest.status} />],
-        ['Started', formatDateTime(lastTest.startedAt)],
-        ['Duration', `${(lastTest.durationMs / 1000).toFixed(1)} s`],
-        ['Message', <Text className={styles.message}>{lastTest.message}</Text>],
+        [t('lastTest.status'), <TestStatusBadge status={lastTest.status} />],
+        [t('lastTest.started'), formatDateTime(lastTest.startedAt)],
+        [t('lastTest.duration'), t('lastTest.seconds', { seconds: formatTenths(lastTest.durationMs / 1000) })],
+        [t('lastTest.message'), <Text className={styles.message}>{lastTest.message}</Text>],
       ]
     : [];
-  if (lastTest?.errorCode) rows.push(['Error code', <ErrorCodeLink code={lastTest.errorCode} />]);
+  if (lastTest?.errorCode) rows.push([t('lastTest.errorCode'), <ErrorCodeLink code={lastTest.errorCode} />]);
   return (
     <Card>
-      <CardHeader header={<Text weight="semibold">Last connection test</Text>} />
-      {lastTest ? <ReadOnlyFacts rows={rows} /> : <Text>This profile hasn&apos;t been tested yet.</Text>}
+      <CardHeader header={<Text weight="semibold">{t('lastTest.title')}</Text>} />
+      {lastTest ? <ReadOnlyFacts rows={rows} /> : <Text>{t('lastTest.never')}</Text>}
       {lastTest?.trace && (
         <>
-          <Subtitle2 as="h3">Steps</Subtitle2>
-          <ConnectivityTraceTree trace={lastTest.trace} label="Steps of the last connection test" />
+          <Subtitle2 as="h3">{t('lastTest.steps')}</Subtitle2>
+          <ConnectivityTraceTree trace={lastTest.trace} label={t('lastTest.stepsLabel')} />
         </>
       )}
     </Card>

@@ -1,4 +1,5 @@
 import { Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -18,13 +19,14 @@ interface Props {
 /** The profile's latest Test & Enable Mailboxes (or Re-test failed mailboxes) job, live while it runs. */
 export function ProfileLastRun({ environmentId, profileId, canWrite }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('server-profile-form');
   const jobs = useJobs(environmentId, { serverProfileId: profileId, offset: 0, limit: 1 });
   const last = jobs.data?.items[0];
   return (
     <section className={styles.section} aria-labelledby="section-last-run">
-      <Subtitle2 as="h2" id="section-last-run">Last Test &amp; Enable run</Subtitle2>
+      <Subtitle2 as="h2" id="section-last-run">{t('lastRun.title')}</Subtitle2>
       {jobs.isPending ? (
-        <Spinner size="small" label="Loading the last run…" />
+        <Spinner size="small" label={t('lastRun.loading')} />
       ) : jobs.isError ? (
         <LoadError error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : last ? (
@@ -32,12 +34,12 @@ export function ProfileLastRun({ environmentId, profileId, canWrite }: Props) {
           <JobCard environmentId={environmentId} job={last} canWrite={canWrite} headingLevel="h3" announce />
           {(jobs.data?.total ?? 0) > 1 && (
             <Text size={200}>
-              <RouterLink to={paths.jobs.getHref(environmentId)}>All Test &amp; Enable jobs</RouterLink>
+              <RouterLink to={paths.jobs.getHref(environmentId)}>{t('lastRun.allJobs')}</RouterLink>
             </Text>
           )}
         </>
       ) : (
-        <Text>The mailboxes of this profile haven&apos;t been tested and enabled from here yet.</Text>
+        <Text>{t('lastRun.none')}</Text>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { Badge, Button, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -22,12 +23,13 @@ interface Props {
  */
 export function SecretInput({ label, stored, replacing, value, disabled, onReplace, onChange }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('server-profile-form');
   const showInput = !stored || replacing;
   return (
     <div className={styles.row}>
       {stored !== undefined && (
         <Badge appearance="tint" color={stored ? 'success' : 'informative'}>
-          {stored ? 'Set' : 'Not set'}
+          {stored ? t('secret.set') : t('secret.notSet')}
         </Badge>
       )}
       {showInput && (
@@ -37,21 +39,21 @@ export function SecretInput({ label, stored, replacing, value, disabled, onRepla
           autoComplete="new-password"
           value={value}
           disabled={disabled}
-          placeholder={stored ? 'Type the new value' : undefined}
+          placeholder={stored ? t('secret.typeNew') : undefined}
           onChange={(_, data) => onChange(data.value)}
         />
       )}
       {stored && (
         <Button
           size="small"
-          aria-label={replacing ? `Keep current ${label}` : `Replace ${label}`}
+          aria-label={replacing ? t('secret.keepCurrentLabel', { label }) : t('secret.replaceLabel', { label })}
           disabled={disabled}
           onClick={() => {
             onChange('');
             onReplace(!replacing);
           }}
         >
-          {replacing ? 'Keep current' : 'Replace'}
+          {replacing ? t('secret.keepCurrent') : t('secret.replace')}
         </Button>
       )}
     </div>

@@ -8,15 +8,14 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import {
-  AUTHENTICATE_USING_LABELS,
-  AUTHENTICATION_PROTOCOL_LABELS,
-  EXCHANGE_ONLINE_AUTHENTICATION_TYPE_LABELS,
   INVALID_AUTHENTICATE_USING_OPTIONS,
   SERVER_TYPE_LABELS,
-  type ServerProfileField as FieldName,
   type ServerProfileFieldRule,
   type ServerType,
 } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
+import { fieldLabel } from '../../../lib/server-messages.ts';
+import { FIELD_HELP, OPTION_TEXTS } from '../lib/field-texts.ts';
 import {
   fromLocalDateTimeInput,
   isSecret,
@@ -25,14 +24,6 @@ import {
   type Settings,
 } from '../lib/form-model.ts';
 import { SecretInput } from './secret-input.tsx';
-
-/** Option fields and the contract's label maps they choose from. */
-const OPTION_LABELS: Partial<Record<FieldName, Record<string, string>>> = {
-  authenticationType: EXCHANGE_ONLINE_AUTHENTICATION_TYPE_LABELS,
-  authenticateUsing: AUTHENTICATE_USING_LABELS,
-  incomingAuthenticationProtocol: AUTHENTICATION_PROTOCOL_LABELS,
-  outgoingAuthenticationProtocol: AUTHENTICATION_PROTOCOL_LABELS,
-};
 
 export interface FieldControlState {
   settings: Settings;
@@ -67,10 +58,12 @@ interface Props {
 
 /** One row of the form: the rule gives label, help and requiredness; the field's type picks the control. */
 export function ServerProfileFieldRow({ rule, state, actions, disabled, error, warning, required, lockedReason }: Props) {
+  const { t } = useTranslation(['server-profile-form', 'fields']);
+  const help = FIELD_HELP[rule.field];
   return (
     <Field
-      label={rule.label}
-      hint={lockedReason ?? rule.help}
+      label={fieldLabel(rule.field, rule.label)}
+      hint={lockedReason ?? (help && t(help.helpKey))}
       required={required}
       validationState={error ? 'error' : warning ? 'warning' : 'none'}
       validationMessage={error ?? warning}
@@ -81,6 +74,7 @@ export function ServerProfileFieldRow({ rule, state, actions, disabled, error, w
 }
 
 function FieldControl({ rule, state, actions, disabled }: Pick<Props, 'rule' | 'state' | 'actions' | 'disabled'>) {
+  const { t } = useTranslation(['server-profile-form', 'fields']);
   const { field } = rule;
   if (field === 'isDefault') {
     return <Switch checked={state.isDefault} disabled={disabled} onChange={(_, d) => actions.setIsDefault(d.checked)} />;
@@ -88,7 +82,7 @@ function FieldControl({ rule, state, actions, disabled }: Pick<Props, 'rule' | '
   if (isSecret(field)) {
     return (
       <SecretInput
-        label={rule.label}
+        label={fieldLabel(rule.field, rule.label)}
         stored={state.secretsStored?.[field]}
         replacing={state.replacing[field] ?? false}
         value={state.secretValues[field] ?? ''}
@@ -114,17 +108,17 @@ function FieldControl({ rule, state, actions, disabled }: Pick<Props, 'rule' | '
   }
 
   const value = state.settings[field];
-  const options = OPTION_LABELS[field];
+  const options = OPTION_TEXTS[field];
   if (options) {
     return (
       <Select value={String(value ?? '')} disabled={disabled} onChange={(_, d) => actions.setSetting(field, d.value as never)}>
-        {value === null && <option value="">Select an option</option>}
-        {Object.entries(options).map(([option, label]) => {
+        {value === null && <option value="">{t('selectOption')}</option>}
+        {Object.entries(options).map(([option, text]) => {
           // Listed as the seed lists it, but not selectable (unless a stored profile still holds it).
           const isInvalid = field === 'authenticateUsing' && (INVALID_AUTHENTICATE_USING_OPTIONS as ReadonlySet<string>).has(option);
           return (
             <option key={option} value={option} disabled={isInvalid && option !== value}>
-              {isInvalid ? `${label}: not a valid setting` : label}
+              {isInvalid ? t('notValidSetting', { label: t(text.labelKey) }) : t(text.labelKey)}
             </option>
           );
         })}
@@ -155,7 +149,7 @@ function FieldControl({ rule, state, actions, disabled }: Pick<Props, 'rule' | '
     return (
       <Switch
         checked={value}
-        label={value ? 'Yes' : 'No'}
+        label={value ? t('common:commands.yes') : t('common:commands.no')}
         disabled={disabled}
         onChange={(_, d) => actions.setSetting(field, d.checked)}
       />

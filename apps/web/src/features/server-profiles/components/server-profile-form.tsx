@@ -44,7 +44,6 @@ import { useTestServerProfileConnection } from '../api/test-server-profile-conne
 import { useUpdateServerProfile } from '../api/update-server-profile.ts';
 import {
   NO_SECRETS_STORED,
-  fieldsNeedAttention,
   isSecret,
   settingsFromProfile,
   settingsToWire,
@@ -56,20 +55,14 @@ import { TEST_AND_ENABLE_NEEDS_WRITE, type TestAndEnableCommand } from '../../te
 import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
 import { LastTestDetails } from './last-test-details.tsx';
 import { ProfileLastRun } from './profile-last-run.tsx';
-import { WRITE_PRIVILEGE_REQUIRED } from './server-profiles-list.tsx';
 import { ServerProfileFieldRow, type FieldControlActions, type FieldControlState } from './server-profile-field.tsx';
 
-const SECTION_TITLES: Record<ServerProfileSection, string> = {
-  general: 'General',
-  credentials: 'Credentials',
-  locations: 'Locations',
-  advanced: 'Advanced',
+const SECTIONS: Record<ServerProfileSection, { labelKey: string }> = {
+  general: { labelKey: 'sections.general' },
+  credentials: { labelKey: 'sections.credentials' },
+  locations: { labelKey: 'sections.locations' },
+  advanced: { labelKey: 'sections.advanced' },
 };
-
-/** Beside the Credentials section and each disabled field (seed 003's note, with this portal's setting). */
-export const CREDENTIALS_BLOCKED =
-  "User Name and Password are disabled because you reached the portal over HTTP, not HTTPS, so they aren't required now: enter them later over HTTPS. To allow entering them over HTTP, your administrator sets the deployment setting ALLOW_CREDENTIALS_ENTRY_VIA_NON_SECURE_CHANNELS=true (AllowCredentialsEntryViaNonSecureChannels = 1).";
-const CREDENTIAL_FIELD_DISABLED = 'Disabled over HTTP (AllowCredentialsEntryViaNonSecureChannels is off). Not required.';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
@@ -92,8 +85,8 @@ export function ServerProfileForm({
   environmentId, canWrite, canTestAndEnable = false, deployment, profile, savedOnArrival = false,
 }: Props) {
   const styles = useStyles();
-  // The sentences of the field rules' codes, for the checks made here before Save (decision 51).
-  useTranslation(['errors', 'fields']);
+  // With the sentences of the field rules' codes, for the checks made here before Save (decision 51).
+  const { t } = useTranslation(['server-profile-form', 'server-profiles', 'errors', 'fields']);
   const navigate = useNavigate();
   const create = useCreateServerProfile(environmentId);
   const update = useUpdateServerProfile(environmentId);
@@ -113,7 +106,7 @@ export function ServerProfileForm({
   const [replacing, setReplacing] = useState<Partial<Record<Secret, boolean>>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<FormMessage | null>(
-    savedOnArrival ? { intent: 'success', title: 'Saved' } : null,
+    savedOnArrival ? { intent: 'success', title: t('common:commands.saved') } : null,
   );
   const [advancedOpen, setAdvancedOpen] = useState(profile !== undefined);
   const [startCommand, setStartCommand] = useState<TestAndEnableCommand | null>(null);
@@ -125,7 +118,7 @@ export function ServerProfileForm({
   // Turning the switch on takes the default away from the current default profile: say so before Save.
   const currentDefault = useServerProfiles(environmentId, 'active').data?.items.find((p) => p.isDefault && p.id !== profile?.id);
   const defaultWarning = isDefault && !profile?.isDefault && currentDefault
-    ? `Saving makes this the default profile for new mailboxes instead of "${currentDefault.name}", which stops being the default.`
+    ? t('defaultWarning', { name: currentDefault.name })
     : undefined;
   const credentialsBlocked = areCredentialsLocked(deployment);
   const visibleRules = SERVER_PROFILE_FIELD_RULES.filter((rule) => rule.shownWhen(settings));
@@ -158,7 +151,7 @@ export function ServerProfileForm({
     setErrors(found);
     const shown = new Set(visibleRules.map((rule) => rule.field));
     const elsewhere = found.filter((e) => !shown.has(e.field as ServerProfileField)).map((e) => e.message);
-    setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
+    setMessage({ intent: 'error', title: t('errors:fieldsNeedAttention', { count: found.length }), details: elsewhere });
     const advanced = new Set(visibleRules.filter((r) => r.section === 'advanced').map((r) => r.field));
     if (found.some((e) => advanced.has(e.field as ServerProfileField))) setAdvancedOpen(true);
     focusFirstError();
@@ -179,14 +172,14 @@ export function ServerProfileForm({
     if (!profile) return;
     try {
       showProfile(await queryClient.fetchQuery({ ...getServerProfileQueryOptions(environmentId, profile.id), staleTime: 0 }));
-      setMessage({ intent: 'info', title: 'Reloaded: these are the current values. Make your change again.' });
+      setMessage({ intent: 'info', title: t('reloaded') });
     } catch (error) {
       setMessage({ intent: 'error', title: errorMessage(error) });
     }
   };
 
   const onSaveError = (error: unknown) => {
-    if (isStaleRecord(error)) setMessage({ intent: 'warning', title: error.message, action: { label: 'Reload', run: () => void reload() } });
+    if (isStaleRecord(error)) setMessage({ intent: 'warning', title: error.message, action: { label: t('common:commands.reload'), run: () => void reload() } });
     else if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
     else setMessage({ intent: 'error', title: errorMessage(error) });
   };
@@ -229,7 +222,7 @@ export function ServerProfileForm({
             return;
           }
           showProfile(updated);
-          setMessage({ intent: 'success', title: 'Saved' });
+          setMessage({ intent: 'success', title: t('common:commands.saved') });
         },
       },
     );
@@ -249,7 +242,7 @@ export function ServerProfileForm({
       error={errors.find((e) => e.field === rule.field)?.message}
       warning={rule.field === 'isDefault' ? defaultWarning : undefined}
       required={isFieldRequired(rule, settings, credentialsBlocked)}
-      lockedReason={credentialsBlocked && NON_SECURE_CHANNEL_LOCKED_FIELDS.has(rule.field) ? CREDENTIAL_FIELD_DISABLED : undefined}
+      lockedReason={credentialsBlocked && NON_SECURE_CHANNEL_LOCKED_FIELDS.has(rule.field) ? t('credentialFieldDisabled') : undefined}
       disabled={
         !canWrite ||
         saving ||
@@ -261,10 +254,10 @@ export function ServerProfileForm({
 
   const sectionNotes = (section: ServerProfileSection) => {
     if (section === 'locations' && settings.serverType === 'exchangeOnline') {
-      return <MessageBar intent="info"><MessageBarBody>Locations and ports are filled automatically.</MessageBarBody></MessageBar>;
+      return <MessageBar intent="info"><MessageBarBody>{t('locationsAutomatic')}</MessageBarBody></MessageBar>;
     }
     if (section === 'credentials' && credentialsBlocked && visibleRules.some((r) => NON_SECURE_CHANNEL_LOCKED_FIELDS.has(r.field))) {
-      return <MessageBar intent="warning"><MessageBarBody>{CREDENTIALS_BLOCKED}</MessageBarBody></MessageBar>;
+      return <MessageBar intent="warning"><MessageBarBody>{t('credentialsBlocked')}</MessageBarBody></MessageBar>;
     }
     return null;
   };
@@ -289,7 +282,7 @@ export function ServerProfileForm({
           onToggle={(_, data) => setAdvancedOpen(data.openItems.includes('advanced'))}
         >
           <AccordionItem value="advanced">
-            <AccordionHeader as="h2" size="large">{SECTION_TITLES.advanced}</AccordionHeader>
+            <AccordionHeader as="h2" size="large">{t(SECTIONS.advanced.labelKey)}</AccordionHeader>
             <AccordionPanel>
               <div className={styles.section}>{body}</div>
             </AccordionPanel>
@@ -299,21 +292,21 @@ export function ServerProfileForm({
     }
     return (
       <section key={section} className={styles.section} aria-labelledby={headingId}>
-        <Subtitle2 as="h2" id={headingId}>{SECTION_TITLES[section]}</Subtitle2>
+        <Subtitle2 as="h2" id={headingId}>{t(SECTIONS[section].labelKey)}</Subtitle2>
         {body}
       </section>
     );
   };
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Server profile">
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={t('formLabel')}>
       {guardDialog}
-      <Toolbar aria-label="Form commands" className={commandBar}>
+      <Toolbar aria-label={t('formCommands')} className={commandBar}>
         <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={!canWrite || saving}>
-          Save
+          {t('common:commands.save')}
         </ToolbarButton>
         <ToolbarButton disabled={!canWrite || saving} onClick={() => save(true)}>
-          Save &amp; Close
+          {t('common:commands.saveAndClose')}
         </ToolbarButton>
         {profile && (
           <ToolbarButton
@@ -324,7 +317,7 @@ export function ServerProfileForm({
               testConnection.mutate(profile.id, { onError: (error) => setMessage({ intent: 'error', title: errorMessage(error) }) });
             }}
           >
-            {testConnection.isPending ? 'Testing…' : 'Test connection'}
+            {testConnection.isPending ? t('server-profiles:testing') : t('server-profiles:testConnection')}
           </ToolbarButton>
         )}
         {profile && (
@@ -334,29 +327,29 @@ export function ServerProfileForm({
               disabled={!canTestAndEnable}
               onClick={() => setStartCommand({ kind: 'serverProfile', profileId: profile.id, profileName: profile.name })}
             >
-              Test &amp; Enable Mailboxes
+              {t('server-profiles:testAndEnable')}
             </ToolbarButton>
             <ToolbarButton
               icon={<ArrowRepeatAllRegular />}
               disabled={!canTestAndEnable}
               onClick={() => setStartCommand({ kind: 'retestFailedServerProfile', profileId: profile.id, profileName: profile.name })}
             >
-              Re-test failed mailboxes
+              {t('server-profiles:retestFailed')}
             </ToolbarButton>
           </>
         )}
-        <ToolbarButton onClick={() => void navigate(listHref)}>Cancel</ToolbarButton>
+        <ToolbarButton onClick={() => void navigate(listHref)}>{t('common:cancel')}</ToolbarButton>
       </Toolbar>
 
       {!canWrite && (
-        <MessageBar intent="info"><MessageBarBody>{WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>
+        <MessageBar intent="info"><MessageBarBody>{t('server-profiles:writePrivilegeRequired')}</MessageBarBody></MessageBar>
       )}
       {profile && !canTestAndEnable && (
         <MessageBar intent="info"><MessageBarBody>{TEST_AND_ENABLE_NEEDS_WRITE}</MessageBarBody></MessageBar>
       )}
       {message && <FormMessageBar message={message} />}
 
-      {(Object.keys(SECTION_TITLES) as ServerProfileSection[]).map(renderSection)}
+      {(Object.keys(SECTIONS) as ServerProfileSection[]).map(renderSection)}
 
       {profile && <LastTestDetails lastTest={profile.lastTest} />}
       {profile && <ProfileLastRun environmentId={environmentId} profileId={profile.id} canWrite={canTestAndEnable} />}

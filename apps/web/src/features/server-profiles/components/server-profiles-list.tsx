@@ -26,8 +26,9 @@ import {
   PlugConnectedRegular,
   StarRegular,
 } from '@fluentui/react-icons';
-import { TEST_STATUS_LABELS, apiPaths } from '@sync-admin/contract';
+import { apiPaths } from '@sync-admin/contract';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ExportToCsvLink } from '../../../components/export-to-csv-link.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
@@ -40,19 +41,18 @@ import { useServerProfileCommand, type ServerProfileCommand } from '../api/serve
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
 import { TEST_AND_ENABLE_NEEDS_WRITE, type TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
 import { ServerProfilesGrid } from './server-profiles-grid.tsx';
+import { TEST_STATUSES } from './test-status-badge.tsx';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 
 // The list is the first screen of most users: its dialogs load when first opened (the bundle budget).
 const TestAndEnableFlow = lazyComponent(async () => (await import('../../test-and-enable/components/test-and-enable-flow.tsx')).TestAndEnableFlow);
 const ConfirmDialog = lazyComponent(async () => (await import('../../../components/confirm-dialog.tsx')).ConfirmDialog);
 
-export const VIEW_LABELS: Record<ServerProfileView, string> = {
-  active: 'Active Email Server Profiles',
-  inactive: 'Inactive Email Server Profiles',
-  all: 'All Email Server Profiles',
+const VIEWS: Record<ServerProfileView, { labelKey: string; emptyKey: string }> = {
+  active: { labelKey: 'views.active', emptyKey: 'empty.active' },
+  inactive: { labelKey: 'views.inactive', emptyKey: 'empty.inactive' },
+  all: { labelKey: 'views.all', emptyKey: 'empty.all' },
 };
-
-export const WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Email Server Profile to change server profiles.';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
@@ -81,6 +81,7 @@ interface Props {
 
 export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, view, onViewChange }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('server-profiles');
   const navigate = useNavigate();
   const profiles = useServerProfiles(environmentId, view);
   const command = useServerProfileCommand(environmentId);
@@ -120,7 +121,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
       onSuccess: ({ name, lastTest }) => {
         if (!lastTest) return;
         const intent = lastTest.status === 'success' ? 'success' : lastTest.status === 'warning' ? 'warning' : 'error';
-        setNotice({ intent, text: `Test connection for ${name}: ${TEST_STATUS_LABELS[lastTest.status]}. ${lastTest.message}` });
+        setNotice({ intent, text: t('notice.tested', { name, status: t(TEST_STATUSES[lastTest.status].labelKey), message: lastTest.message }) });
       },
     });
   };
@@ -130,7 +131,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
     deleteProfile.mutate(selected.id, {
       onSuccess: () => {
         setConfirmingDelete(false);
-        setNotice({ intent: 'success', text: `${selected.name} was deleted.` });
+        setNotice({ intent: 'success', text: t('notice.deleted', { name: selected.name }) });
       },
       onError: (error) => {
         setConfirmingDelete(false);
@@ -141,7 +142,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
 
   return (
     <div className={styles.root}>
-      <Field label="View" className={styles.view}>
+      <Field label={t('view')} className={styles.view}>
         <Select
           value={view}
           onChange={(_, data) => {
@@ -149,54 +150,54 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
             onViewChange(data.value as ServerProfileView);
           }}
         >
-          {(Object.keys(VIEW_LABELS) as ServerProfileView[]).map((v) => (
+          {(Object.keys(VIEWS) as ServerProfileView[]).map((v) => (
             <option key={v} value={v}>
-              {VIEW_LABELS[v]}
+              {t(VIEWS[v].labelKey)}
             </option>
           ))}
         </Select>
       </Field>
 
-      <Toolbar aria-label="Server profile commands" className={styles.toolbar}>
+      <Toolbar aria-label={t('commands')} className={styles.toolbar}>
         <ToolbarButton
           icon={<AddRegular />}
           disabled={!canWrite}
           onClick={() => void navigate(paths.newServerProfile.getHref(environmentId))}
         >
-          New server profile
+          {t('common:newServerProfile')}
         </ToolbarButton>
         <ToolbarButton
           icon={<EditRegular />}
           disabled={!canAct}
           onClick={() => selected && void navigate(paths.serverProfile.getHref(environmentId, selected.id))}
         >
-          Edit
+          {t('common:commands.edit')}
         </ToolbarButton>
         {selected && !selected.isActive ? (
-          <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={!canAct} onClick={() => run('activate', `${selected.name} was activated.`)}>
-            Activate
+          <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={!canAct} onClick={() => run('activate', t('notice.activated', { name: selected.name }))}>
+            {t('activate')}
           </ToolbarButton>
         ) : (
           <ToolbarButton icon={<DismissCircleRegular />} disabled={!canAct} onClick={() => setConfirmingDeactivate(true)}>
-            Deactivate
+            {t('deactivate')}
           </ToolbarButton>
         )}
         <ToolbarButton icon={<DeleteRegular />} disabled={!canAct} onClick={() => setConfirmingDelete(true)}>
-          Delete
+          {t('common:commands.delete')}
         </ToolbarButton>
         <ToolbarDivider />
         <ToolbarButton icon={<StarRegular />} disabled={!canAct || selected.isDefault} onClick={() => run('set-default')}>
-          Set as default
+          {t('setAsDefault')}
         </ToolbarButton>
         <ToolbarButton icon={<PlugConnectedRegular />} disabled={!canAct} onClick={runTest}>
-          {testConnection.isPending ? 'Testing…' : 'Test connection'}
+          {testConnection.isPending ? t('testing') : t('testConnection')}
         </ToolbarButton>
         <ToolbarDivider />
         <ToolbarButton icon={<MailCheckmarkRegular />} disabled={!canStart} onClick={() => start('serverProfile')}>
-          Test &amp; Enable Mailboxes
+          {t('testAndEnable')}
         </ToolbarButton>
         <ToolbarButton icon={<ArrowRepeatAllRegular />} disabled={!canStart} onClick={() => start('retestFailedServerProfile')}>
-          Re-test failed mailboxes
+          {t('retestFailed')}
         </ToolbarButton>
         <ToolbarDivider />
         <ToolbarButton
@@ -204,7 +205,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
           disabled={profiles.isFetching}
           onClick={() => void profiles.refetch()}
         >
-          Refresh
+          {t('common:commands.refresh')}
         </ToolbarButton>
         <ToolbarDivider />
         <ExportToCsvLink href={`${apiPaths.serverProfileExport(environmentId)}?view=${view}`} />
@@ -212,7 +213,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
 
       {!canWrite && (
         <MessageBar intent="info">
-          <MessageBarBody>{WRITE_PRIVILEGE_REQUIRED}</MessageBarBody>
+          <MessageBarBody>{t('writePrivilegeRequired')}</MessageBarBody>
         </MessageBar>
       )}
       {!canTestAndEnable && (
@@ -225,48 +226,46 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
           <MessageBarBody>{notice.text}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setNotice(null)} />
+              <Button appearance="transparent" aria-label={t('common:commands.dismiss')} icon={<DismissRegular />} onClick={() => setNotice(null)} />
             }
           />
         </MessageBar>
       )}
 
       {profiles.isPending ? (
-        <Spinner label="Loading server profiles…" />
+        <Spinner label={t('loading')} />
       ) : profiles.isError ? (
         <LoadError error={profiles.error} onRetry={() => void profiles.refetch()} />
       ) : items.length === 0 ? (
-        <Text>There are no {VIEW_LABELS[view].toLowerCase()} in this environment.</Text>
+        <Text>{t(VIEWS[view].emptyKey)}</Text>
       ) : (
-        <SideScrollRegion label="Email server profiles" minWidth="720px">
+        <SideScrollRegion label={t('gridLabel')} minWidth="720px">
           <ServerProfilesGrid profiles={items} selectedId={selectedId} onSelect={setSelectedId} />
         </SideScrollRegion>
       )}
 
       {confirmingDelete && selected && (
         <ConfirmDialog
-          title="Delete server profile?"
-          confirmLabel="Delete"
-          busyLabel="Deleting…"
+          title={t('deleteDialog.title')}
+          confirmLabel={t('common:commands.delete')}
+          busyLabel={t('deleteDialog.busy')}
           busy={deleteProfile.isPending}
           onConfirm={confirmDelete}
           onCancel={() => setConfirmingDelete(false)}
         >
-          &ldquo;{selected.name}&rdquo; will be permanently deleted. Mailboxes that use it stop synchronizing until
-          they get another profile.
+          {t('deleteDialog.text', { name: selected.name })}
         </ConfirmDialog>
       )}
       {confirmingDeactivate && selected && (
         <ConfirmDialog
-          title="Deactivate server profile?"
-          confirmLabel="Deactivate"
-          busyLabel="Deactivating…"
+          title={t('deactivateDialog.title')}
+          confirmLabel={t('deactivate')}
+          busyLabel={t('deactivateDialog.busy')}
           busy={command.isPending}
-          onConfirm={() => run('deactivate', `${selected.name} was deactivated. Mailboxes that use it won't synchronize until they get an active profile.`)}
+          onConfirm={() => run('deactivate', t('notice.deactivated', { name: selected.name }))}
           onCancel={() => setConfirmingDeactivate(false)}
         >
-          &ldquo;{selected.name}&rdquo; will be deactivated. Mailboxes that use it won&apos;t synchronize until they get
-          an active profile.
+          {t('deactivateDialog.text', { name: selected.name })}
         </ConfirmDialog>
       )}
       {startCommand && <TestAndEnableFlow environmentId={environmentId} command={startCommand} onClose={() => setStartCommand(null)} />}

@@ -1,17 +1,21 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { OUTAGE_FAMILY_LABELS, type ServerProfileResponse } from '@sync-admin/contract';
+import { Trans, useTranslation } from 'react-i18next';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
 
 /** Said when the outage rule holds the profile's Test & Enable work; it goes away when the work resumes. */
 export function TestAndEnableHoldBanner({ hold }: { hold: NonNullable<ServerProfileResponse['testAndEnableHold']> }) {
+  const { t } = useTranslation('server-profile-form');
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>Test &amp; Enable is held: {OUTAGE_FAMILY_LABELS[hold.family]}</MessageBarTitle>
-        More than half of this profile&apos;s mailboxes tested in the last hour failed with the same temporary error. Their tests are held
-        and resume by themselves when Exchange answers again; no mailbox is disabled for it. Held since <RelativeTime iso={hold.heldAt} />.
-        See <ErrorCodeLink code="ExchangeOutage" />.
+        <MessageBarTitle>{t('hold.title', { family: OUTAGE_FAMILY_LABELS[hold.family] })}</MessageBarTitle>
+        <Trans
+          t={t}
+          i18nKey="hold.text"
+          components={{ since: <RelativeTime iso={hold.heldAt} />, help: <ErrorCodeLink code="ExchangeOutage" /> }}
+        />
       </MessageBarBody>
     </MessageBar>
   );

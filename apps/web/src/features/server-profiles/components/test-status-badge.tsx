@@ -1,21 +1,21 @@
 import { Badge } from '@fluentui/react-components';
-import { TEST_STATUS_LABELS, type ServerProfileResponse } from '@sync-admin/contract';
+import type { ServerProfileResponse } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
 
 type TestStatus = NonNullable<ServerProfileResponse['lastTest']>['status'];
 
-const COLORS: Record<TestStatus, 'success' | 'warning' | 'danger'> = {
-  success: 'success',
-  warning: 'warning',
-  failure: 'danger',
+/** Seed 001's status values, with the badge colour each takes. */
+export const TEST_STATUSES: Record<TestStatus, { labelKey: string; color: 'success' | 'warning' | 'danger' }> = {
+  success: { labelKey: 'server-profiles:testStatus.success', color: 'success' },
+  warning: { labelKey: 'server-profiles:testStatus.warning', color: 'warning' },
+  failure: { labelKey: 'server-profiles:testStatus.failure', color: 'danger' },
 };
 
 export function TestStatusBadge({ status }: { status: TestStatus }) {
+  const { t } = useTranslation('server-profiles');
   return (
-    <Badge appearance="tint" color={COLORS[status]}>
-      {TEST_STATUS_LABELS[status]}
+    <Badge appearance="tint" color={TEST_STATUSES[status].color}>
+      {t(TEST_STATUSES[status].labelKey)}
     </Badge>
   );
 }
-
-export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
