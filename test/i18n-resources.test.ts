@@ -8,6 +8,7 @@ import { SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
 const WEB_SRC = path.resolve(import.meta.dirname, '../apps/web/src');
 const LOCALES = path.join(WEB_SRC, 'locales');
 const DOMAIN_SRC = path.resolve(import.meta.dirname, '../packages/domain/src');
+const API_SRC = path.resolve(import.meta.dirname, '../apps/api/src');
 const LANGUAGES = ['en', 'de'];
 
 type Resource = { [key: string]: string | Resource };
@@ -115,5 +116,35 @@ describe('the web translations', () => {
       expect(fields.get(rule.field), rule.field).toBe(rule.label);
       expect(form.get(`help.${rule.field}`), `help of ${rule.field}`).toBe(rule.help);
     }
+  });
+
+  /**
+   * Every sentence code an API error can carry (decision 55): a ServerMessage's `code: '…'` (not the error body's own
+   * `error: { code`), notFound/staleRecord's first argument, and the request-refusal tables' REQUEST_/FIELD_ codes.
+   * The domain-health rule table's codes are the domain-health namespace's business.
+   */
+  function apiMessageCodes(source: string): string[] {
+    return [
+      ...source.matchAll(/(?<!error: \{ )\bcode: '([A-Z][A-Z0-9_]+)'/g),
+      ...source.matchAll(/\b(?:notFound|staleRecord)\('([A-Z][A-Z0-9_]+)'/g),
+      ...source.matchAll(/'((?:REQUEST|FIELD)_[A-Z0-9_]+)'/g),
+    ].map((match) => match[1]!);
+  }
+
+  it.each(LANGUAGES)('says in %s every message the API can answer an error with', (language) => {
+    const codes = new Set([API_SRC, DOMAIN_SRC]
+      .flatMap((dir) => sourceFiles(dir, /(?<!\.test)\.ts$/))
+      .filter((file) => !/domain-health\.rules\.ts$/.test(file))
+      .flatMap((file) => apiMessageCodes(readFileSync(file, 'utf8'))));
+    expect([...codes]).toEqual(expect.arrayContaining(['MAILBOX_CHANGED', 'PRIVILEGE_IN_ENVIRONMENT_NEEDED', 'SIGN_IN_RATE_LIMITED', 'REQUEST_BODY_INVALID', 'FIELD_INVALID_OPTION']));
+    const errors = resource(language, 'errors');
+    const said = (code: string) => ['code.', 'field.'].some((group) => errors.has(group + code) || errors.has(`${group}${code}_other`));
+    expect([...codes].filter((code) => !said(code))).toEqual([]);
+  });
+
+  it('finds the codes of an error in the source (the scan itself can fail)', () => {
+    const source = "throw accessDenied({ code: 'A_NEEDED', message: 'x' });\nthrow notFound('B_NOT_FOUND', 'The b');\n" +
+      "const body = { error: { code: 'VALIDATION_FAILED', messageCode: x } };\nconst T = { FST_X: 'REQUEST_C' };";
+    expect(apiMessageCodes(source)).toEqual(['A_NEEDED', 'B_NOT_FOUND', 'REQUEST_C']);
   });
 });

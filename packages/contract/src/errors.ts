@@ -19,6 +19,11 @@ export const errorResponseSchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: text(),
+    /**
+     * The sentence's stable name (decision 55), said from the web's `errors:code.<messageCode>`; for a one-field
+     * VALIDATION_FAILED it is that field error's code. Optional: a body from an older server has none.
+     */
+    messageCode: z.optional(text()),
     /** The variable parts of `message`, for saying it in the user's language from `code` (decision 51). */
     params: z.optional(messageParamsSchema),
     fieldErrors: z.array(fieldErrorSchema),

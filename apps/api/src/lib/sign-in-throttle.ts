@@ -37,7 +37,10 @@ export function createSignInThrottle(options: {
       const counts = await options.attempts.countAttempt([addressKey, accountKey], new Date(windowStart));
       if ((counts.get(addressKey) ?? 0) > options.perAddressPerMinute || (counts.get(accountKey) ?? 0) > options.perAccountPerMinute) {
         const retryAfterSeconds = Math.ceil((windowStart + WINDOW_MS - now) / 1000);
-        throw new DomainError('RATE_LIMITED', `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`, [], { retryAfterSeconds });
+        throw new DomainError('RATE_LIMITED', {
+          code: 'SIGN_IN_RATE_LIMITED', params: { seconds: retryAfterSeconds },
+          message: `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+        }, [], { retryAfterSeconds });
       }
     },
   };

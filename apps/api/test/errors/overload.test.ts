@@ -38,7 +38,7 @@ describe.skipIf(TEST_DATABASE === 'pglite')('a transaction that cannot start in 
     const response = await app.inject({ method: 'GET', url: '/crowd' });
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
-    expect(response.json()).toEqual({ error: { code: 'UNAVAILABLE', message: 'The portal is busy. Try again in a moment.', fieldErrors: [] } });
+    expect(response.json()).toEqual({ error: { code: 'UNAVAILABLE', messageCode: 'PORTAL_BUSY', message: 'The portal is busy. Try again in a moment.', fieldErrors: [] } });
     expect(logged).not.toContain('"level":50');
     expect(logged).toContain('database busy');
   });

@@ -52,7 +52,7 @@ describe('input the database cannot store', () => {
       const response = await ask(name);
       expect(response.statusCode).toBe(400);
       expect(response.json()).toEqual({
-        error: { code: 'VALIDATION_FAILED', message: 'The request holds text that cannot be stored: remove NUL characters and unpaired surrogates.', fieldErrors: [] },
+        error: { code: 'VALIDATION_FAILED', messageCode: 'UNSTORABLE_TEXT', message: 'The request holds text that cannot be stored: remove NUL characters and unpaired surrogates.', fieldErrors: [] },
       });
       expect(linesOf(50)).toEqual([]);
       expect(linesOf(40)).toHaveLength(1);

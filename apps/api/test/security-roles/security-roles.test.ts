@@ -173,7 +173,7 @@ describe('Settings > Users + permissions: security roles, users and teams', () =
       const response = await setUserRoles('sysadmin', userIds.get('alex')!, [roles.get('Basic User')!, roles.get('Delegated Mailbox Approver')!]);
       expect(response.statusCode).toBe(403);
       expect(response.json().error).toEqual({
-        code: 'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED', message: DMA_DENIED, fieldErrors: [], dynamicsErrorCode: '0x80090904',
+        code: 'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED', messageCode: 'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED', message: DMA_DENIED, fieldErrors: [], dynamicsErrorCode: '0x80090904',
       });
       expect(await directRoles('alex')).toEqual(before);
       expect(await t.db.prisma.auditEntry.count()).toBe(auditBefore);
@@ -218,7 +218,7 @@ describe('Settings > Users + permissions: security roles, users and teams', () =
       const response = await setTeamRoles(login, helpdesk, [roles.get('Support')!, roles.get('Delegated Mailbox Approver')!]);
       expect(response.statusCode).toBe(400);
       expect(response.json().error).toEqual({
-        code: 'DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT', message: DMA_TEAM, fieldErrors: [], dynamicsErrorCode: '0x80090905',
+        code: 'DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT', messageCode: 'DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT', message: DMA_TEAM, fieldErrors: [], dynamicsErrorCode: '0x80090905',
       });
       expect((await t.db.prisma.teamSecurityRole.findMany({ where: { teamId: helpdesk } })).map((r) => r.roleId)).toEqual([roles.get('Support')]);
     });

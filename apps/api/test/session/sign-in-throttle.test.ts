@@ -34,7 +34,7 @@ describe('sign-in throttling per address across accounts (password spraying)', (
     expect(statuses.filter((s) => s === 429)).toHaveLength(40);
     const limited = responses.find((r) => r.statusCode === 429)!;
     expect(limited.headers['retry-after']).toBe('45');
-    expect(limited.json()).toEqual({ error: { code: 'RATE_LIMITED', message: 'Too many sign-in attempts. Try again in 45 seconds.', fieldErrors: [] } });
+    expect(limited.json()).toEqual({ error: { code: 'RATE_LIMITED', messageCode: 'SIGN_IN_RATE_LIMITED', params: { seconds: 45 }, message: 'Too many sign-in attempts. Try again in 45 seconds.', fieldErrors: [] } });
   });
 
   it('refuses before hashing the password: a throttled attempt costs a fraction of a checked one', async () => {

@@ -14,14 +14,21 @@ export function fieldErrorText({ field, message, code, params }: FieldError): st
   return i18next.t(`errors:field.${code}`, { ...params, ...(label === undefined ? {} : { label }), defaultValue: message });
 }
 
-/** An error response's own sentence in the language shown: one field's error, or how many need attention. */
-export function errorBodyText(body: Pick<ErrorResponse['error'], 'code' | 'message' | 'params' | 'fieldErrors'>): string {
+/** The request-schema refusals ("The request body is invalid: …") whose details are their field errors, said one by one. */
+const REQUEST_INVALID = /^REQUEST_(BODY|QUERY|PARAMS|HEADERS)?_?INVALID$/;
+
+/**
+ * An error response's own sentence in the language shown (decision 55): one field's error, or the sentence its
+ * `messageCode` names, filled with its params; the English sentence when there is no code or no translation.
+ */
+export function errorBodyText(body: Pick<ErrorResponse['error'], 'code' | 'messageCode' | 'message' | 'params' | 'fieldErrors'>): string {
   const [first, ...others] = body.fieldErrors;
   if (body.code === 'VALIDATION_FAILED' && first && others.length === 0 && first.message === body.message) return fieldErrorText(first);
-  if (body.code === 'VALIDATION_FAILED' && typeof body.params?.count === 'number') {
-    return i18next.t('errors:fieldsNeedAttention', { count: body.params.count, defaultValue: body.message });
-  }
-  return body.message;
+  if (body.messageCode === undefined) return body.message;
+  const details = REQUEST_INVALID.test(body.messageCode)
+    ? { details: body.fieldErrors.map((fieldError) => `${fieldError.field}: ${fieldErrorText(fieldError)}`).join('; ') }
+    : {};
+  return i18next.t(`errors:code.${body.messageCode}`, { ...body.params, ...details, defaultValue: body.message });
 }
 
 /** Loads what errorBodyText and fieldErrorText need; an API error waits for it before it is thrown. */

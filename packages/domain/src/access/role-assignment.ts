@@ -13,7 +13,9 @@ export function checkRoleAssignment(actor: Pick<Actor, 'tenantRoles'>, roleName:
   if (roleName !== BUILT_IN_ROLE_NAMES.delegatedMailboxApprover) return null;
   // Checked first: no admin can give a team this role. Dynamics 365 names this CannotAssignDelegatedMailboxApproverRoleToTeam.
   if (assignee.kind === 'team') {
-    return new DomainError('DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT', 'The Delegated Mailbox Approver role cannot be assigned to a team.', [], {
+    return new DomainError('DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT', {
+      code: 'DELEGATED_MAILBOX_APPROVER_TEAM_ASSIGNMENT', message: 'The Delegated Mailbox Approver role cannot be assigned to a team.',
+    }, [], {
       dynamicsErrorCode: '0x80090905',
     });
   }
@@ -21,7 +23,10 @@ export function checkRoleAssignment(actor: Pick<Actor, 'tenantRoles'>, roleName:
   if (!isTenantAdmin) {
     return new DomainError(
       'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED',
-      'You must be an Office 365 Global Administrator or an Exchange Administrator to assign the Delegated Mailbox Approver role.',
+      {
+        code: 'DELEGATED_MAILBOX_APPROVER_ASSIGNMENT_DENIED',
+        message: 'You must be an Office 365 Global Administrator or an Exchange Administrator to assign the Delegated Mailbox Approver role.',
+      },
       [],
       { dynamicsErrorCode: '0x80090904' },
     );
@@ -32,7 +37,7 @@ export function checkRoleAssignment(actor: Pick<Actor, 'tenantRoles'>, roleName:
 /** As in Dynamics 365, the built-in System Administrator role keeps every privilege: it cannot be edited. */
 export function checkRolePrivilegeChange(roleName: string, isBuiltIn: boolean): DomainError | null {
   if (isBuiltIn && roleName === BUILT_IN_ROLE_NAMES.systemAdministrator) {
-    return new DomainError('CONFLICT', 'The System Administrator role cannot be changed.');
+    return new DomainError('CONFLICT', { code: 'SYSTEM_ADMINISTRATOR_ROLE_FIXED', message: 'The System Administrator role cannot be changed.' });
   }
   return null;
 }

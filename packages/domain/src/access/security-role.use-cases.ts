@@ -3,7 +3,7 @@ import { hasPrivilege, PRIVILEGE_DEPTH_LABELS, type Privilege, type PrivilegeDep
 import { checkRoleAssignment, checkRolePrivilegeChange } from './role-assignment.ts';
 import type { SecurityRoleRepository, SecurityRoleSummary } from './security-role.repository.port.ts';
 import type { AuditAction, AuditEntryInput } from '../audit/audit-entry.ts';
-import { DomainError, notFound, validationFailed } from '../shared/domain-error.ts';
+import { accessDenied, notFound, validationFailed } from '../shared/domain-error.ts';
 
 export interface SecurityRoleDeps {
   securityRoles: SecurityRoleRepository;
@@ -11,10 +11,10 @@ export interface SecurityRoleDeps {
 }
 
 function requireRead(actor: Actor) {
-  if (!hasPrivilege(actor.privileges, 'securityRole.read')) throw new DomainError('ACCESS_DENIED', 'You need Read privilege on Security Role.');
+  if (!hasPrivilege(actor.privileges, 'securityRole.read')) throw accessDenied({ code: 'SECURITY_ROLE_READ_NEEDED', message: 'You need Read privilege on Security Role.' });
 }
 function requireWrite(actor: Actor) {
-  if (!hasPrivilege(actor.privileges, 'securityRole.write')) throw new DomainError('ACCESS_DENIED', 'You need Write privilege on Security Role.');
+  if (!hasPrivilege(actor.privileges, 'securityRole.write')) throw accessDenied({ code: 'SECURITY_ROLE_WRITE_NEEDED', message: 'You need Write privilege on Security Role.' });
 }
 
 function audit(actor: Actor, environmentId: string, at: Date, entity: { type: 'securityRole' | 'user' | 'team'; id: string; name: string }, action: AuditAction, field: string, before: string | null, after: string | null): AuditEntryInput {
@@ -45,7 +45,7 @@ export async function setSecurityRolePrivilege(
 ): Promise<SecurityRoleSummary> {
   requireWrite(actor);
   const role = await deps.securityRoles.findSecurityRole(environmentId, roleId);
-  if (!role) throw notFound('The security role');
+  if (!role) throw notFound('SECURITY_ROLE_NOT_FOUND', 'The security role');
   const refusal = checkRolePrivilegeChange(role.name, role.isBuiltIn);
   if (refusal) throw refusal;
   const before = role.privileges[privilege] ?? null;
@@ -73,7 +73,7 @@ async function checkedRoleChange(deps: SecurityRoleDeps, actor: Actor, environme
 /** Manage User Roles: replaces the roles a user holds directly in the environment. */
 export async function setUserSecurityRoles(deps: SecurityRoleDeps, actor: Actor, environmentId: string, userId: string, roleIds: string[]) {
   const user = await deps.securityRoles.findUser(environmentId, userId);
-  if (!user) throw notFound('The user');
+  if (!user) throw notFound('USER_NOT_FOUND', 'The user');
   const change = await checkedRoleChange(deps, actor, environmentId, user.roleIds, roleIds, 'user');
   if (change.before !== change.after) {
     await deps.securityRoles.setUserRoles(environmentId, userId, change.unique,
@@ -85,7 +85,7 @@ export async function setUserSecurityRoles(deps: SecurityRoleDeps, actor: Actor,
 /** Manage Team Roles; the Delegated Mailbox Approver role cannot go to a team (seed 000, 0x80090905). */
 export async function setTeamSecurityRoles(deps: SecurityRoleDeps, actor: Actor, environmentId: string, teamId: string, roleIds: string[]) {
   const team = await deps.securityRoles.findTeam(environmentId, teamId);
-  if (!team) throw notFound('The team');
+  if (!team) throw notFound('TEAM_NOT_FOUND', 'The team');
   const change = await checkedRoleChange(deps, actor, environmentId, team.roleIds, roleIds, 'team');
   if (change.before !== change.after) {
     await deps.securityRoles.setTeamRoles(environmentId, teamId, change.unique,

@@ -1,5 +1,5 @@
 import type { Actor } from '../access/actor.ts';
-import { DomainError } from '../shared/domain-error.ts';
+import { accessDenied } from '../shared/domain-error.ts';
 import { alertNextStep, type AlertFilter } from './alert.ts';
 import type { AlertRepository } from './alert.repository.port.ts';
 
@@ -13,7 +13,7 @@ type WallFilter = Omit<AlertFilter, 'recipientId' | 'mailboxOwnerId'> & { mine?:
 
 function wallFilter(actor: Actor, filter: WallFilter): AlertFilter {
   const depth = actor.privileges['mailbox.read'];
-  if (!depth) throw new DomainError('ACCESS_DENIED', 'You need Read privilege on Mailbox to read alerts.');
+  if (!depth) throw accessDenied({ code: 'ALERTS_READ_NEEDED', message: 'You need Read privilege on Mailbox to read alerts.' });
   const { mine, ...rest } = filter;
   return {
     ...rest,

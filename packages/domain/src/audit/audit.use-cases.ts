@@ -1,12 +1,12 @@
 import type { Actor } from '../access/actor.ts';
 import { hasPrivilege } from '../access/privileges.ts';
-import { DomainError } from '../shared/domain-error.ts';
+import { accessDenied } from '../shared/domain-error.ts';
 import { walkKeyset } from '../shared/keyset-walk.ts';
 import type { AuditEntry } from './audit-entry.ts';
 import type { AuditCursor, AuditFilter, AuditRepository } from './audit.repository.port.ts';
 
 function requireAuditRead(actor: Actor) {
-  if (!hasPrivilege(actor.privileges, 'auditHistory.read')) throw new DomainError('ACCESS_DENIED', 'You need the View Audit History privilege.');
+  if (!hasPrivilege(actor.privileges, 'auditHistory.read')) throw accessDenied({ code: 'AUDIT_HISTORY_READ_NEEDED', message: 'You need the View Audit History privilege.' });
 }
 
 export async function listAuditEntries(

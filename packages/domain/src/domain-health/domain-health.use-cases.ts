@@ -28,7 +28,7 @@ export async function runDomainHealthChecks(deps: DomainHealthDeps, actor: Actor
   const domains = await deps.domainHealth.findEmailDomains(environmentId, readScope(actor));
   const targets = only === undefined ? domains : domains.filter((domain) => domain.domain === only);
   if (only !== undefined) {
-    if (targets.length === 0) throw notFound(`No mailbox you can read has an address at ${only}: the domain`);
+    if (targets.length === 0) throw notFound('EMAIL_DOMAIN_NOT_FOUND', `No mailbox you can read has an address at ${only}: the domain`, { domain: only });
     if (!isCheckableDomain(only)) throw validationFailed([{ field: 'domain', code: 'DOMAIN_NOT_CHECKABLE', params: { domain: only }, message: `${only} is not a domain name DNS can be asked about (letters, digits and hyphens in dot-separated labels).` }]);
   }
   await deps.domainHealth.saveHealth(environmentId, await checkDomains(deps, targets.filter((domain) => isCheckableDomain(domain.domain))));
@@ -38,7 +38,7 @@ export async function runDomainHealthChecks(deps: DomainHealthDeps, actor: Actor
 /** Earlier checks of one of the actor's domains, newest first. */
 export async function listDomainHealthHistory(deps: Pick<DomainHealthDeps, 'domainHealth'>, actor: Actor, environmentId: string, domain: string, limit: number): Promise<DomainHealthRecord[]> {
   const domains = await deps.domainHealth.findEmailDomains(environmentId, readScope(actor));
-  if (!domains.some((candidate) => candidate.domain === domain)) throw notFound(`No mailbox you can read has an address at ${domain}: the domain`);
+  if (!domains.some((candidate) => candidate.domain === domain)) throw notFound('EMAIL_DOMAIN_NOT_FOUND', `No mailbox you can read has an address at ${domain}: the domain`, { domain });
   return deps.domainHealth.findHealthHistory(environmentId, domain, limit);
 }
 

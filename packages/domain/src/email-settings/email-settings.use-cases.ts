@@ -12,7 +12,7 @@ import {
 } from '../approval/approval-permission-table.ts';
 import { CUSTOMER_ENGAGEMENT_LABELS, type Environment } from '../environments/environment.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
-import { DomainError, staleRecord, validationFailed } from '../shared/domain-error.ts';
+import { accessDenied, staleRecord, validationFailed, type ServerMessage } from '../shared/domain-error.ts';
 import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { EmailSettingsRepository, VersionedEmailSettings } from './email-settings.repository.port.ts';
 import { EMAIL_SETTING_LABELS, type EmailSettings } from './email-settings.ts';
@@ -42,14 +42,18 @@ export async function getEmailSettings(deps: Pick<EmailSettingsDeps, 'emailSetti
  */
 async function approvalRequirementChangeDenial(
   deps: Pick<EmailSettingsDeps, 'profiles'>, actor: Actor, environment: Environment, defaultServerProfileId: string | null,
-): Promise<string | null> {
+): Promise<ServerMessage | null> {
   const profile = defaultServerProfileId ? await deps.profiles.findServerProfile(environment.id, defaultServerProfileId) : null;
   const rows = profile ? [exchangeDeploymentOf(profile.serverType)] : [...EXCHANGE_DEPLOYMENTS];
   const held = approverRoleCombinationsHeld(actor);
   const failing = rows.find((exchange) => !decidePermissionModel(environment.customerEngagement, exchange, held).allowed);
   if (!failing) return null;
   const needed = approvingCombinations(environment.customerEngagement, failing).map((c) => APPROVER_ROLE_COMBINATION_LABELS[c]);
-  return `Only admins as described in the permissions model can change whether mailboxes need approval. In ${CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement]} with ${EXCHANGE_DEPLOYMENT_LABELS[failing]} that is: ${needed.join('; ')}.`;
+  const params = { customerEngagement: CUSTOMER_ENGAGEMENT_LABELS[environment.customerEngagement], exchange: EXCHANGE_DEPLOYMENT_LABELS[failing], needed: needed.join('; ') };
+  return {
+    code: 'APPROVAL_REQUIREMENT_CHANGE_DENIED', params,
+    message: `Only admins as described in the permissions model can change whether mailboxes need approval. In ${params.customerEngagement} with ${params.exchange} that is: ${params.needed}.`,
+  };
 }
 
 /**
@@ -59,12 +63,12 @@ async function approvalRequirementChangeDenial(
 export async function describeApprovalRequirementChange(
   deps: Pick<EmailSettingsDeps, 'profiles'>, actor: Actor, environment: Environment, defaultServerProfileId: string | null,
 ): Promise<{ canChange: boolean; reason: string | null }> {
-  if (!hasPrivilege(actor.privileges, 'organization.write')) return { canChange: false, reason: ORGANIZATION_WRITE_NEEDED };
+  if (!hasPrivilege(actor.privileges, 'organization.write')) return { canChange: false, reason: ORGANIZATION_WRITE_NEEDED.message };
   const reason = await approvalRequirementChangeDenial(deps, actor, environment, defaultServerProfileId);
-  return { canChange: reason === null, reason };
+  return { canChange: reason === null, reason: reason?.message ?? null };
 }
 
-const ORGANIZATION_WRITE_NEEDED = 'You need Write privilege on Organization to change email settings.';
+const ORGANIZATION_WRITE_NEEDED: ServerMessage = { code: 'ORGANIZATION_WRITE_NEEDED', message: 'You need Write privilege on Organization to change email settings.' };
 
 /** Saves Email settings; the Server Profile chosen here becomes the environment's default profile. */
 export async function updateEmailSettings(
@@ -72,10 +76,10 @@ export async function updateEmailSettings(
   changes: Partial<Omit<EmailSettingsView, 'version'>> & { /** The version the admin read: a stale one changes nothing (409). */ version: number },
 ): Promise<EmailSettingsView> {
   if (!hasPrivilege(actor.privileges, 'organization.write')) {
-    throw new DomainError('ACCESS_DENIED', ORGANIZATION_WRITE_NEEDED);
+    throw accessDenied(ORGANIZATION_WRITE_NEEDED);
   }
   const before = await getEmailSettings(deps, environment);
-  if (before.version !== changes.version) throw staleRecord(EMAIL_SETTINGS);
+  if (before.version !== changes.version) throw staleRecord('EMAIL_SETTINGS_CHANGED', EMAIL_SETTINGS);
   const sent = Object.fromEntries(Object.entries(changes).filter(([key, value]) => value !== undefined && key !== 'version'));
   const after: EmailSettingsView = { ...before, ...sent };
   const checkNewDefault = async (profiles: ServerProfileRepository, id: string | null) => {
@@ -91,7 +95,7 @@ export async function updateEmailSettings(
   if (changesForAudit.length === 0) return before;
   if (changesForAudit.some((c) => c.field === 'processEmailsOnlyForApprovedUsers' || c.field === 'processEmailsOnlyForApprovedQueues')) {
     const denial = await approvalRequirementChangeDenial(deps, actor, environment, after.defaultServerProfileId);
-    if (denial) throw new DomainError('ACCESS_DENIED', denial);
+    if (denial) throw accessDenied(denial);
   }
   // The log shows profiles by name: an id means nothing to the reader.
   const profileName = async (id: string | null) => (id ? (await deps.profiles.findServerProfile(environment.id, id))?.name ?? id : null);
@@ -118,7 +122,7 @@ export async function updateEmailSettings(
     // Moving the default adds 1 to the stored version: the write names the version it now finds.
     const version = defaultServerProfileId !== before.defaultServerProfileId && before.version > 0 ? before.version + 1 : before.version;
     const written = await tx.emailSettings.updateEmailSettings(environment.id, version, settingChanges, audit);
-    if (!written) throw staleRecord(EMAIL_SETTINGS);
+    if (!written) throw staleRecord('EMAIL_SETTINGS_CHANGED', EMAIL_SETTINGS);
     return written;
   });
   return { ...saved, defaultServerProfileId };

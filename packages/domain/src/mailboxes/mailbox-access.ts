@@ -4,14 +4,10 @@ import type { ApprovalContext } from '../approval/explain-approval.ts';
 import type { AuditAction, AuditChange, AuditEntryInput } from '../audit/audit-entry.ts';
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
 import type { Environment } from '../environments/environment.ts';
-import { DomainError } from '../shared/domain-error.ts';
+import { accessDenied, DomainError, type ServerMessage } from '../shared/domain-error.ts';
 import type { MailboxRepository, MailboxTarget } from './mailbox.repository.port.ts';
 import type { Mailbox, MailboxForCommand } from './mailbox.ts';
 
-/** Who may read and write which mailboxes, shared by the mailbox commands and Test & Enable. */
-export function denied(message: string): DomainError {
-  return new DomainError('ACCESS_DENIED', message);
-}
 
 export function mailboxAuditEntry(actor: Actor, environmentId: string, at: Date, mailbox: { id: string; name: string }, action: AuditAction, changes: AuditChange[]): AuditEntryInput {
   return {
@@ -21,12 +17,15 @@ export function mailboxAuditEntry(actor: Actor, environmentId: string, at: Date,
 }
 
 /** Why the actor may not write this mailbox, or null when they may. */
-export function writeDenial(actor: Actor, mailbox: { ownerId: string }): string | null {
+export function writeDenial(actor: Actor, mailbox: { ownerId: string }): ServerMessage | null {
   if (canReachRecord(actor.privileges, 'mailbox.write', actor.userId, mailbox.ownerId)) return null;
   const held = actor.privileges['mailbox.write'];
   return held
-    ? `You hold Write privilege on Mailbox at ${PRIVILEGE_DEPTH_LABELS[held]} level, which reaches only mailboxes you own.`
-    : 'You need Write privilege on Mailbox to change mailboxes.';
+    ? {
+        code: 'MAILBOX_WRITE_ONLY_OWN', params: { depth: PRIVILEGE_DEPTH_LABELS[held] },
+        message: `You hold Write privilege on Mailbox at ${PRIVILEGE_DEPTH_LABELS[held]} level, which reaches only mailboxes you own.`,
+      }
+    : { code: 'MAILBOX_WRITE_NEEDED', message: 'You need Write privilege on Mailbox to change mailboxes.' };
 }
 
 export type MailboxServerProfileStatus = 'active' | 'inactive' | 'notReadable';
@@ -43,7 +42,7 @@ export function mailboxServerProfileStatus(actor: Pick<Actor, 'privileges'>, mai
 
 export function readScope(actor: Actor): { ownerId?: string } {
   const depth = actor.privileges['mailbox.read'];
-  if (!depth) throw denied('You need Read privilege on Mailbox.');
+  if (!depth) throw accessDenied({ code: 'MAILBOX_READ_NEEDED', message: 'You need Read privilege on Mailbox.' });
   return depth === 'user' ? { ownerId: actor.userId } : {};
 }
 
@@ -58,7 +57,7 @@ export async function resolveMailboxTarget(deps: { mailboxes: Pick<MailboxReposi
   const rows = 'filter' in target
     ? await deps.mailboxes.findMailboxesForCommand(environmentId, { filter: { ...target.filter, ...scope } })
     : (await deps.mailboxes.findMailboxesForCommand(environmentId, target)).filter((row) => !scope.ownerId || row.ownerId === scope.ownerId);
-  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'No mailboxes matched. Select mailboxes or change the filter.');
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', { code: 'NO_MAILBOXES_MATCHED', message: 'No mailboxes matched. Select mailboxes or change the filter.' });
   return rows;
 }
 

@@ -4,11 +4,11 @@ import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
 import { explainApproval, explainTestAndEnableSelfApproval, isApproveEmailCommandShown, type ApprovalContext, type ApprovalDecision } from '../approval/explain-approval.ts';
 import { diffForAudit, secretChangeForAudit, type AuditEntryInput } from '../audit/audit-entry.ts';
 import { startRunOn, type StartRunDeps, type StartRunResult } from '../test-and-enable/test-and-enable.use-cases.ts';
-import { approvalContext, denied, mailboxAuditEntry, readScope, resolveMailboxTarget, writeDenial } from './mailbox-access.ts';
+import { approvalContext, mailboxAuditEntry, readScope, resolveMailboxTarget, writeDenial } from './mailbox-access.ts';
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
 import type { Environment } from '../environments/environment.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
-import { DomainError, notFound, staleRecord, validationFailed, type FieldError } from '../shared/domain-error.ts';
+import { accessDenied, DomainError, notFound, staleRecord, validationFailed, type FieldError } from '../shared/domain-error.ts';
 import { createBulkResult, type BulkResult } from './bulk-result.ts';
 import type { MailboxFilter, MailboxPage } from './mailbox-list-query.ts';
 import type { MailboxRepository, MailboxTarget } from './mailbox.repository.port.ts';
@@ -36,7 +36,7 @@ export async function listMailboxes(deps: Pick<MailboxDeps, 'mailboxes'>, actor:
 export async function getMailbox(deps: Pick<MailboxDeps, 'mailboxes'>, actor: Actor, environmentId: string, id: string): Promise<Mailbox> {
   const mailbox = await deps.mailboxes.findMailbox(environmentId, id);
   // A mailbox the actor may not read is reported as missing, so its existence does not leak.
-  if (!mailbox || !canReachRecord(actor.privileges, 'mailbox.read', actor.userId, mailbox.ownerId)) throw notFound('The mailbox');
+  if (!mailbox || !canReachRecord(actor.privileges, 'mailbox.read', actor.userId, mailbox.ownerId)) throw notFound('MAILBOX_NOT_FOUND', 'The mailbox');
   return mailbox;
 }
 
@@ -87,7 +87,7 @@ function mergeSettings(base: MailboxSettings, changes: Partial<MailboxSettings>)
 
 /** A new user or queue mailbox: it takes the environment's email settings as its defaults. */
 export async function createMailbox(deps: MailboxDeps, actor: Actor, environment: Environment, type: MailboxType, changes: MailboxChanges): Promise<Mailbox> {
-  if (!hasPrivilege(actor.privileges, 'mailbox.write')) throw denied('You need Write privilege on Mailbox to create one.');
+  if (!hasPrivilege(actor.privileges, 'mailbox.write')) throw accessDenied({ code: 'MAILBOX_CREATE_DENIED', message: 'You need Write privilege on Mailbox to create one.' });
   const defaults = await deps.emailSettings.findEmailSettings(environment.id);
   // A queue has no Outlook client: an Outlook default becomes None for it, and only an explicit choice is refused.
   const forType = <T extends string>(method: T): T | 'none' => (type === 'queue' && method === 'outlook' ? 'none' : method);
@@ -100,7 +100,7 @@ export async function createMailbox(deps: MailboxDeps, actor: Actor, environment
     syncItemsFromThisOrgOnly: false, allowCredentialsForEmailProcessing: false, userName: null, processEmailsReceivedAfter: null,
   }, changes.settings);
   if (!canReachRecord(actor.privileges, 'mailbox.write', actor.userId, settings.ownerId)) {
-    throw denied('You hold Write privilege on Mailbox at User level: you can create mailboxes only for yourself.');
+    throw accessDenied({ code: 'MAILBOX_CREATE_FOR_OTHERS_DENIED', message: 'You hold Write privilege on Mailbox at User level: you can create mailboxes only for yourself.' });
   }
   const errors = [...validateMailbox(type, settings, changes.password, false), ...(await checkReferences(deps, environment.id, settings, null))];
   if (errors.length > 0) throw validationFailed(errors);
@@ -123,11 +123,11 @@ export async function updateMailbox(
 ): Promise<Mailbox> {
   const existing = await getMailbox(deps, actor, environment.id, id);
   const denial = writeDenial(actor, existing);
-  if (denial) throw denied(denial);
-  if (existing.version !== changes.version) throw staleRecord(MAILBOX);
+  if (denial) throw accessDenied(denial);
+  if (existing.version !== changes.version) throw staleRecord('MAILBOX_CHANGED', MAILBOX);
   const settings = mergeSettings(existing, changes.settings);
   if (settings.ownerId !== existing.ownerId && !canReachRecord(actor.privileges, 'mailbox.write', actor.userId, settings.ownerId)) {
-    throw denied('You hold Write privilege on Mailbox at User level: you cannot give a mailbox to someone else.');
+    throw accessDenied({ code: 'MAILBOX_REASSIGN_DENIED', message: 'You hold Write privilege on Mailbox at User level: you cannot give a mailbox to someone else.' });
   }
   const errors = [...validateMailbox(existing.type, settings, changes.password, existing.passwordSet), ...(await checkReferences(deps, environment.id, settings, existing))];
   if (errors.length > 0) throw validationFailed(errors);
@@ -145,7 +145,7 @@ export async function updateMailbox(
     password: changes.password,
     ...(addressChanged ? { emailAddressStatus: 'pendingApproval' as const } : {}),
   }, mailboxAuditEntry(actor, environment.id, deps.clock(), { id, name: settings.name }, 'update', changesForAudit));
-  if (updated === 'stale') throw staleRecord(MAILBOX);
+  if (updated === 'stale') throw staleRecord('MAILBOX_CHANGED', MAILBOX);
   if (updated === 'emailAddressTaken') throw validationFailed([emailAddressTaken(settings.emailAddress)]);
   return updated;
 }
@@ -167,7 +167,7 @@ async function setMethodOn(
   const fields = Object.keys(method) as (keyof MailboxSynchronizationMethod)[];
   for (const row of rows) {
     const denial = writeDenial(actor, row);
-    if (denial) { outcomes.push({ row, skipped: denial }); continue; }
+    if (denial) { outcomes.push({ row, skipped: denial.message }); continue; }
     const methodErrors = synchronizationMethodErrors(row.type, method);
     if (methodErrors.length > 0) { outcomes.push({ row, skipped: methodErrors[0]!.message }); continue; }
     accepted.push(row);
@@ -213,7 +213,7 @@ export async function applyDefaultEmailSettings(
   deps: MailboxDeps & StartRunDeps, actor: Actor, environment: Environment, target: MailboxTarget, options: { testAndEnable: boolean },
 ): Promise<BulkResult & { run?: StartRunResult['run'] }> {
   if (!environment.defaultServerProfileId) {
-    throw new DomainError('DEFAULT_PROFILE_REQUIRED', 'This environment has no default email server profile. Set one in Email settings first.');
+    throw new DomainError('DEFAULT_PROFILE_REQUIRED', { code: 'NO_DEFAULT_SERVER_PROFILE', message: 'This environment has no default email server profile. Set one in Email settings first.' });
   }
   const settings = await deps.emailSettings.findEmailSettings(environment.id);
   const rows = await resolveMailboxTarget(deps, actor, environment.id, target);

@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.ts';
 import { diffForAudit, secretChangeForAudit, type AuditAction, type AuditChange, type AuditEntryInput } from '../audit/audit-entry.ts';
 import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
-import { DomainError, notFound, requiredFieldError, staleRecord, validationFailed } from '../shared/domain-error.ts';
+import { accessDenied, DomainError, notFound, requiredFieldError, staleRecord, validationFailed } from '../shared/domain-error.ts';
 import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { OutboundDestinationPolicy } from '../exchange-connectivity/outbound-destination.port.ts';
 import type { ServerProfileConnectionProbe } from './server-profile-connection.port.ts';
@@ -82,10 +82,6 @@ function applyChanges(base: ServerProfileSettings, changes: ServerProfileChanges
 
 const NONE_STORED = { clientSecret: false, incomingPassword: false, outgoingPassword: false } as const;
 
-function denied(message: string): DomainError {
-  return new DomainError('ACCESS_DENIED', message);
-}
-
 async function loadReachable(
   { profiles }: ServerProfileDeps,
   actor: Actor,
@@ -96,10 +92,10 @@ async function loadReachable(
   const profile = await profiles.findServerProfile(environmentId, id);
   // A profile the actor may not even read is reported as missing, so its existence does not leak.
   if (!profile || !canReachRecord(actor.privileges, 'emailServerProfile.read', actor.userId, profile.ownerId)) {
-    throw notFound('The email server profile');
+    throw notFound('SERVER_PROFILE_NOT_FOUND', 'The email server profile');
   }
   if (!canReachRecord(actor.privileges, privilege, actor.userId, profile.ownerId)) {
-    throw denied('You need Write privilege on this Email Server Profile to change it.');
+    throw accessDenied({ code: 'SERVER_PROFILE_WRITE_NEEDED', message: 'You need Write privilege on this Email Server Profile to change it.' });
   }
   return profile;
 }
@@ -153,7 +149,7 @@ export async function listServerProfiles(
   filter: { isActive?: boolean },
 ): Promise<ServerProfile[]> {
   const depth = actor.privileges['emailServerProfile.read'];
-  if (!depth) throw denied('You need Read privilege on Email Server Profile.');
+  if (!depth) throw accessDenied({ code: 'SERVER_PROFILE_READ_NEEDED', message: 'You need Read privilege on Email Server Profile.' });
   return deps.profiles.listServerProfiles(environmentId, {
     ...filter,
     ...(depth === 'user' ? { ownerId: actor.userId } : {}),
@@ -172,7 +168,7 @@ export async function createServerProfile(
   channel: ServerProfileChannel,
 ): Promise<ServerProfile> {
   if (!hasPrivilege(actor.privileges, 'emailServerProfile.write')) {
-    throw denied('You need Write privilege on Email Server Profile to create one.');
+    throw accessDenied({ code: 'SERVER_PROFILE_CREATE_DENIED', message: 'You need Write privilege on Email Server Profile to create one.' });
   }
   const { serverType } = changes.settings;
   if (!serverType) throw validationFailed([requiredFieldError('serverType', 'Email Server Type')]);
@@ -199,7 +195,7 @@ export async function updateServerProfile(
   channel: ServerProfileChannel,
 ): Promise<ServerProfile> {
   const existing = await loadReachable(deps, actor, environmentId, id, 'emailServerProfile.write');
-  if (existing.version !== changes.version) throw staleRecord(PROFILE);
+  if (existing.version !== changes.version) throw staleRecord('SERVER_PROFILE_CHANGED', PROFILE);
   const input = applyChanges(pickServerProfileSettings(existing), changes, existing.isDefault);
   if (input.settings.serverType !== existing.serverType) {
     const message = 'Email Server Type cannot change after the profile is created.';
@@ -215,7 +211,7 @@ export async function updateServerProfile(
     if (makeDefault) await tx.profiles.lockEnvironmentProfiles(environmentId);
     return tx.profiles.updateServerProfile(id, changes.version, write, audit);
   });
-  if (!updated) throw staleRecord(PROFILE);
+  if (!updated) throw staleRecord('SERVER_PROFILE_CHANGED', PROFILE);
   return updated;
 }
 
@@ -232,11 +228,11 @@ export async function setServerProfileActive(
     // waits until this commits (and then finds it inactive).
     await tx.profiles.lockEnvironmentProfiles(environmentId);
     const profile = await tx.profiles.findServerProfile(environmentId, id);
-    if (!profile) throw notFound('The email server profile');
+    if (!profile) throw notFound('SERVER_PROFILE_NOT_FOUND', 'The email server profile');
     if (!isActive && profile.isDefault) {
       throw new DomainError(
         'DEFAULT_PROFILE_REQUIRED',
-        `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deactivating it.`,
+        { code: 'DEFAULT_PROFILE_DEACTIVATE_DENIED', params: { name: profile.name }, message: `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deactivating it.` },
       );
     }
     if (profile.isActive === isActive) return profile;
@@ -251,9 +247,9 @@ export async function setDefaultServerProfile(deps: ServerProfileDeps, actor: Ac
   return deps.unitOfWork.run(async (tx) => {
     await tx.profiles.lockEnvironmentProfiles(environmentId);
     const profile = await tx.profiles.findServerProfile(environmentId, id);
-    if (!profile) throw notFound('The email server profile');
+    if (!profile) throw notFound('SERVER_PROFILE_NOT_FOUND', 'The email server profile');
     if (!profile.isActive) {
-      throw new DomainError('CONFLICT', `Activate "${profile.name}" before making it the default profile.`);
+      throw new DomainError('CONFLICT', { code: 'DEFAULT_PROFILE_INACTIVE', params: { name: profile.name }, message: `Activate "${profile.name}" before making it the default profile.` });
     }
     if (profile.isDefault) return profile;
     await tx.profiles.setDefaultServerProfile(environmentId, id,
@@ -267,18 +263,21 @@ export async function deleteServerProfile(deps: ServerProfileDeps, actor: Actor,
   await deps.unitOfWork.run(async (tx) => {
     await tx.profiles.lockEnvironmentProfiles(environmentId);
     const profile = await tx.profiles.findServerProfile(environmentId, id);
-    if (!profile) throw notFound('The email server profile');
+    if (!profile) throw notFound('SERVER_PROFILE_NOT_FOUND', 'The email server profile');
     if (profile.isDefault && (await tx.profiles.countServerProfiles(environmentId)) > 1) {
       throw new DomainError(
         'DEFAULT_PROFILE_REQUIRED',
-        `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deleting it.`,
+        { code: 'DEFAULT_PROFILE_DELETE_DENIED', params: { name: profile.name }, message: `"${profile.name}" is the default profile for new mailboxes. Set another profile as default before deleting it.` },
       );
     }
     const mailboxCount = await tx.profiles.countMailboxesUsingServerProfile(id);
     if (mailboxCount > 0) {
       throw new DomainError(
         'CONFLICT',
-        `${mailboxCount} mailbox${mailboxCount === 1 ? ' uses' : 'es use'} "${profile.name}". Move them to another profile before deleting it.`,
+        {
+          code: 'SERVER_PROFILE_IN_USE', params: { count: mailboxCount, name: profile.name },
+          message: `${mailboxCount} mailbox${mailboxCount === 1 ? ' uses' : 'es use'} "${profile.name}". Move them to another profile before deleting it.`,
+        },
       );
     }
     await tx.profiles.deleteServerProfile(environmentId, id, auditEntry(deps, actor, environmentId, profile, 'delete', []));

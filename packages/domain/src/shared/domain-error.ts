@@ -25,6 +25,16 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Values a message code's sentence is filled with: `{{label}} can be at most {{max}} characters.` */
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * A sentence the server says (decision 55): its stable code (decision 51: one sentence, one set of params, never
+ * reused), the variable parts, and the English text API clients and tests read. The web says it from `errors:code.<code>`.
+ */
+export interface ServerMessage {
+  code: string;
+  params?: MessageParams;
+  message: string;
+}
+
 export interface FieldError {
   /** The request field at fault, as the API names it. */
   field: string;
@@ -43,8 +53,6 @@ export interface DomainErrorOptions {
   dynamicsErrorCode?: string;
   /** For RATE_LIMITED and UNAVAILABLE: when the client may try again (the API sends it as Retry-After). */
   retryAfterSeconds?: number;
-  /** What the message's code's sentence is filled with, when it has variable parts (decision 51). */
-  params?: MessageParams;
 }
 
 export class DomainError extends Error {
@@ -52,24 +60,33 @@ export class DomainError extends Error {
   readonly fieldErrors: FieldError[];
   readonly dynamicsErrorCode?: string;
   readonly retryAfterSeconds?: number;
+  /** The sentence's stable code (decision 55); for a one-field VALIDATION_FAILED, that field error's code. */
+  readonly messageCode: string;
   readonly params?: MessageParams;
 
-  constructor(code: ErrorCode, message: string, fieldErrors: FieldError[] = [], options: DomainErrorOptions = {}) {
-    super(message);
+  constructor(code: ErrorCode, message: ServerMessage, fieldErrors: FieldError[] = [], options: DomainErrorOptions = {}) {
+    super(message.message);
     this.name = 'DomainError';
     this.code = code;
+    this.messageCode = message.code;
+    this.params = message.params;
     this.fieldErrors = fieldErrors;
     this.dynamicsErrorCode = options.dynamicsErrorCode;
     this.retryAfterSeconds = options.retryAfterSeconds;
-    this.params = options.params;
   }
 }
 
 export function validationFailed(fieldErrors: FieldError[]): DomainError {
   const first = fieldErrors[0];
-  if (fieldErrors.length === 1 && first) return new DomainError('VALIDATION_FAILED', first.message, fieldErrors);
-  return new DomainError('VALIDATION_FAILED', `${fieldErrors.length} fields need attention.`, fieldErrors, { params: { count: fieldErrors.length } });
+  if (fieldErrors.length === 1 && first) {
+    return new DomainError('VALIDATION_FAILED', { code: first.code ?? 'FIELD_INVALID', params: first.params, message: first.message }, fieldErrors);
+  }
+  return new DomainError('VALIDATION_FAILED', fieldsNeedAttention(fieldErrors.length), fieldErrors);
 }
+
+/** "3 fields need attention.": the top-level sentence of a VALIDATION_FAILED with several fields. */
+export const fieldsNeedAttention = (count: number): ServerMessage =>
+  ({ code: 'FIELDS_NEED_ATTENTION', params: { count }, message: `${count} fields need attention.` });
 
 /** "Name is required.": the one sentence, and code, for every required field. */
 export const requiredFieldError = (field: string, label: string): FieldError =>
@@ -79,11 +96,23 @@ export const requiredFieldError = (field: string, label: string): FieldError =>
 export const tooLongFieldError = (field: string, label: string, max: number): FieldError =>
   ({ field, code: 'FIELD_TOO_LONG', params: { label, max }, message: `${label} can be at most ${max} characters.` });
 
-/** A write that named a version someone else has replaced meanwhile: nothing was changed (decision 35). */
-export function staleRecord(what: string): DomainError {
-  return new DomainError('STALE_RECORD', `Someone else changed ${what} after you opened it, so nothing was saved. Reload to see the current values, then make your change again.`);
+/**
+ * A write that named a version someone else has replaced meanwhile: nothing was changed (decision 35). One code per
+ * record kind, since a translation says the record's name in its own grammar (decision 55).
+ */
+export function staleRecord(messageCode: string, what: string): DomainError {
+  return new DomainError('STALE_RECORD', {
+    code: messageCode,
+    message: `Someone else changed ${what} after you opened it, so nothing was saved. Reload to see the current values, then make your change again.`,
+  });
 }
 
-export function notFound(what: string): DomainError {
-  return new DomainError('NOT_FOUND', `${what} was not found.`);
+/** "The mailbox was not found.": one code per record kind, as for staleRecord. */
+export function notFound(messageCode: string, what: string, params?: MessageParams): DomainError {
+  return new DomainError('NOT_FOUND', { code: messageCode, params, message: `${what} was not found.` });
+}
+
+/** An access refusal: its own sentence, as every refusal names the privilege it needs. */
+export function accessDenied(message: ServerMessage): DomainError {
+  return new DomainError('ACCESS_DENIED', message);
 }

@@ -23,7 +23,7 @@ import type { Mailbox, MailboxForCommand } from '../mailboxes/mailbox.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
 import type { ServerProfile, ServerProfileSettings } from '../server-profiles/server-profile.ts';
 import { pickServerProfileSettings } from '../server-profiles/server-profile.ts';
-import { DomainError, notFound } from '../shared/domain-error.ts';
+import { accessDenied, DomainError, notFound } from '../shared/domain-error.ts';
 import { detectOutage, type OutageSettings } from './outage.ts';
 import { decideAttempt, type RetrySettings } from './retry-policy.ts';
 import { buildAttemptAlerts, buildOutageAlert, buildOutageResumedAlert } from './test-and-enable-alerts.ts';
@@ -97,7 +97,7 @@ function plural(count: number, word: string): string {
 
 async function profileInEnvironment(deps: Pick<StartRunDeps, 'profiles'>, actor: Actor, environmentId: string, id: string): Promise<ServerProfile> {
   const profile = await deps.profiles.findServerProfile(environmentId, id);
-  if (!profile || !canReachRecord(actor.privileges, 'emailServerProfile.read', actor.userId, profile.ownerId)) throw notFound('The email server profile');
+  if (!profile || !canReachRecord(actor.privileges, 'emailServerProfile.read', actor.userId, profile.ownerId)) throw notFound('SERVER_PROFILE_NOT_FOUND', 'The email server profile');
   return profile;
 }
 
@@ -142,7 +142,7 @@ export async function startRunOn(
   const candidates: { row: MailboxForCommand; serverProfileId: string; channels: ExchangeChannel[]; budget: number }[] = [];
   for (const row of rows) {
     const denial = writeDenial(actor, row);
-    if (denial) { bulk.skip(row, denial); continue; }
+    if (denial) { bulk.skip(row, denial.message); continue; }
     if (!row.isActive) { bulk.skip(row, 'The mailbox is inactive. Activate it before testing and enabling it.'); continue; }
     if (!row.serverProfileId) { bulk.skip(row, 'The mailbox has no email server profile. Apply Default Email Settings or choose a Server Profile first.'); continue; }
     if (!profiles.has(row.serverProfileId)) profiles.set(row.serverProfileId, await deps.profiles.findServerProfile(environment.id, row.serverProfileId));
@@ -210,7 +210,7 @@ export async function listTestAndEnableRuns(deps: Pick<TestAndEnableDeps, 'runs'
 export async function getTestAndEnableRun(deps: Pick<TestAndEnableDeps, 'runs'>, actor: Actor, environmentId: string, runId: string): Promise<TestAndEnableRun> {
   const run = await deps.runs.findRun(environmentId, runId);
   const scope = runScope(actor);
-  if (!run || (scope.startedById && run.startedById !== scope.startedById)) throw notFound('The job');
+  if (!run || (scope.startedById && run.startedById !== scope.startedById)) throw notFound('JOB_NOT_FOUND', 'The job');
   return run;
 }
 
@@ -223,7 +223,10 @@ export async function listTestAndEnableRunItems(deps: Pick<TestAndEnableDeps, 'r
 export async function cancelTestAndEnableRun(deps: Pick<TestAndEnableDeps, 'runs' | 'unitOfWork' | 'clock'>, actor: Actor, environmentId: string, runId: string): Promise<TestAndEnableRun> {
   const run = await getTestAndEnableRun(deps, actor, environmentId, runId);
   if (run.startedById !== actor.userId && !hasPrivilege(actor.privileges, 'mailbox.write', 'businessUnit')) {
-    throw new DomainError('ACCESS_DENIED', `Only ${run.startedByName}, who started job #${run.number}, or someone with Write privilege on every mailbox can cancel it.`);
+    throw accessDenied({
+      code: 'JOB_CANCEL_DENIED', params: { startedBy: run.startedByName, number: run.number },
+      message: `Only ${run.startedByName}, who started job #${run.number}, or someone with Write privilege on every mailbox can cancel it.`,
+    });
   }
   const at = deps.clock();
   const cancelled = await deps.unitOfWork.run(async (tx) => {
@@ -231,7 +234,11 @@ export async function cancelTestAndEnableRun(deps: Pick<TestAndEnableDeps, 'runs
     if (result) await tx.runs.finishRunIfDone(run.id, at);
     return result;
   });
-  if (!cancelled) throw new DomainError('CONFLICT', `Job #${run.number} has already ${run.state === 'cancelled' ? 'been cancelled' : 'finished'}; there is nothing left to cancel.`);
+  if (!cancelled) {
+    throw new DomainError('CONFLICT', run.state === 'cancelled'
+      ? { code: 'JOB_ALREADY_CANCELLED', params: { number: run.number }, message: `Job #${run.number} has already been cancelled; there is nothing left to cancel.` }
+      : { code: 'JOB_ALREADY_FINISHED', params: { number: run.number }, message: `Job #${run.number} has already finished; there is nothing left to cancel.` });
+  }
   return getTestAndEnableRun(deps, actor, environmentId, runId);
 }
 
@@ -473,12 +480,12 @@ export async function testMailboxConnection(
   deps: Pick<TestAndEnableDeps, 'mailboxes' | 'profiles' | 'connectivity' | 'runs' | 'clock'>, actor: Actor, environmentId: string, mailboxId: string,
 ): Promise<MailboxConnectionTest> {
   const mailbox: Mailbox | null = await deps.mailboxes.findMailbox(environmentId, mailboxId);
-  if (!mailbox || !canReachRecord(actor.privileges, 'mailbox.read', actor.userId, mailbox.ownerId)) throw notFound('The mailbox');
+  if (!mailbox || !canReachRecord(actor.privileges, 'mailbox.read', actor.userId, mailbox.ownerId)) throw notFound('MAILBOX_NOT_FOUND', 'The mailbox');
   const denial = writeDenial(actor, mailbox);
-  if (denial) throw new DomainError('ACCESS_DENIED', denial);
-  if (!mailbox.serverProfileId) throw new DomainError('CONFLICT', 'The mailbox has no email server profile to test with. Choose a Server Profile first.');
+  if (denial) throw accessDenied(denial);
+  if (!mailbox.serverProfileId) throw new DomainError('CONFLICT', { code: 'MAILBOX_HAS_NO_SERVER_PROFILE', message: 'The mailbox has no email server profile to test with. Choose a Server Profile first.' });
   const profile = await deps.profiles.findServerProfile(environmentId, mailbox.serverProfileId);
-  if (!profile) throw notFound('The email server profile');
+  if (!profile) throw notFound('SERVER_PROFILE_NOT_FOUND', 'The email server profile');
   const channels = channelsToTest(mailbox);
   const testedAt = deps.clock();
   const result = await checkSafely(deps, {

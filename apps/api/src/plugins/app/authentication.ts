@@ -54,7 +54,7 @@ export default fp(
       if (request.routeOptions.config.access === 'public') return;
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
-        throw new DomainError('CSRF_TOKEN_INVALID', `Missing or wrong ${CSRF_HEADER} header. Reload the page and try again.`);
+        throw new DomainError('CSRF_TOKEN_INVALID', { code: 'CSRF_TOKEN_INVALID', params: { header: CSRF_HEADER }, message: `Missing or wrong ${CSRF_HEADER} header. Reload the page and try again.` });
       }
     });
 

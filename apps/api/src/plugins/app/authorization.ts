@@ -1,6 +1,6 @@
 import type { EnvironmentAccess } from '@sync-admin/db';
 import { toActor } from '@sync-admin/db';
-import { DomainError, PRIVILEGE_LABELS, hasPrivilege, type Actor, type Privilege } from '@sync-admin/domain';
+import { accessDenied, DomainError, notFound, PRIVILEGE_LABELS, hasPrivilege, type Actor, type Privilege } from '@sync-admin/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -57,18 +57,21 @@ export default fp(
       const access = request.routeOptions.config.access;
       if (!access || access === 'public') return;
       const session = request.session;
-      if (!session) throw new DomainError('NOT_AUTHENTICATED', 'Sign in to continue.');
+      if (!session) throw new DomainError('NOT_AUTHENTICATED', { code: 'SIGN_IN_REQUIRED', message: 'Sign in to continue.' });
       if (access === 'signedIn') return;
 
       const { environmentId } = request.params as { environmentId?: string };
       if (!environmentId) throw new Error(`Route ${request.routeOptions.url} needs :environmentId for its access check.`);
       const environment = await app.deps.access.findEnvironmentAccess(session.user, environmentId);
       // An environment the user cannot open is reported as missing, so its existence does not leak.
-      if (!environment) throw new DomainError('NOT_FOUND', 'The environment was not found.');
+      if (!environment) throw notFound('ENVIRONMENT_NOT_FOUND', 'The environment');
       request.environment = environment;
       request.actor = { ...toActor(session.user, environment), fullName: session.user.fullName };
       if (access !== 'environment' && !hasPrivilege(environment.privileges, access)) {
-        throw new DomainError('ACCESS_DENIED', `You need the "${PRIVILEGE_LABELS[access]}" privilege in ${environment.name}.`);
+        throw accessDenied({
+          code: 'PRIVILEGE_IN_ENVIRONMENT_NEEDED', params: { privilege: PRIVILEGE_LABELS[access], environment: environment.name },
+          message: `You need the "${PRIVILEGE_LABELS[access]}" privilege in ${environment.name}.`,
+        });
       }
     });
   },

@@ -16,7 +16,10 @@ export default fp(
 
     app.setNotFoundHandler((request, reply) => {
       if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return sendError(reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
+      return sendError(reply, 'NOT_FOUND', {
+        code: 'ROUTE_NOT_FOUND', params: { method: request.method, path: request.url.split('?')[0] ?? '' },
+        message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      });
     });
   },
   { name: 'web-app', dependencies: ['error-handler'] },

@@ -43,7 +43,7 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     await signInThrottle.countAttempt(request.ip, request.body.email);
     const user = await access.findUserByEmail(request.body.email);
     const valid = await verifyPassword(request.body.password, user?.passwordHash ?? decoyHash);
-    if (!user || !valid) throw new DomainError('NOT_AUTHENTICATED', 'The email or password is incorrect.');
+    if (!user || !valid) throw new DomainError('NOT_AUTHENTICATED', { code: 'SIGN_IN_FAILED', message: 'The email or password is incorrect.' });
     if (request.session) await app.endSession(reply, request);
     const csrfToken = await app.startSession(reply, request, user.id);
     return sessionResponse(request, user, csrfToken);

@@ -151,7 +151,7 @@ export function ServerProfileForm({
     setErrors(found);
     const shown = new Set(visibleRules.map((rule) => rule.field));
     const elsewhere = found.filter((e) => !shown.has(e.field as ServerProfileField)).map((e) => e.message);
-    setMessage({ intent: 'error', title: t('errors:fieldsNeedAttention', { count: found.length }), details: elsewhere });
+    setMessage({ intent: 'error', title: t('errors:code.FIELDS_NEED_ATTENTION', { count: found.length }), details: elsewhere });
     const advanced = new Set(visibleRules.filter((r) => r.section === 'advanced').map((r) => r.field));
     if (found.some((e) => advanced.has(e.field as ServerProfileField))) setAdvancedOpen(true);
     focusFirstError();
