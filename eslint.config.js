@@ -63,7 +63,7 @@ export default tseslint.config(
       'apps/web/src/features/environments/**', 'apps/web/src/features/exchange-connectivity/**',
       'apps/web/src/features/health-dashboard/**', 'apps/web/src/features/mailboxes/**',
       'apps/web/src/features/security-roles/**', 'apps/web/src/features/server-profiles/**',
-      'apps/web/src/features/test-and-enable/**', 'apps/web/src/app/routes/email-health.tsx',
+      'apps/web/src/app/routes/email-health.tsx',
       'apps/web/src/app/routes/security-roles.tsx',
     ],
     plugins: { i18next },
