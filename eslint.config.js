@@ -60,7 +60,7 @@ export default tseslint.config(
     files: ['apps/web/src/**/*.tsx'],
     ignores: [
       'apps/web/src/features/email-settings/**',
-      'apps/web/src/features/environments/**', 'apps/web/src/features/exchange-connectivity/**',
+      'apps/web/src/features/environments/**',
       'apps/web/src/features/health-dashboard/**', 'apps/web/src/features/mailboxes/**',
       'apps/web/src/features/security-roles/**', 'apps/web/src/features/server-profiles/**',
       'apps/web/src/app/routes/email-health.tsx',
