@@ -1,7 +1,7 @@
 import { Badge } from '@fluentui/react-components';
 import { ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
-import { ALERT_SEVERITY_LABELS } from '@sync-admin/contract';
 import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AlertSeverity } from '../api/get-alerts.ts';
 
 const APPEARANCE: Record<AlertSeverity, { color: 'danger' | 'warning' | 'brand'; icon: ReactElement }> = {
@@ -12,10 +12,17 @@ const APPEARANCE: Record<AlertSeverity, { color: 'danger' | 'warning' | 'brand';
 
 /** Error, Warning or Information, with the icon the admin center uses for each. */
 export function AlertSeverityBadge({ severity }: { severity: AlertSeverity }) {
+  const labels = useSeverityLabels();
   const { color, icon } = APPEARANCE[severity];
   return (
     <Badge appearance="tint" color={color} icon={icon}>
-      {ALERT_SEVERITY_LABELS[severity]}
+      {labels[severity]}
     </Badge>
   );
+}
+
+/** Each severity's name in the language shown (the contract's labels are the English ones). */
+export function useSeverityLabels(): Record<AlertSeverity, string> {
+  const { t } = useTranslation('alerts');
+  return { error: t('severity.error'), warning: t('severity.warning'), information: t('severity.information') };
 }

@@ -13,8 +13,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { ALERT_SEVERITIES, ALERT_SEVERITY_LABELS, exchangeErrorDefinition, type AlertGroupResponse, type AlertResponse } from '@sync-admin/contract';
+import { ALERT_SEVERITIES, exchangeErrorDefinition, type AlertGroupResponse, type AlertResponse } from '@sync-admin/contract';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -22,12 +24,11 @@ import { useEnvironment } from '../../environments/api/get-environments.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useAlertGroups, useAlerts, type AlertFilters, type AlertSeverity } from '../api/get-alerts.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
-import { AlertSeverityBadge } from './alert-severity-badge.tsx';
+import { AlertSeverityBadge, useSeverityLabels } from './alert-severity-badge.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
+import { formatDateTime, formatNumber } from '../../../lib/format-time.ts';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
 import { isCatalogCode } from '../../exchange-connectivity/components/error-help.tsx';
-
-export const MAILBOX_READ_REQUIRED = 'You need Read privilege on Mailbox to read alerts.';
 
 const ALL_SEVERITIES = 'all';
 
@@ -66,13 +67,13 @@ const useStyles = makeStyles({
 });
 
 /** The next step of a group, in words: what the portal will do, or what the admin should. */
-function nextStepText(step: AlertGroupResponse['nextStep']): string | null {
+function nextStepText(step: AlertGroupResponse['nextStep'], t: TFunction<'alerts'>): string | null {
   switch (step.kind) {
-    case 'retrying': return step.at ? `Next step: retrying at ${new Date(step.at).toLocaleString()}.` : 'Next step: waiting for its next attempt.';
-    case 'testing': return 'Next step: being tested now.';
-    case 'held': return 'Next step: held while its server profile has an outage; tried again when Exchange answers.';
-    case 'disabled': return 'Next step: disabled until it is tested again. Fix the cause, then use Test & Enable Mailbox.';
-    case 'retest': return 'Next step: re-test the mailbox with Test & Enable Mailbox.';
+    case 'retrying': return step.at ? t('nextStep.retryingAt', { at: formatDateTime(step.at) }) : t('nextStep.waiting');
+    case 'testing': return t('nextStep.testing');
+    case 'held': return t('nextStep.held');
+    case 'disabled': return t('nextStep.disabled');
+    case 'retest': return t('nextStep.retest');
     case 'none': return null;
   }
 }
@@ -92,6 +93,8 @@ interface Props {
  */
 export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, grouped = false }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('alerts');
+  const severityLabels = useSeverityLabels();
   const { environment, isPending: environmentPending } = useEnvironment(environmentId);
   const canRead = environment?.privileges['mailbox.read'] !== undefined;
   const [severity, setSeverity] = useState<AlertSeverity | undefined>(undefined);
@@ -102,12 +105,12 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, gr
   const groups = useAlertGroups(environmentId, filters, { enabled: canRead && grouped });
   const alerts = grouped ? groups : list;
 
-  if (environmentPending) return <Spinner label="Loading alerts…" />;
+  if (environmentPending) return <Spinner label={t('loading')} />;
   const denial = alerts.error instanceof ApiError && alerts.error.status === 403 ? alerts.error : null;
   if (!canRead || denial) {
     return (
       <MessageBar intent="info">
-        <MessageBarBody>{denial ? denial.message : MAILBOX_READ_REQUIRED}</MessageBarBody>
+        <MessageBarBody>{denial ? denial.message : t('readRequired')}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -116,29 +119,28 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, gr
   const groupItems = groups.data?.pages.flatMap((page) => page.items) ?? [];
   const shown = grouped ? groupItems.length : items.length;
   const total = alerts.data?.pages.at(-1)?.total ?? 0;
-  const noun = grouped ? (total === 1 ? 'group of alerts' : 'groups of alerts') : total === 1 ? 'alert' : 'alerts';
   const isFiltered = severity !== undefined || search !== '';
 
   return (
-    <section className={styles.root} aria-label="Alerts">
-      <div className={styles.filters} role="search" aria-label="Filter alerts">
-        <Field label="Severity" className={styles.severity}>
+    <section className={styles.root} aria-label={t('label')}>
+      <div className={styles.filters} role="search" aria-label={t('filterLabel')}>
+        <Field label={t('severityLabel')} className={styles.severity}>
           <Dropdown
-            value={severity ? ALERT_SEVERITY_LABELS[severity] : 'All severities'}
+            value={severity ? severityLabels[severity] : t('allSeverities')}
             selectedOptions={[severity ?? ALL_SEVERITIES]}
             onOptionSelect={(_, data) =>
               setSeverity(data.optionValue === ALL_SEVERITIES ? undefined : (data.optionValue as AlertSeverity))
             }
           >
-            <Option value={ALL_SEVERITIES}>All severities</Option>
+            <Option value={ALL_SEVERITIES}>{t('allSeverities')}</Option>
             {ALERT_SEVERITIES.map((value) => (
-              <Option key={value} value={value}>{ALERT_SEVERITY_LABELS[value]}</Option>
+              <Option key={value} value={value}>{severityLabels[value]}</Option>
             ))}
           </Dropdown>
         </Field>
-        <Field label="Search alerts" className={styles.search}>
+        <Field label={t('searchLabel')} className={styles.search}>
           <SearchBox
-            placeholder="Message, mailbox or code"
+            placeholder={t('searchPlaceholder')}
             maxLength={200}
             value={searchText}
             onChange={(_, data) => setSearchText(data.value)}
@@ -150,22 +152,22 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, gr
           disabled={alerts.isFetching}
           onClick={() => void alerts.refetch()}
         >
-          Refresh
+          {t('refresh')}
         </Button>
       </div>
 
       {alerts.isPending ? (
-        <Spinner label="Loading alerts…" />
+        <Spinner label={t('loading')} />
       ) : alerts.isError && shown === 0 ? (
         <LoadError error={alerts.error} onRetry={() => void alerts.refetch()} />
       ) : shown === 0 ? (
         <Text>
-          {isFiltered ? 'No alerts match these filters.' : mailboxId ? 'This mailbox has no alerts.' : 'There are no alerts.'}
+          {isFiltered ? t('emptyFiltered') : mailboxId ? t('emptyMailbox') : t('empty')}
         </Text>
       ) : (
         <>
           {grouped ? (
-            <ul className={styles.list} aria-label="Alerts by mailbox and code, latest first" aria-busy={alerts.isFetching}>
+            <ul className={styles.list} aria-label={t('groupsLabel')} aria-busy={alerts.isFetching}>
               {groupItems.map((group) => (
                 <li key={`${group.mailboxId}|${group.serverProfileId}|${group.code}|${group.severity}`}>
                   <AlertGroupCard group={group} environmentId={environmentId} />
@@ -173,7 +175,7 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, gr
               ))}
             </ul>
           ) : (
-            <ul className={styles.list} aria-label="Alerts, newest first" aria-busy={alerts.isFetching}>
+            <ul className={styles.list} aria-label={t('listLabel')} aria-busy={alerts.isFetching}>
               {items.map((alert) => (
                 <li key={alert.id}>
                   <AlertCard alert={alert} environmentId={environmentId} showMailbox={mailboxId === undefined} />
@@ -183,11 +185,13 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, gr
           )}
           <div className={styles.footer}>
             <Text size={200} aria-live="polite">
-              Showing {shown} of {total} {noun}
+              {grouped
+                ? t('showingGroups', { count: total, shown: formatNumber(shown), total: formatNumber(total) })
+                : t('showing', { count: total, shown: formatNumber(shown), total: formatNumber(total) })}
             </Text>
             {alerts.hasNextPage && (
               <Button disabled={alerts.isFetchingNextPage} onClick={() => void alerts.fetchNextPage()}>
-                {alerts.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                {alerts.isFetchingNextPage ? t('common:loading') : t('loadMore')}
               </Button>
             )}
           </div>
@@ -200,6 +204,7 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, gr
 
 function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse; environmentId: string; showMailbox: boolean }) {
   const styles = useStyles();
+  const { t } = useTranslation('alerts');
   const messageId = `alert-${alert.id}`;
   return (
     <article className={mergeClasses(styles.card, styles[alert.severity])} aria-labelledby={messageId}>
@@ -213,21 +218,21 @@ function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse
       <div className={styles.meta}>
         {showMailbox && alert.mailboxId && (
           <Text size={200}>
-            Mailbox:{' '}
+            {t('mailbox')}{' '}
             <RouterLink to={paths.mailbox.getHref(environmentId, alert.mailboxId, 'alerts')}>
-              {alert.mailboxName ?? 'Open mailbox'}
+              {alert.mailboxName ?? t('openMailbox')}
             </RouterLink>
           </Text>
         )}
         {alert.serverProfileId && (
           <Text size={200}>
-            Server profile:{' '}
+            {t('serverProfile')}{' '}
             <RouterLink to={paths.serverProfile.getHref(environmentId, alert.serverProfileId)}>
-              {alert.serverProfileName ?? 'Open server profile'}
+              {alert.serverProfileName ?? t('openServerProfile')}
             </RouterLink>
           </Text>
         )}
-        {alert.code && <Text size={200}>Code: <ErrorCodeLink code={alert.code} /></Text>}
+        {alert.code && <Text size={200}>{t('code')} <ErrorCodeLink code={alert.code} /></Text>}
       </div>
     </article>
   );
@@ -235,15 +240,16 @@ function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse
 
 function AlertGroupCard({ group, environmentId }: { group: AlertGroupResponse; environmentId: string }) {
   const styles = useStyles();
+  const { t } = useTranslation('alerts');
   const messageId = `alert-group-${group.mailboxId}-${group.serverProfileId}-${group.code}-${group.severity}`;
   const help = group.code && isCatalogCode(group.code) ? exchangeErrorDefinition(group.code) : null;
-  const next = nextStepText(group.nextStep);
+  const next = nextStepText(group.nextStep, t);
   return (
     <article className={mergeClasses(styles.card, styles[group.severity])} aria-labelledby={messageId}>
       <div className={styles.head}>
         <AlertSeverityBadge severity={group.severity} />
-        <Text weight="semibold">{group.count === 1 ? '1 alert' : `${group.count} alerts`}</Text>
-        <Text size={200}>latest <RelativeTime iso={group.latestAt} /></Text>
+        <Text weight="semibold">{t('count', { count: group.count, formatted: formatNumber(group.count) })}</Text>
+        <Text size={200}>{t('latest')} <RelativeTime iso={group.latestAt} /></Text>
       </div>
       <Text as="p" weight="semibold" id={messageId} className={styles.message}>{group.latestMessage}</Text>
       {help && <Text as="p" size={200} className={styles.help}>{help.meaning} {help.fix}</Text>}
@@ -251,17 +257,17 @@ function AlertGroupCard({ group, environmentId }: { group: AlertGroupResponse; e
       <div className={styles.meta}>
         {group.mailboxId && (
           <Text size={200}>
-            Mailbox:{' '}
-            <RouterLink to={paths.mailbox.getHref(environmentId, group.mailboxId, 'alerts')}>{group.mailboxName ?? 'Open mailbox'}</RouterLink>
+            {t('mailbox')}{' '}
+            <RouterLink to={paths.mailbox.getHref(environmentId, group.mailboxId, 'alerts')}>{group.mailboxName ?? t('openMailbox')}</RouterLink>
           </Text>
         )}
         {group.serverProfileId && (
           <Text size={200}>
-            Server profile:{' '}
-            <RouterLink to={paths.serverProfile.getHref(environmentId, group.serverProfileId)}>{group.serverProfileName ?? 'Open server profile'}</RouterLink>
+            {t('serverProfile')}{' '}
+            <RouterLink to={paths.serverProfile.getHref(environmentId, group.serverProfileId)}>{group.serverProfileName ?? t('openServerProfile')}</RouterLink>
           </Text>
         )}
-        {group.code && <Text size={200}>Code: <ErrorCodeLink code={group.code} /></Text>}
+        {group.code && <Text size={200}>{t('code')} <ErrorCodeLink code={group.code} /></Text>}
       </div>
     </article>
   );

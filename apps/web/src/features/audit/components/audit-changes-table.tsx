@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
 import type { AuditEntryResponse } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
 import { auditFieldLabel, formatAuditValue } from '../lib/format-audit-change.ts';
 
 const useStyles = makeStyles({
@@ -23,14 +24,15 @@ const useStyles = makeStyles({
 /** One entry's changes: each field with its value before → after. */
 export function AuditChangesTable({ entry }: { entry: AuditEntryResponse }) {
   const styles = useStyles();
-  if (entry.changes.length === 0) return <Text size={200}>No field changes were recorded for this event.</Text>;
+  const { t } = useTranslation('audit');
+  if (entry.changes.length === 0) return <Text size={200}>{t('noChanges')}</Text>;
   return (
-    <Table size="small" className={styles.table} aria-label={`Changes: ${entry.entityName}`}>
+    <Table size="small" className={styles.table} aria-label={t('changesOf', { name: entry.entityName })}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Changed field</TableHeaderCell>
-          <TableHeaderCell>Old value</TableHeaderCell>
-          <TableHeaderCell>New value</TableHeaderCell>
+          <TableHeaderCell>{t('column.field')}</TableHeaderCell>
+          <TableHeaderCell>{t('column.oldValue')}</TableHeaderCell>
+          <TableHeaderCell>{t('column.newValue')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -22,12 +22,11 @@ import {
 import { ArrowClockwiseRegular, ChevronDownRegular, ChevronRightRegular, DismissRegular } from '@fluentui/react-icons';
 import {
   AUDIT_ACTIONS,
-  AUDIT_ACTION_LABELS,
   AUDITED_ENTITY_TYPES,
-  AUDITED_ENTITY_TYPE_LABELS,
   type AuditEntryResponse,
 } from '@sync-admin/contract';
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ExportToCsvLink } from '../../../components/export-to-csv-link.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -39,8 +38,8 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useEnvironment } from '../../environments/api/get-environments.ts';
 import { auditExportHref, useAuditEntries, type AuditAction, type AuditedEntityType } from '../api/get-audit-entries.ts';
 import { AuditChangesTable } from './audit-changes-table.tsx';
-
-export const AUDIT_PRIVILEGE_REQUIRED = 'You need the View Audit History privilege to see the audit history.';
+import { useAuditLabels } from '../lib/audit-labels.ts';
+import { formatNumber } from '../../../lib/format-time.ts';
 
 const ANY = 'any';
 const COLUMN_COUNT = 5;
@@ -100,6 +99,8 @@ interface Props {
 /** Audit history: who changed what and when, each entry opening onto its values before and after. */
 export function AuditHistory({ environmentId, entityType, entityId }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('audit');
+  const labels = useAuditLabels();
   const { environment, isPending: environmentPending } = useEnvironment(environmentId);
   const canRead = environment?.privileges['auditHistory.read'] !== undefined;
   const fixedEntityType = isEntityType(entityType) ? entityType : undefined;
@@ -123,12 +124,12 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
   };
   const entries = useAuditEntries(environmentId, filters, { enabled: canRead && !rangeInvalid });
 
-  if (environmentPending) return <Spinner label="Loading audit history…" />;
+  if (environmentPending) return <Spinner label={t('loading')} />;
   const denied = entries.error instanceof ApiError && entries.error.status === 403;
   if (!canRead || denied) {
     return (
       <MessageBar intent="info">
-        <MessageBarBody>{AUDIT_PRIVILEGE_REQUIRED}</MessageBarBody>
+        <MessageBarBody>{t('privilegeRequired')}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -152,57 +153,57 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
   };
 
   return (
-    <section className={styles.root} aria-label="Audit history">
-      <div className={styles.filters} role="search" aria-label="Filter audit history">
+    <section className={styles.root} aria-label={t('label')}>
+      <div className={styles.filters} role="search" aria-label={t('filterLabel')}>
         {!fixedEntityType && (
-          <Field label="Record type" className={styles.dropdown}>
+          <Field label={t('recordType')} className={styles.dropdown}>
             <Dropdown
-              value={chosenEntityType ? AUDITED_ENTITY_TYPE_LABELS[chosenEntityType] : 'All record types'}
+              value={chosenEntityType ? labels.entityTypes[chosenEntityType] : t('allRecordTypes')}
               selectedOptions={[chosenEntityType ?? ANY]}
               onOptionSelect={(_, data) =>
                 setChosenEntityType(data.optionValue === ANY ? undefined : (data.optionValue as AuditedEntityType))
               }
             >
-              <Option value={ANY}>All record types</Option>
+              <Option value={ANY}>{t('allRecordTypes')}</Option>
               {AUDITED_ENTITY_TYPES.map((value) => (
-                <Option key={value} value={value}>{AUDITED_ENTITY_TYPE_LABELS[value]}</Option>
+                <Option key={value} value={value}>{labels.entityTypes[value]}</Option>
               ))}
             </Dropdown>
           </Field>
         )}
-        <Field label="Event" className={styles.dropdown}>
+        <Field label={t('event')} className={styles.dropdown}>
           <Dropdown
-            value={action ? AUDIT_ACTION_LABELS[action] : 'All events'}
+            value={action ? labels.actions[action] : t('allEvents')}
             selectedOptions={[action ?? ANY]}
             onOptionSelect={(_, data) => setAction(data.optionValue === ANY ? undefined : (data.optionValue as AuditAction))}
           >
-            <Option value={ANY}>All events</Option>
+            <Option value={ANY}>{t('allEvents')}</Option>
             {AUDIT_ACTIONS.map((value) => (
-              <Option key={value} value={value}>{AUDIT_ACTION_LABELS[value]}</Option>
+              <Option key={value} value={value}>{labels.actions[value]}</Option>
             ))}
           </Dropdown>
         </Field>
-        <Field label="Search" className={styles.search}>
+        <Field label={t('search')} className={styles.search}>
           <SearchBox
-            placeholder="Record or user name begins with"
+            placeholder={t('searchPlaceholder')}
             maxLength={200}
             value={searchText}
             onChange={(_, data) => setSearchText(data.value)}
           />
         </Field>
-        <Field label="From">
+        <Field label={t('from')}>
           <Input type="date" value={fromDay} max={toDay || undefined} onChange={(_, data) => setFromDay(data.value)} />
         </Field>
         <Field
-          label="To"
+          label={t('to')}
           validationState={rangeInvalid ? 'error' : 'none'}
-          validationMessage={rangeInvalid ? 'To must be on or after From.' : undefined}
+          validationMessage={rangeInvalid ? t('rangeInvalid') : undefined}
         >
           <Input type="date" value={toDay} min={fromDay || undefined} onChange={(_, data) => setToDay(data.value)} />
         </Field>
         <div className={styles.actions}>
           <Button appearance="subtle" icon={<DismissRegular />} disabled={!isFiltered} onClick={clearFilters}>
-            Clear filters
+            {t('clearFilters')}
           </Button>
           <Button
             appearance="subtle"
@@ -210,31 +211,31 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
             disabled={entries.isFetching}
             onClick={() => void entries.refetch()}
           >
-            Refresh
+            {t('refresh')}
           </Button>
           <ExportToCsvLink href={auditExportHref(environmentId, filters)} />
         </div>
       </div>
 
       {rangeInvalid ? null : entries.isPending ? (
-        <Spinner label="Loading audit history…" />
+        <Spinner label={t('loading')} />
       ) : entries.isError && items.length === 0 ? (
         <LoadError error={entries.error} onRetry={() => void entries.refetch()} />
       ) : items.length === 0 ? (
-        <Text>{isFiltered ? 'No audit entries match these filters.' : 'There is no audit history yet.'}</Text>
+        <Text>{isFiltered ? t('emptyFiltered') : t('empty')}</Text>
       ) : (
         <>
-          <SideScrollRegion label="Audit history entries" minWidth="720px">
-          <Table aria-label="Audit history entries" aria-busy={entries.isFetching}>
+          <SideScrollRegion label={t('entries')} minWidth="720px">
+          <Table aria-label={t('entries')} aria-busy={entries.isFetching}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={styles.expandCell}>
-                  <span className={styles.visuallyHidden}>Details</span>
+                  <span className={styles.visuallyHidden}>{t('column.details')}</span>
                 </TableHeaderCell>
-                <TableHeaderCell className={styles.when}>Changed date</TableHeaderCell>
-                <TableHeaderCell>Changed by</TableHeaderCell>
-                <TableHeaderCell>Event</TableHeaderCell>
-                <TableHeaderCell>Record</TableHeaderCell>
+                <TableHeaderCell className={styles.when}>{t('column.changedDate')}</TableHeaderCell>
+                <TableHeaderCell>{t('column.changedBy')}</TableHeaderCell>
+                <TableHeaderCell>{t('column.event')}</TableHeaderCell>
+                <TableHeaderCell>{t('column.record')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -251,7 +252,7 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
                           appearance="transparent"
                           size="small"
                           icon={isOpen ? <ChevronDownRegular /> : <ChevronRightRegular />}
-                          aria-label="Show changes"
+                          aria-label={t('showChanges')}
                           aria-expanded={isOpen}
                           aria-describedby={recordId}
                           aria-controls={isOpen ? detailsId : undefined}
@@ -261,10 +262,10 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
                       <TableCell><RelativeTime iso={entry.at} /></TableCell>
                       <TableCell>{entry.actorName}</TableCell>
                       <TableCell>
-                        <Badge appearance="outline" color="informative">{AUDIT_ACTION_LABELS[entry.action]}</Badge>
+                        <Badge appearance="outline" color="informative">{labels.actions[entry.action]}</Badge>
                       </TableCell>
                       <TableCell id={recordId}>
-                        <Text size={200}>{AUDITED_ENTITY_TYPE_LABELS[entry.entityType]}: </Text>
+                        <Text size={200}>{t('recordOfType', { type: labels.entityTypes[entry.entityType] })} </Text>
                         {href ? <RouterLink to={href}>{entry.entityName}</RouterLink> : entry.entityName}
                       </TableCell>
                     </TableRow>
@@ -283,11 +284,11 @@ export function AuditHistory({ environmentId, entityType, entityId }: Props) {
           </SideScrollRegion>
           <div className={styles.footer}>
             <Text size={200} aria-live="polite">
-              Showing {items.length} of {total} {total === 1 ? 'entry' : 'entries'}
+              {t('showing', { count: total, shown: formatNumber(items.length), total: formatNumber(total) })}
             </Text>
             {entries.hasNextPage && (
               <Button disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
-                {entries.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                {entries.isFetchingNextPage ? t('common:loading') : t('loadMore')}
               </Button>
             )}
           </div>

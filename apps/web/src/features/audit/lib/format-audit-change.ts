@@ -15,7 +15,8 @@ import {
   SERVER_TYPE_LABELS,
   type AuditEntryResponse,
 } from '@sync-admin/contract';
-import { formatDateTime } from '../../../lib/format-time.ts';
+import { formatDateTime, formatNumber } from '../../../lib/format-time.ts';
+import { i18next } from '../../../lib/i18n.ts';
 import type { AuditedEntityType } from '../api/get-audit-entries.ts';
 
 type AuditValue = AuditEntryResponse['changes'][number]['before'];
@@ -70,9 +71,9 @@ export function auditFieldLabel(entityType: AuditedEntityType, field: string): s
 
 /** A value as the forms show it; null is "(empty)", as Dynamics' audit history leaves such cells blank. */
 export function formatAuditValue(field: string, value: AuditValue): string {
-  if (value === null || value === '') return '(empty)';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return String(value);
+  if (value === null || value === '') return i18next.t('audit:value.empty');
+  if (typeof value === 'boolean') return value ? i18next.t('audit:value.yes') : i18next.t('audit:value.no');
+  if (typeof value === 'number') return formatNumber(value);
   const label = VALUE_LABELS[field]?.[value];
   if (label) return label;
   return ISO_DATE_TIME.test(value) ? formatDateTime(value) : value;

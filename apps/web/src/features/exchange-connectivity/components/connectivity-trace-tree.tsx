@@ -8,13 +8,19 @@ import {
 } from '@fluentui/react-icons';
 import type { ConnectivityStepResponse, ConnectivityTraceResponse } from '@sync-admin/contract';
 import { useState } from 'react';
-import { formatDateTime } from '../../../lib/format-time.ts';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatNumber } from '../../../lib/format-time.ts';
 import { ErrorCodeLink } from './error-code-link.tsx';
 import { ExchangeMessagesDialog } from './exchange-messages-dialog.tsx';
 
 type Outcome = ConnectivityStepResponse['outcome'];
 
-const OUTCOME_LABELS: Record<Outcome, string> = { success: 'Succeeded', warning: 'Warning', failure: 'Failed', skipped: 'Skipped' };
+const OUTCOME_LABELS: Record<Outcome, { labelKey: string }> = {
+  success: { labelKey: 'step.success' },
+  warning: { labelKey: 'step.warning' },
+  failure: { labelKey: 'step.failure' },
+  skipped: { labelKey: 'step.skipped' },
+};
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -37,11 +43,12 @@ const OUTCOME_ICONS = { success: CheckmarkCircleFilled, warning: WarningFilled, 
 /** A distinct shape per outcome, named for screen readers: the colour is never the only signal. */
 function OutcomeIcon({ outcome }: { outcome: Outcome }) {
   const styles = useStyles();
+  const { t } = useTranslation('exchange-connectivity');
   const Icon = OUTCOME_ICONS[outcome];
-  return <Icon className={styles[outcome]} role="img" aria-label={OUTCOME_LABELS[outcome]} />;
+  return <Icon className={styles[outcome]} role="img" aria-label={t(OUTCOME_LABELS[outcome].labelKey)} />;
 }
 
-const formatDuration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+const formatDuration = (ms: number) => (ms < 1000 ? `${formatNumber(ms)} ms` : `${formatNumber(Math.round(ms / 100) / 10)} s`);
 
 const hasFailure = (step: ConnectivityStepResponse): boolean => step.outcome === 'failure' || step.steps.some(hasFailure);
 
@@ -61,6 +68,7 @@ interface StepProps {
 
 function StepItem({ step, value, onShowExchange }: StepProps) {
   const styles = useStyles();
+  const { t } = useTranslation('exchange-connectivity');
   const { error, exchange } = step;
   const hasActions = error !== null || exchange !== null;
   return (
@@ -78,7 +86,7 @@ function StepItem({ step, value, onShowExchange }: StepProps) {
               {error && <ErrorCodeLink code={error.code} />}
               {exchange && (
                 <Button size="small" icon={<DocumentTextRegular />} onClick={() => onShowExchange(step)}>
-                  Request and response
+                  {t('trace.requestAndResponse')}
                 </Button>
               )}
             </>
@@ -87,7 +95,7 @@ function StepItem({ step, value, onShowExchange }: StepProps) {
       >
         <Text weight="semibold">{step.title}</Text>
         <Text size={200} className={styles.meta}>
-          {OUTCOME_LABELS[step.outcome]} · {formatDuration(step.durationMs)}
+          {t(OUTCOME_LABELS[step.outcome].labelKey)} · {formatDuration(step.durationMs)}
         </Text>
         {step.detail && <Text size={200} className={styles.detail}>{step.detail}</Text>}
         {error && <Text size={200} className={styles.error}>{error.message}</Text>}
@@ -110,14 +118,15 @@ function StepItem({ step, value, onShowExchange }: StepProps) {
  */
 export function ConnectivityTraceTree({ trace, label }: { trace: ConnectivityTraceResponse; label: string }) {
   const styles = useStyles();
+  const { t } = useTranslation('exchange-connectivity');
   const [shown, setShown] = useState<ConnectivityStepResponse | null>(null);
   return (
     <div className={styles.root}>
       <Text size={200} className={styles.summary}>
-        Started {formatDateTime(trace.startedAt)}, took {formatDuration(trace.durationMs)}.
+        {t('trace.summary', { startedAt: formatDateTime(trace.startedAt), duration: formatDuration(trace.durationMs) })}
       </Text>
       {trace.steps.length === 0 ? (
-        <Text>No steps were recorded for this test.</Text>
+        <Text>{t('trace.noSteps')}</Text>
       ) : (
         // treegrid: the right arrow reaches a step's help link and request button, the left arrow comes back.
         <Tree aria-label={label} navigationMode="treegrid" defaultOpenItems={failedBranches(trace.steps)}>

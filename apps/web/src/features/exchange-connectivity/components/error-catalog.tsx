@@ -1,10 +1,9 @@
 import { Field, SearchBox, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import {
-  EXCHANGE_ERROR_CATALOG,
-  EXCHANGE_ERROR_SOURCE_LABELS,
-  type ExchangeErrorDefinition,
-} from '@sync-admin/contract';
+import { EXCHANGE_ERROR_CATALOG, EXCHANGE_ERROR_SOURCE_LABELS, type ExchangeErrorDefinition } from '@sync-admin/contract';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format-time.ts';
+import { useSourceLabels } from '../lib/source-labels.ts';
 import { ErrorClassBadge } from './error-class-badge.tsx';
 import { ErrorCodeLink } from './error-code-link.tsx';
 
@@ -34,27 +33,26 @@ const matches = (entry: ExchangeErrorDefinition, text: string) =>
 /** Every code of the error catalog, grouped by where the failure comes from, each linking to its help page. */
 export function ErrorCatalog() {
   const styles = useStyles();
+  const { t } = useTranslation('exchange-connectivity');
+  const sources = useSourceLabels();
   const [searchText, setSearchText] = useState('');
   const text = searchText.trim().toLowerCase();
   const entries = Object.values(EXCHANGE_ERROR_CATALOG).filter((entry) => matches(entry, text));
 
   return (
     <div className={styles.root}>
-      <Text as="p">
-        Every error a Test &amp; Enable run or a connection test can report, with what it means and what to fix. Transient errors are retried;
-        permanent ones disable the mailbox for the failed channel until it is tested again.
-      </Text>
-      <Field label="Find an error" className={styles.search}>
-        <SearchBox placeholder="Code, title or Dynamics 365 code" value={searchText} onChange={(_, data) => setSearchText(data.value)} />
+      <Text as="p">{t('catalog.intro')}</Text>
+      <Field label={t('catalog.find')} className={styles.search}>
+        <SearchBox placeholder={t('catalog.placeholder')} value={searchText} onChange={(_, data) => setSearchText(data.value)} />
       </Field>
-      <Text role="status">{entries.length === 1 ? '1 error' : `${entries.length} errors`}</Text>
+      <Text role="status">{t('catalog.count', { count: entries.length, formatted: formatNumber(entries.length) })}</Text>
       {SOURCES.map((source) => {
         const inSource = entries.filter((entry) => entry.source === source);
         if (inSource.length === 0) return null;
         const headingId = `errors-${source}`;
         return (
           <section key={source} className={styles.group} aria-labelledby={headingId}>
-            <Subtitle2 as="h2" id={headingId}>{EXCHANGE_ERROR_SOURCE_LABELS[source]}</Subtitle2>
+            <Subtitle2 as="h2" id={headingId}>{sources[source]}</Subtitle2>
             <ul className={styles.list}>
               {inSource.map((entry) => (
                 <li key={entry.code} className={styles.entry}>

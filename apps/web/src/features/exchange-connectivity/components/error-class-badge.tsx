@@ -1,10 +1,12 @@
 import { Badge } from '@fluentui/react-components';
-import { EXCHANGE_ERROR_CLASS_LABELS, type ExchangeErrorDefinition } from '@sync-admin/contract';
+import type { ExchangeErrorDefinition } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
 
 export function ErrorClassBadge({ errorClass }: { errorClass: ExchangeErrorDefinition['errorClass'] }) {
+  const { t } = useTranslation('exchange-connectivity');
   return (
     <Badge appearance="tint" color={errorClass === 'transient' ? 'warning' : 'danger'}>
-      {EXCHANGE_ERROR_CLASS_LABELS[errorClass]}
+      {errorClass === 'transient' ? t('class.transient') : t('class.permanent')}
     </Badge>
   );
 }

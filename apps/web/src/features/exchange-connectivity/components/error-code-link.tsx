@@ -1,5 +1,6 @@
 import { exchangeErrorDefinition } from '@sync-admin/contract';
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 
@@ -15,8 +16,9 @@ function withWordBreaks(code: string) {
 
 /** An error code as the portal shows it everywhere: a link to its help page, titled with what the code is. */
 export function ErrorCodeLink({ code }: { code: string }) {
+  const { t } = useTranslation('exchange-connectivity');
   return (
-    <RouterLink to={paths.errorHelp.getHref(code)} title={`${exchangeErrorDefinition(code).title}: what it means and what to fix`}>
+    <RouterLink to={paths.errorHelp.getHref(code)} title={t('codeLinkTitle', { title: exchangeErrorDefinition(code).title })}>
       {withWordBreaks(code)}
     </RouterLink>
   );

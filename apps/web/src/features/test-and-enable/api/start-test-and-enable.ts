@@ -12,13 +12,6 @@ export type TestAndEnableCommand =
   | { kind: 'serverProfile'; profileId: string; profileName: string }
   | { kind: 'retestFailedServerProfile'; profileId: string; profileName: string };
 
-export const TEST_AND_ENABLE_COMMAND_TITLES: Record<TestAndEnableCommand['kind'], string> = {
-  mailboxes: 'Test & Enable Mailbox',
-  retestFailedMailboxes: 'Re-test failed mailboxes',
-  serverProfile: 'Test & Enable Mailboxes',
-  retestFailedServerProfile: 'Re-test failed mailboxes',
-};
-
 export const TEST_AND_ENABLE_NEEDS_WRITE = 'You need Write privilege on Mailbox to test and enable mailboxes.';
 
 /** `startAt` null starts now; the API answers per mailbox (started, joined a running job, or skipped and why). */

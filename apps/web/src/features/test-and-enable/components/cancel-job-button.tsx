@@ -14,11 +14,10 @@ import {
 import { DismissCircleRegular } from '@fluentui/react-icons';
 import type { RunResponse } from '@sync-admin/contract';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useCancelJob } from '../api/cancel-job.ts';
 import { isJobCancellable } from '../lib/job-liveness.ts';
-
-export const CANCEL_NEEDS_WRITE = 'You need Write privilege on Mailbox to cancel jobs.';
 
 interface Props {
   environmentId: string;
@@ -31,10 +30,11 @@ interface Props {
  * meanwhile, or it isn't yours to cancel), its reason shows.
  */
 export function CancelJobButton({ environmentId, job, canWrite }: Props) {
+  const { t } = useTranslation('test-and-enable');
   const cancel = useCancelJob(environmentId);
   const [confirming, setConfirming] = useState(false);
   const usable = canWrite && isJobCancellable(job);
-  const reason = canWrite ? null : CANCEL_NEEDS_WRITE;
+  const reason = canWrite ? null : t('cancelNeedsWrite');
   // Once the job has ended there is nothing to cancel; an open confirmation stays to show how it went.
   if (!isJobCancellable(job) && !confirming) return null;
   const close = () => {
@@ -45,11 +45,11 @@ export function CancelJobButton({ environmentId, job, canWrite }: Props) {
   const button = (
     <Button
       icon={<DismissCircleRegular />}
-      aria-label={`Cancel job #${job.number}`}
+      aria-label={t('cancelJobNumber', { number: job.number })}
       disabledFocusable={!usable}
       onClick={() => usable && setConfirming(true)}
     >
-      Cancel
+      {t('common:cancel')}
     </Button>
   );
   return (
@@ -59,26 +59,23 @@ export function CancelJobButton({ environmentId, job, canWrite }: Props) {
         <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && !cancel.isPending && close()}>
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>Cancel job #{job.number}</DialogTitle>
+              <DialogTitle>{t('cancelJobNumber', { number: job.number })}</DialogTitle>
               <DialogContent>
                 {cancel.isError ? (
                   <MessageBar intent="error" layout="multiline">
                     <MessageBarBody>{errorMessage(cancel.error)}</MessageBarBody>
                   </MessageBar>
                 ) : (
-                  <Text>
-                    Cancel Test &amp; Enable job #{job.number} ({job.scope.description})? Mailboxes not tested yet end as Cancelled; those
-                    being tested now finish.
-                  </Text>
+                  <Text>{t('cancelConfirm', { number: job.number, scope: job.scope.description })}</Text>
                 )}
               </DialogContent>
               <DialogActions>
                 {!cancel.isError && (
                   <Button appearance="primary" disabled={cancel.isPending} onClick={() => cancel.mutate(job.id, { onSuccess: close })}>
-                    {cancel.isPending ? 'Cancelling…' : 'Cancel job'}
+                    {cancel.isPending ? t('cancelling') : t('cancelJob')}
                   </Button>
                 )}
-                <Button disabled={cancel.isPending} onClick={close}>{cancel.isError ? 'Close' : 'Keep the job'}</Button>
+                <Button disabled={cancel.isPending} onClick={close}>{cancel.isError ? t('close') : t('keepJob')}</Button>
               </DialogActions>
             </DialogBody>
           </DialogSurface>

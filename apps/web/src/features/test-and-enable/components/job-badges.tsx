@@ -7,8 +7,9 @@ import {
   PauseCircleRegular,
   SubtractCircleRegular,
 } from '@fluentui/react-icons';
-import { RUN_ITEM_STATE_LABELS, RUN_STATE_LABELS, type RunItemState, type RunState } from '@sync-admin/contract';
+import type { RunItemState, RunState } from '@sync-admin/contract';
 import type { ReactElement } from 'react';
+import { useItemStateLabels, useRunStateLabels } from '../lib/labels.ts';
 
 type BadgeColor = 'brand' | 'success' | 'warning' | 'danger' | 'informative' | 'subtle';
 type Look = { color: BadgeColor; icon: ReactElement };
@@ -32,11 +33,13 @@ const ITEM_LOOKS: Record<RunItemState, Look> = {
 };
 
 export function JobStateBadge({ state }: { state: RunState }) {
+  const labels = useRunStateLabels();
   const look = JOB_LOOKS[state];
-  return <Badge appearance="filled" color={look.color} icon={look.icon}>{RUN_STATE_LABELS[state]}</Badge>;
+  return <Badge appearance="filled" color={look.color} icon={look.icon}>{labels[state]}</Badge>;
 }
 
 export function ItemStateBadge({ state }: { state: RunItemState }) {
+  const labels = useItemStateLabels();
   const look = ITEM_LOOKS[state];
-  return <Badge appearance="tint" color={look.color} icon={look.icon}>{RUN_ITEM_STATE_LABELS[state]}</Badge>;
+  return <Badge appearance="tint" color={look.color} icon={look.icon}>{labels[state]}</Badge>;
 }

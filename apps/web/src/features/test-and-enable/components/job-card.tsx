@@ -1,5 +1,7 @@
 import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { RUN_SCOPE_KIND_LABELS, type RunResponse } from '@sync-admin/contract';
+import type { RunResponse } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
+import { useScopeKindLabels } from '../lib/labels.ts';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -33,12 +35,14 @@ interface Props {
 export function JobCard({ environmentId, job, canWrite, headingLevel, announce = false }: Props) {
   const styles = useStyles();
   const card = useCardStyles();
+  const { t } = useTranslation('test-and-enable');
+  const scopeKinds = useScopeKindLabels();
   const headingId = `job-${job.id}`;
   return (
     <article className={card.card} aria-labelledby={headingId}>
       <div className={card.head}>
         <Subtitle2 as={headingLevel} id={headingId}>
-          <RouterLink to={paths.job.getHref(environmentId, job.id)}>Job #{job.number}</RouterLink>
+          <RouterLink to={paths.job.getHref(environmentId, job.id)}>{t('common:jobTitle', { number: job.number })}</RouterLink>
         </Subtitle2>
         <JobStateBadge state={job.state} />
         <span className={styles.cancel}>
@@ -46,13 +50,13 @@ export function JobCard({ environmentId, job, canWrite, headingLevel, announce =
         </span>
       </div>
       <Text className={styles.scope}>
-        <Text weight="semibold">{RUN_SCOPE_KIND_LABELS[job.scope.kind]}</Text> · {job.scope.description}
+        <Text weight="semibold">{scopeKinds[job.scope.kind]}</Text> · {job.scope.description}
       </Text>
       <div className={styles.meta}>
-        <Text size={200}>Started by {job.startedByName}</Text>
-        <Text size={200}>Created <RelativeTime iso={job.createdAt} /></Text>
-        {job.state === 'scheduled' && <Text size={200}>Starts <RelativeTime iso={job.startAt} /></Text>}
-        {job.finishedAt && <Text size={200}>Finished <RelativeTime iso={job.finishedAt} /></Text>}
+        <Text size={200}>{t('startedBy', { name: job.startedByName })}</Text>
+        <Text size={200}>{t('created')} <RelativeTime iso={job.createdAt} /></Text>
+        {job.state === 'scheduled' && <Text size={200}>{t('starts')} <RelativeTime iso={job.startAt} /></Text>}
+        {job.finishedAt && <Text size={200}>{t('finished')} <RelativeTime iso={job.finishedAt} /></Text>}
       </div>
       <JobProgress job={job} announce={announce} hrefForState={(state) => paths.job.getHref(environmentId, job.id, { state })} />
     </article>

@@ -17,14 +17,18 @@ import {
 } from '@fluentui/react-components';
 import {
   EXCHANGE_CHANNELS,
-  EXCHANGE_CHANNEL_LABELS,
   RUN_ITEM_STATES,
-  RUN_ITEM_STATE_LABELS,
+  type ExchangeChannel,
   type RunItemResponse,
   type RunItemState,
   type RunResponse,
 } from '@sync-admin/contract';
+import type { TFunction } from 'i18next';
 import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format-time.ts';
+import { useChannelLabels } from '../../exchange-connectivity/lib/channel-labels.ts';
+import { useItemStateLabels } from '../lib/labels.ts';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -69,11 +73,15 @@ function Muted({ children }: { children: ReactNode }) {
   return <Text size={200} className={styles.muted}>{children}</Text>;
 }
 
-function itemColumns(environmentId: string): TableColumnDefinition<RunItemResponse>[] {
+function itemColumns(
+  environmentId: string,
+  t: TFunction<'test-and-enable'>,
+  channelLabels: Record<ExchangeChannel, string>,
+): TableColumnDefinition<RunItemResponse>[] {
   return [
     createTableColumn({
       columnId: 'mailbox',
-      renderHeaderCell: () => 'Mailbox',
+      renderHeaderCell: () => t('column.mailbox'),
       renderCell: (item) => (
         <Stack>
           <RouterLink to={paths.mailbox.getHref(environmentId, item.mailboxId)}>{item.mailboxName}</RouterLink>
@@ -81,17 +89,17 @@ function itemColumns(environmentId: string): TableColumnDefinition<RunItemRespon
         </Stack>
       ),
     }),
-    createTableColumn({ columnId: 'state', renderHeaderCell: () => 'State', renderCell: (item) => <ItemStateBadge state={item.state} /> }),
+    createTableColumn({ columnId: 'state', renderHeaderCell: () => t('fact.state'), renderCell: (item) => <ItemStateBadge state={item.state} /> }),
     ...EXCHANGE_CHANNELS.map((channel) =>
       createTableColumn<RunItemResponse>({
         columnId: channel,
-        renderHeaderCell: () => EXCHANGE_CHANNEL_LABELS[channel],
+        renderHeaderCell: () => channelLabels[channel],
         renderCell: (item) => <ChannelCheckOutcome check={item.channels[channel]} />,
       }),
     ),
     createTableColumn({
       columnId: 'lastError',
-      renderHeaderCell: () => 'Last error',
+      renderHeaderCell: () => t('column.lastError'),
       renderCell: (item) =>
         item.lastError ? (
           <Stack>
@@ -99,19 +107,19 @@ function itemColumns(environmentId: string): TableColumnDefinition<RunItemRespon
             <Text size={200}>{item.lastError.message}</Text>
           </Stack>
         ) : (
-          <Muted>None</Muted>
+          <Muted>{t('none')}</Muted>
         ),
     }),
-    createTableColumn({ columnId: 'attempts', renderHeaderCell: () => 'Attempts', renderCell: (item) => item.attempts.toLocaleString() }),
+    createTableColumn({ columnId: 'attempts', renderHeaderCell: () => t('column.attempts'), renderCell: (item) => formatNumber(item.attempts) }),
     createTableColumn({
       columnId: 'nextAttemptAt',
-      renderHeaderCell: () => 'Next attempt',
+      renderHeaderCell: () => t('column.nextAttempt'),
       renderCell: (item) => (item.nextAttemptAt ? <RelativeTime iso={item.nextAttemptAt} /> : <Muted>—</Muted>),
     }),
     createTableColumn({
       columnId: 'finishedAt',
-      renderHeaderCell: () => 'Finished',
-      renderCell: (item) => (item.finishedAt ? <RelativeTime iso={item.finishedAt} /> : <Muted>Not yet</Muted>),
+      renderHeaderCell: () => t('fact.finished'),
+      renderCell: (item) => (item.finishedAt ? <RelativeTime iso={item.finishedAt} /> : <Muted>{t('notYet')}</Muted>),
     }),
   ];
 }
@@ -127,18 +135,21 @@ interface Props {
 /** The mailboxes of a job, a page at a time from the server, each with its result per channel and its retries. */
 export function JobItemsGrid({ environmentId, job, state, page, onChange }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('test-and-enable');
+  const stateLabels = useItemStateLabels();
+  const channelLabels = useChannelLabels();
   const items = useJobItems(environmentId, job, { state, offset: (page - 1) * JOB_ITEMS_PAGE_SIZE, limit: JOB_ITEMS_PAGE_SIZE });
-  const columns = useMemo(() => itemColumns(environmentId), [environmentId]);
+  const columns = useMemo(() => itemColumns(environmentId, t, channelLabels), [environmentId, t, channelLabels]);
   const rows = items.data?.items ?? [];
   const cellClass = (columnId: string | number) =>
     columnId === 'attempts' ? styles.fixedNarrow : columnId === 'state' ? styles.fixedState : columnId === 'lastError' || columnId === 'mailbox' ? styles.wide : styles.normal;
-  const label = `Mailboxes of job #${job.number}`;
+  const label = t('mailboxesOfJob', { number: job.number });
   const optionText = (value: RunItemState | undefined) =>
-    value ? `${RUN_ITEM_STATE_LABELS[value]} (${job.counts[value].toLocaleString()})` : `All (${job.total.toLocaleString()})`;
+    value ? t('stateOption', { state: stateLabels[value], formatted: formatNumber(job.counts[value]) }) : t('allOption', { formatted: formatNumber(job.total) });
 
   return (
     <section className={styles.root} aria-label={label}>
-      <Field label="Show mailboxes" className={styles.state}>
+      <Field label={t('showMailboxes')} className={styles.state}>
         <Dropdown
           value={optionText(state)}
           selectedOptions={[state ?? ALL]}
@@ -151,11 +162,11 @@ export function JobItemsGrid({ environmentId, job, state, page, onChange }: Prop
         </Dropdown>
       </Field>
       {items.isPending ? (
-        <Spinner label="Loading the job's mailboxes…" />
+        <Spinner label={t('loadingItems')} />
       ) : items.isError && rows.length === 0 ? (
         <LoadError error={items.error} onRetry={() => void items.refetch()} />
       ) : rows.length === 0 ? (
-        <Text>{state ? `No mailbox of this job is ${RUN_ITEM_STATE_LABELS[state].toLowerCase()}.` : 'This job has no mailboxes.'}</Text>
+        <Text>{state ? t('noItemsInState', { state: stateLabels[state].toLowerCase() }) : t('noItems')}</Text>
       ) : (
         <>
           <SideScrollRegion label={label} minWidth="1120px">
@@ -175,7 +186,7 @@ export function JobItemsGrid({ environmentId, job, state, page, onChange }: Prop
             </DataGrid>
           </SideScrollRegion>
           <Pager
-            noun="mailboxes"
+            noun={t('pager.mailboxes')}
             page={page}
             pageSize={JOB_ITEMS_PAGE_SIZE}
             total={items.data?.total ?? 0}

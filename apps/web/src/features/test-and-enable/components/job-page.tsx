@@ -4,7 +4,8 @@ import type { EnvironmentResponse, RunItemState, RunResponse } from '@sync-admin
 import { useQueryClient } from '@tanstack/react-query';
 import { paths } from '../../../config/paths.ts';
 import { jobKeys } from '../api/query-keys.ts';
-import { CANCEL_NEEDS_WRITE, CancelJobButton } from './cancel-job-button.tsx';
+import { useTranslation } from 'react-i18next';
+import { CancelJobButton } from './cancel-job-button.tsx';
 import { JobFacts } from './job-facts.tsx';
 import { JobItemsGrid } from './job-items-grid.tsx';
 import { JobProgress } from './job-progress.tsx';
@@ -26,21 +27,22 @@ interface Props {
 /** One job: what it is and how far it has got (live while it runs), then each of its mailboxes and its result. */
 export function JobPage({ environment, job, itemState, page, onItemsChange }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('test-and-enable');
   const queryClient = useQueryClient();
   const canWrite = environment.privileges['mailbox.write'] !== undefined;
   return (
     <div className={styles.root}>
-      <Toolbar aria-label="Job commands" className={styles.toolbar}>
+      <Toolbar aria-label={t('jobCommands')} className={styles.toolbar}>
         <CancelJobButton environmentId={environment.id} job={job} canWrite={canWrite} />
         <Button
           appearance="subtle"
           icon={<ArrowClockwiseRegular />}
           onClick={() => void queryClient.invalidateQueries({ queryKey: jobKeys.all(environment.id) })}
         >
-          Refresh
+          {t('refresh')}
         </Button>
       </Toolbar>
-      {!canWrite && <MessageBar intent="info"><MessageBarBody>{CANCEL_NEEDS_WRITE}</MessageBarBody></MessageBar>}
+      {!canWrite && <MessageBar intent="info"><MessageBarBody>{t('cancelNeedsWrite')}</MessageBarBody></MessageBar>}
       <Card className={styles.summary}>
         <JobFacts job={job} />
         <JobProgress job={job} announce hrefForState={(state) => paths.job.getHref(environment.id, job.id, { state })} />

@@ -1,7 +1,9 @@
 import { Field, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { RUN_ITEM_STATE_LABELS, type RunItemState, type RunResponse } from '@sync-admin/contract';
+import type { RunItemState, RunResponse } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format-time.ts';
+import { useItemStateLabels } from '../lib/labels.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
-import { mailboxCount } from '../../mailboxes/lib/selection.ts';
 import { COUNTED_ITEM_STATES, formatEta, formatRate, jobProgress } from '../lib/job-figures.ts';
 import { isJobLive } from '../lib/job-liveness.ts';
 
@@ -32,8 +34,10 @@ interface Props {
 /** How far a job has got: its progress bar, the count per outcome, and its pace while it runs. */
 export function JobProgress({ job, hrefForState, announce = false }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('test-and-enable');
+  const stateLabels = useItemStateLabels();
   const { ended, percent } = jobProgress(job);
-  const summary = `${ended.toLocaleString()} of ${mailboxCount(job.total)} done (${percent} %)`;
+  const summary = t('progressSummary', { count: job.total, ended: formatNumber(ended), total: formatNumber(job.total), percent: formatNumber(percent) });
   const live = isJobLive(job);
   const pace = live && job.state === 'running'
     ? [job.ratePerSecond > 0 ? formatRate(job.ratePerSecond) : null, job.etaSeconds !== null ? formatEta(job.etaSeconds) : null].filter(Boolean).join(', ')
@@ -41,7 +45,7 @@ export function JobProgress({ job, hrefForState, announce = false }: Props) {
 
   return (
     <div className={styles.root}>
-      <Field label="Progress" hint={<span aria-live={announce ? 'polite' : undefined}>{summary}</span>}>
+      <Field label={t('progress')} hint={<span aria-live={announce ? 'polite' : undefined}>{summary}</span>}>
         <ProgressBar
           thickness="large"
           max={Math.max(job.total, 1)}
@@ -50,10 +54,10 @@ export function JobProgress({ job, hrefForState, announce = false }: Props) {
           aria-valuetext={summary}
         />
       </Field>
-      <ul className={styles.counts} aria-label="Mailboxes per outcome">
+      <ul className={styles.counts} aria-label={t('perOutcome')}>
         {COUNTED_ITEM_STATES.map((state) => {
           const count = job.counts[state];
-          const label = `${RUN_ITEM_STATE_LABELS[state]}: ${count.toLocaleString()}`;
+          const label = t('stateCount', { state: stateLabels[state], formatted: formatNumber(count) });
           return (
             <li key={state} className={mergeClasses(styles.count, count === 0 && styles.zero)}>
               {hrefForState && count > 0 ? <RouterLink to={hrefForState(state)}>{label}</RouterLink> : <Text>{label}</Text>}

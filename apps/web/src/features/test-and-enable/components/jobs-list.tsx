@@ -1,9 +1,10 @@
 import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { RUN_STATES, RUN_STATE_LABELS, type EnvironmentResponse, type RunState } from '@sync-admin/contract';
+import { RUN_STATES, type EnvironmentResponse, type RunState } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
+import { useRunStateLabels } from '../lib/labels.ts';
 import { LoadError } from '../../../components/load-error.tsx';
 import { useJobs } from '../api/get-jobs.ts';
-import { CANCEL_NEEDS_WRITE } from './cancel-job-button.tsx';
 import { JobCard } from './job-card.tsx';
 import { Pager } from './pager.tsx';
 
@@ -28,38 +29,40 @@ interface Props {
 /** The Test & Enable jobs of an environment, newest first, like a task queue: each with its progress, live. */
 export function JobsList({ environment, state, page, onChange }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('test-and-enable');
+  const stateLabels = useRunStateLabels();
   const canWrite = environment.privileges['mailbox.write'] !== undefined;
   const jobs = useJobs(environment.id, { state, offset: (page - 1) * JOBS_PAGE_SIZE, limit: JOBS_PAGE_SIZE });
   const items = jobs.data?.items ?? [];
 
   return (
-    <section className={styles.root} aria-label="Test & Enable jobs">
-      <div className={styles.filters} role="search" aria-label="Filter jobs">
-        <Field label="State" className={styles.state}>
+    <section className={styles.root} aria-label={t('common:nav.pages.testAndEnableJobs')}>
+      <div className={styles.filters} role="search" aria-label={t('filterJobs')}>
+        <Field label={t('fact.state')} className={styles.state}>
           <Dropdown
-            value={state ? RUN_STATE_LABELS[state] : 'All states'}
+            value={state ? stateLabels[state] : t('allStates')}
             selectedOptions={[state ?? ALL]}
             onOptionSelect={(_, data) => onChange(data.optionValue === ALL ? {} : { state: data.optionValue as RunState })}
           >
-            <Option value={ALL}>All states</Option>
-            {RUN_STATES.map((value) => <Option key={value} value={value}>{RUN_STATE_LABELS[value]}</Option>)}
+            <Option value={ALL}>{t('allStates')}</Option>
+            {RUN_STATES.map((value) => <Option key={value} value={value}>{stateLabels[value]}</Option>)}
           </Dropdown>
         </Field>
         <Button appearance="subtle" icon={<ArrowClockwiseRegular />} disabled={jobs.isFetching} onClick={() => void jobs.refetch()}>
-          Refresh
+          {t('refresh')}
         </Button>
       </div>
-      {!canWrite && <MessageBar intent="info"><MessageBarBody>{CANCEL_NEEDS_WRITE}</MessageBarBody></MessageBar>}
+      {!canWrite && <MessageBar intent="info"><MessageBarBody>{t('cancelNeedsWrite')}</MessageBarBody></MessageBar>}
 
       {jobs.isPending ? (
-        <Spinner label="Loading jobs…" />
+        <Spinner label={t('loadingJobs')} />
       ) : jobs.isError && items.length === 0 ? (
         <LoadError error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : items.length === 0 ? (
         <Text>
           {state
-            ? `There are no ${RUN_STATE_LABELS[state].toLowerCase()} jobs.`
-            : 'There are no Test & Enable jobs yet. Start one with Test & Enable Mailbox (Mailboxes) or Test & Enable Mailboxes (Server profiles).'}
+            ? t('noJobsInState', { state: stateLabels[state].toLowerCase() })
+            : t('noJobs')}
         </Text>
       ) : (
         <>
@@ -70,7 +73,7 @@ export function JobsList({ environment, state, page, onChange }: Props) {
               </li>
             ))}
           </ul>
-          <Pager noun="jobs" page={page} pageSize={JOBS_PAGE_SIZE} total={jobs.data?.total ?? 0} onPageChange={(next) => onChange({ state, page: next })} />
+          <Pager noun={t('pager.jobs')} page={page} pageSize={JOBS_PAGE_SIZE} total={jobs.data?.total ?? 0} onPageChange={(next) => onChange({ state, page: next })} />
         </>
       )}
     </section>

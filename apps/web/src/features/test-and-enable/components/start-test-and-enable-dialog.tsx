@@ -17,6 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../server-profiles/lib/form-model.ts';
 
 const useStyles = makeStyles({
@@ -42,6 +43,7 @@ interface Props {
  */
 export function StartTestAndEnableDialog({ title, children, running, error, onConfirm, onCancel }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('test-and-enable');
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [startAt, setStartAt] = useState(() => toLocalDateTimeInput(new Date(Date.now() + HOUR_MS)));
   const [startAtError, setStartAtError] = useState<string | null>(null);
@@ -56,8 +58,8 @@ export function StartTestAndEnableDialog({ title, children, running, error, onCo
       return;
     }
     const date = fromLocalDateTimeInput(startAt);
-    if (!date) setStartAtError('Enter the date and time to start at.');
-    else if (date.getTime() <= Date.now()) setStartAtError('Choose a date and time in the future, or Start now.');
+    if (!date) setStartAtError(t('start.required'));
+    else if (date.getTime() <= Date.now()) setStartAtError(t('start.future'));
     else onConfirm(date.toISOString());
   };
 
@@ -69,16 +71,16 @@ export function StartTestAndEnableDialog({ title, children, running, error, onCo
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.content}>
               <Text as="p">{children}</Text>
-              <Field label="Start">
+              <Field label={t('start.label')}>
                 <RadioGroup value={when} disabled={running} onChange={(_, data) => setWhen(data.value === 'later' ? 'later' : 'now')}>
-                  <Radio value="now" label="Start now" />
-                  <Radio value="later" label="Start at a date and time" />
+                  <Radio value="now" label={t('start.now')} />
+                  <Radio value="later" label={t('start.later')} />
                 </RadioGroup>
               </Field>
               {when === 'later' && (
                 <Field
-                  label="Start date and time"
-                  hint={`In your time zone (${timeZone}).`}
+                  label={t('fact.startAt')}
+                  hint={t('start.timeZone', { timeZone })}
                   required
                   validationState={startAtError ? 'error' : 'none'}
                   validationMessage={startAtError}
@@ -102,8 +104,8 @@ export function StartTestAndEnableDialog({ title, children, running, error, onCo
               )}
             </DialogContent>
             <DialogActions>
-              <Button type="submit" appearance="primary" disabled={running}>{running ? 'Starting…' : 'OK'}</Button>
-              <Button disabled={running} onClick={onCancel}>Cancel</Button>
+              <Button type="submit" appearance="primary" disabled={running}>{running ? t('start.starting') : t('start.ok')}</Button>
+              <Button disabled={running} onClick={onCancel}>{t('common:cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -1,27 +1,28 @@
 import type { StartRunResponse } from '@sync-admin/contract';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { BulkResultDialog } from '../../mailboxes/components/bulk-result-dialog.tsx';
-import { mailboxCount } from '../../mailboxes/lib/selection.ts';
-import { TEST_AND_ENABLE_COMMAND_TITLES, useStartTestAndEnable, type TestAndEnableCommand } from '../api/start-test-and-enable.ts';
+import { formatNumber } from '../../../lib/format-time.ts';
+import { useCommandTitles } from '../lib/labels.ts';
+import { useStartTestAndEnable, type TestAndEnableCommand } from '../api/start-test-and-enable.ts';
 import { StartTestAndEnableDialog } from './start-test-and-enable-dialog.tsx';
 
-const ENABLE = 'and enable them for email processing';
-
-function describe(command: TestAndEnableCommand): string {
+function describe(command: TestAndEnableCommand, t: TFunction<'test-and-enable'>): string {
   switch (command.kind) {
     case 'mailboxes':
-      if (command.name) return `Test the email configuration of ${command.name} and enable it for email processing.`;
+      if (command.name) return t('describe.one', { name: command.name });
       return 'ids' in command.target
-        ? `Test the email configuration of the ${mailboxCount(command.count)} you selected ${ENABLE}.`
-        : `Test the email configuration of all ${mailboxCount(command.count)} that match this view ${ENABLE}.`;
+        ? t('describe.selected', { count: command.count, formatted: formatNumber(command.count) })
+        : t('describe.view', { count: command.count, formatted: formatNumber(command.count) });
     case 'retestFailedMailboxes':
-      return `Test again every mailbox of this view whose last test failed, ${ENABLE}.`;
+      return t('describe.retestView');
     case 'serverProfile':
-      return `Test the email configuration of every active mailbox of the email server profile ${command.profileName} ${ENABLE}. The test runs in the background and may take a few minutes.`;
+      return t('describe.serverProfile', { name: command.profileName });
     case 'retestFailedServerProfile':
-      return `Test again every mailbox of the email server profile ${command.profileName} whose last test failed, ${ENABLE}.`;
+      return t('describe.retestServerProfile', { name: command.profileName });
   }
 }
 
@@ -39,9 +40,11 @@ interface Props {
  * skipped and why) with a link to the job. Every command that starts a job goes through here.
  */
 export function TestAndEnableFlow({ environmentId, command, onStarted, onClose }: Props) {
+  const { t } = useTranslation('test-and-enable');
+  const titles = useCommandTitles();
   const start = useStartTestAndEnable(environmentId);
   const [result, setResult] = useState<StartRunResponse | null>(null);
-  const title = TEST_AND_ENABLE_COMMAND_TITLES[command.kind];
+  const title = titles[command.kind];
 
   if (result) {
     return (
@@ -57,7 +60,7 @@ export function TestAndEnableFlow({ environmentId, command, onStarted, onClose }
     <StartTestAndEnableDialog
       title={title}
       running={start.isPending}
-      error={start.isError ? `${title} didn't start: ${errorMessage(start.error)}` : null}
+      error={start.isError ? t('didNotStart', { title, reason: errorMessage(start.error) }) : null}
       onConfirm={(startAt) =>
         start.mutate({ command, startAt }, {
           onSuccess: (answer) => {
@@ -67,7 +70,7 @@ export function TestAndEnableFlow({ environmentId, command, onStarted, onClose }
         })}
       onCancel={onClose}
     >
-      {describe(command)}
+      {describe(command, t)}
     </StartTestAndEnableDialog>
   );
 }

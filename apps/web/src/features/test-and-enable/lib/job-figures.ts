@@ -1,4 +1,8 @@
 import { ACTIVE_RUN_ITEM_STATES, type RunItemState, type RunResponse } from '@sync-admin/contract';
+import { formatNumber } from '../../../lib/format-time.ts';
+import { i18next } from '../../../lib/i18n.ts';
+
+const oneDecimal = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
 /** The outcomes as the Jobs page lists them: ended ones first, then those still to come. */
 export const COUNTED_ITEM_STATES: readonly RunItemState[] = ['succeeded', 'failed', 'retrying', 'held', 'cancelled', 'pending', 'running'];
@@ -12,16 +16,16 @@ export function jobProgress(job: RunResponse): { ended: number; percent: number 
 
 /** "12 per minute", "3.5 per second"; the API gives mailboxes per second over the last minute. */
 export function formatRate(perSecond: number): string {
-  if (perSecond >= 1) return `${perSecond.toFixed(1)} mailboxes per second`;
+  if (perSecond >= 1) return i18next.t('test-and-enable:rate.perSecond', { rate: oneDecimal(perSecond) });
   const perMinute = perSecond * 60;
-  return `${perMinute >= 10 ? Math.round(perMinute) : perMinute.toFixed(1)} mailboxes per minute`;
+  return i18next.t('test-and-enable:rate.perMinute', { rate: perMinute >= 10 ? formatNumber(Math.round(perMinute)) : oneDecimal(perMinute) });
 }
 
 /** "about 4 minutes left", "less than a minute left". */
 export function formatEta(seconds: number): string {
-  if (seconds < 60) return 'less than a minute left';
+  if (seconds < 60) return i18next.t('test-and-enable:eta.lessThanMinute');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `about ${minutes} minute${minutes === 1 ? '' : 's'} left`;
+  if (minutes < 90) return i18next.t('test-and-enable:eta.minutes', { count: minutes, formatted: formatNumber(minutes) });
   const hours = Math.round(minutes / 60);
-  return `about ${hours} hour${hours === 1 ? '' : 's'} left`;
+  return i18next.t('test-and-enable:eta.hours', { count: hours, formatted: formatNumber(hours) });
 }
