@@ -27,8 +27,6 @@ import {
   PeopleTeamRegular,
   SettingsRegular,
 } from '@fluentui/react-icons';
-import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../lib/format-time.ts';
 import type { ApproveEmailAvailability } from '../api/get-approve-email-availability.ts';
 
 const useStyles = makeStyles({
@@ -67,54 +65,53 @@ export function MailboxCommands({
   canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onRetestFailed, onApprove, onRefresh, exportHref, onImport,
 }: Props) {
   const styles = useStyles();
-  const { t } = useTranslation('mailboxes');
   const none = selectedCount === 0;
   const approveItem = (
     <MenuItem icon={<CheckmarkStarburstRegular />} disabled={!approve.isEnabled || busy} onClick={onApprove}>
-      {t('action.approveEmail')}
+      Approve Email
     </MenuItem>
   );
 
   return (
-    <Toolbar aria-label={t('commands.label')} className={styles.toolbar}>
+    <Toolbar aria-label="Mailbox commands" className={styles.toolbar}>
       {canWrite && (
         <>
           <Menu>
             <MenuTrigger disableButtonEnhancement>
               <ToolbarButton icon={<AddRegular />}>
-                {t('commands.new')} <ChevronDownRegular aria-hidden />
+                New <ChevronDownRegular aria-hidden />
               </ToolbarButton>
             </MenuTrigger>
             <MenuPopover>
               <MenuList>
-                <MenuItem icon={<PersonMailRegular />} onClick={() => onNew('user')}>{t('newUserMailbox')}</MenuItem>
-                <MenuItem icon={<PeopleTeamRegular />} onClick={() => onNew('queue')}>{t('newQueueMailbox')}</MenuItem>
+                <MenuItem icon={<PersonMailRegular />} onClick={() => onNew('user')}>User mailbox</MenuItem>
+                <MenuItem icon={<PeopleTeamRegular />} onClick={() => onNew('queue')}>Queue mailbox</MenuItem>
               </MenuList>
             </MenuPopover>
           </Menu>
-          <ToolbarButton icon={<EditRegular />} disabled={none || busy} onClick={onEdit}>{t('commands.edit')}</ToolbarButton>
+          <ToolbarButton icon={<EditRegular />} disabled={none || busy} onClick={onEdit}>Edit</ToolbarButton>
           <ToolbarButton icon={<SettingsRegular />} disabled={none || busy} onClick={onApplyDefaults}>
-            {t('action.applyDefaults')}
+            Apply Default Email Settings
           </ToolbarButton>
           <ToolbarButton icon={<MailCheckmarkRegular />} disabled={none || busy} onClick={onTestAndEnable}>
-            {t('commands.testAndEnable')}
+            Test &amp; Enable Mailbox
           </ToolbarButton>
           {/* Acts on the view's filter, not on the selection: every mailbox of it whose last test failed. */}
           <ToolbarButton icon={<ArrowRepeatAllRegular />} disabled={busy} onClick={onRetestFailed}>
-            {t('commands.retestFailed')}
+            Re-test failed mailboxes
           </ToolbarButton>
           <ToolbarDivider />
         </>
       )}
-      <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={isRefreshing} onClick={onRefresh}>{t('commands.refresh')}</ToolbarButton>
+      <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={isRefreshing} onClick={onRefresh}>Refresh</ToolbarButton>
       {/* A plain link: the browser downloads the stream itself, with the session cookie. */}
-      <ToolbarButton as="a" href={exportHref} download icon={<ArrowDownloadRegular />}>{t('commands.export')}</ToolbarButton>
-      {canWrite && <ToolbarButton icon={<ArrowUploadRegular />} disabled={busy} onClick={onImport}>{t('commands.import')}</ToolbarButton>}
+      <ToolbarButton as="a" href={exportHref} download icon={<ArrowDownloadRegular />}>Export to CSV</ToolbarButton>
+      {canWrite && <ToolbarButton icon={<ArrowUploadRegular />} disabled={busy} onClick={onImport}>Import from CSV</ToolbarButton>}
       {approve.isShown && (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Tooltip content={t('commands.more')} relationship="label">
-              <ToolbarButton icon={<MoreHorizontalRegular />} aria-label={t('commands.more')} />
+            <Tooltip content="More Commands" relationship="label">
+              <ToolbarButton icon={<MoreHorizontalRegular />} aria-label="More Commands" />
             </Tooltip>
           </MenuTrigger>
           <MenuPopover>
@@ -131,7 +128,7 @@ export function MailboxCommands({
         </Menu>
       )}
       <Text className={styles.count} aria-live="polite">
-        {selectedCount === 0 ? t('commands.noneSelected') : t('commands.selected', { number: formatNumber(selectedCount) })}
+        {selectedCount === 0 ? 'No mailboxes selected' : `${selectedCount.toLocaleString()} selected`}
       </Text>
     </Toolbar>
   );

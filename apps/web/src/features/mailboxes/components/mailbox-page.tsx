@@ -1,6 +1,5 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { EnvironmentResponse, MailboxResponse } from '@sync-admin/contract';
-import { useTranslation } from 'react-i18next';
 import { AlertsList } from '../../alerts/components/alerts-list.tsx';
 import { AuditHistory } from '../../audit/components/audit-history.tsx';
 import { canWriteMailbox, settingsFromMailbox } from '../lib/form-model.ts';
@@ -12,7 +11,7 @@ export function parseMailboxTab(value: string | null): MailboxTab {
   return value === 'alerts' || value === 'audit' ? value : 'general';
 }
 
-const TABS: MailboxTab[] = ['general', 'alerts', 'audit'];
+const TAB_LABELS: Record<MailboxTab, string> = { general: 'General', alerts: 'Alerts', audit: 'Audit history' };
 
 const useStyles = makeStyles({
   tabs: { marginBottom: tokens.spacingVerticalL, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -30,8 +29,6 @@ interface Props {
 /** One mailbox: its form, its Alerts wall (seed 000: "open the mailbox … select Alerts") and its audit history. */
 export function MailboxPage({ environment, mailbox, userId, tab, onTabChange, savedOnArrival }: Props) {
   const styles = useStyles();
-  const { t } = useTranslation('mailboxes');
-  const tabLabels: Record<MailboxTab, string> = { general: t('tabs.general'), alerts: t('tabs.alerts'), audit: t('tabs.audit') };
   const panelId = (value: MailboxTab) => `mailbox-tab-${value}`;
   return (
     <>
@@ -39,11 +36,11 @@ export function MailboxPage({ environment, mailbox, userId, tab, onTabChange, sa
         className={styles.tabs}
         selectedValue={tab}
         onTabSelect={(_, data) => onTabChange(data.value as MailboxTab)}
-        aria-label={t('tabs.label')}
+        aria-label="Mailbox sections"
       >
-        {TABS.map((value) => (
+        {(Object.keys(TAB_LABELS) as MailboxTab[]).map((value) => (
           <Tab key={value} value={value} id={`${panelId(value)}-tab`} aria-controls={panelId(value)}>
-            {tabLabels[value]}
+            {TAB_LABELS[value]}
           </Tab>
         ))}
       </TabList>

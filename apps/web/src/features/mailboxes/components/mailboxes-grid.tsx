@@ -1,15 +1,12 @@
 import { Checkbox, Skeleton, SkeletonItem, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import type { MailboxSortField } from '@sync-admin/contract';
-import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../lib/format-time.ts';
-import { useMailboxLabels, type MailboxLabels } from '../lib/labels.ts';
+import { MAILBOX_TYPE_LABELS, NO_SERVER_PROFILE_LABEL, type MailboxSortField } from '@sync-admin/contract';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { MAILBOX_PAGE_SIZE, type MailboxGridQuery } from '../lib/grid-query.ts';
-import type { MailboxColumnId } from '../lib/mailbox-columns.ts';
+import { MAILBOX_COLUMN_LABELS, type MailboxColumnId } from '../lib/mailbox-columns.ts';
 import { isRowSelected, type MailboxRow, type MailboxSelection } from '../lib/selection.ts';
 import { EmailAddressStatusBadge, TestAndEnableQueuedBadge, TestStatusBadge, formatDateTime } from './mailbox-badges.tsx';
 
@@ -21,7 +18,7 @@ interface Column {
   sort?: MailboxSortField;
   /** Whether the cell holds its own focusable control (a link), which takes the cell's place in keyboard focus. */
   hasControl?: boolean;
-  render: (row: MailboxRow, environmentId: string, tabIndex: number, labels: MailboxLabels) => ReactNode;
+  render: (row: MailboxRow, environmentId: string, tabIndex: number) => ReactNode;
 }
 
 const COLUMNS: Record<MailboxColumnId, Column> = {
@@ -39,9 +36,9 @@ const COLUMNS: Record<MailboxColumnId, Column> = {
   testCompletedOn: { width: '190px', sort: 'testCompletedOn', render: (row) => formatDateTime(row.testCompletedOn) },
   emailAddress: { width: '240px', sort: 'emailAddress', render: (row) => row.emailAddress },
   emailAddressStatus: { width: '170px', sort: 'emailAddressStatus', render: (row) => <EmailAddressStatusBadge status={row.emailAddressStatus} /> },
-  type: { width: '80px', sort: 'type', render: (row, _, __, labels) => labels.type[row.type] },
+  type: { width: '80px', sort: 'type', render: (row) => MAILBOX_TYPE_LABELS[row.type] },
   owner: { width: '150px', render: (row) => row.ownerName },
-  serverProfile: { width: '200px', render: (row, _, __, labels) => row.serverProfileName ?? labels.noProfile },
+  serverProfile: { width: '200px', render: (row) => row.serverProfileName ?? NO_SERVER_PROFILE_LABEL },
   testAndEnable: {
     width: '120px',
     render: (row) => (row.testAndEnableRequestedAt ? <TestAndEnableQueuedBadge since={row.testAndEnableRequestedAt} /> : null),
@@ -174,8 +171,6 @@ export function MailboxesGrid({
   onVisiblePagesChange,
 }: Props) {
   const styles = useStyles();
-  const { t } = useTranslation('mailboxes');
-  const labels = useMailboxLabels();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const anchorIndex = useRef<number | null>(null);
   const shiftPressed = useRef(false);
@@ -318,7 +313,7 @@ export function MailboxesGrid({
 
   const renderHeader = (id: MailboxColumnId, index: number) => {
     const column = COLUMNS[id];
-    const label = labels.column[id];
+    const label = MAILBOX_COLUMN_LABELS[id];
     const columnIndex = index + 1;
     const sorted = column.sort !== undefined && query.sort === column.sort;
     const ariaSort = sorted ? (query.order === 'asc' ? 'ascending' : 'descending') : column.sort ? 'none' : undefined;
@@ -358,7 +353,7 @@ export function MailboxesGrid({
     <div
       ref={scrollerRef}
       role="grid"
-      aria-label={t('common:nav.pages.mailboxes')}
+      aria-label="Mailboxes"
       aria-rowcount={total + 1}
       aria-colcount={columnCount}
       aria-multiselectable="true"
@@ -373,7 +368,7 @@ export function MailboxesGrid({
         <div role="row" aria-rowindex={1} data-index={-1} className={mergeClasses(styles.row, styles.header)} style={rowStyle()}>
           <div role="columnheader" aria-colindex={1} data-column={0} className={cellClass(0, styles.checkCell)} style={frozenStyle(0)}>
             <Checkbox
-              aria-label={t('grid.selectAllLoaded', { number: formatNumber(loadedRows.length) })}
+              aria-label={`Select all ${loadedRows.length.toLocaleString()} loaded mailboxes`}
               checked={headerChecked}
               disabled={loadedRows.length === 0}
               tabIndex={tabIndexOf(-1, 0)}
@@ -397,7 +392,7 @@ export function MailboxesGrid({
                 style={rowStyle(item.start)}
               >
                 <div role="gridcell" aria-colindex={1} data-column={0} className={cellClass(0)} style={frozenStyle(0)} />
-                <div role="gridcell" aria-colindex={2} data-column={1} className={cellClass(1)} style={frozenStyle(1)} aria-label={t('common:loading')}>
+                <div role="gridcell" aria-colindex={2} data-column={1} className={cellClass(1)} style={frozenStyle(1)} aria-label="Loading…">
                   <Skeleton aria-hidden><SkeletonItem size={16} /></Skeleton>
                 </div>
               </div>
@@ -416,7 +411,7 @@ export function MailboxesGrid({
             >
               <div role="gridcell" aria-colindex={1} data-column={0} className={cellClass(0, styles.checkCell)} style={frozenStyle(0)}>
                 <Checkbox
-                  aria-label={t('common:selectRow', { name: row.name })}
+                  aria-label={`Select ${row.name}`}
                   checked={selected}
                   tabIndex={tabIndexOf(item.index, 0)}
                   onClick={(event: MouseEvent<HTMLInputElement>) => {
@@ -442,7 +437,7 @@ export function MailboxesGrid({
                     className={cellClass(columnIndex, !column.hasControl && styles.focusableCell)}
                     style={frozenStyle(columnIndex)}
                   >
-                    {column.render(row, environmentId, tabIndex, labels)}
+                    {column.render(row, environmentId, tabIndex)}
                   </div>
                 );
               })}
@@ -452,7 +447,7 @@ export function MailboxesGrid({
         {total === 0 && !isFetching && (
           <div role="row" aria-rowindex={2}>
             <div role="gridcell" className={styles.empty}>
-              <Text>{t('grid.empty')}</Text>
+              <Text>No mailboxes match this view.</Text>
             </div>
           </div>
         )}
