@@ -30,7 +30,7 @@ const EMAIL_PAGES: readonly PortalPage[] = ['serverProfiles', 'emailSettings', '
 const USERS_PERMISSIONS_PAGES: readonly PortalPage[] = ['securityRoles', 'users', 'teams'];
 
 /** What the entries need to know: the selection, and what a chosen entry does besides navigating. */
-export interface NavState {
+interface NavState {
   selectedValue: string | undefined;
   entries: ReactElement;
 }
