@@ -15,18 +15,15 @@ import {
 import { ArrowUndoRegular, SaveRegular } from '@fluentui/react-icons';
 import {
   APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS,
-  APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
-  EMAIL_SETTING_LABELS,
   INCOMING_EMAIL_DELIVERY_METHODS,
-  INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
   OUTGOING_EMAIL_DELIVERY_METHODS,
-  OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
   type EmailSettingsResponse,
   type EmailSettingsWire,
   type UpdateEmailSettingsRequest,
 } from '@sync-admin/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -36,13 +33,51 @@ import { getEmailSettingsQueryOptions } from '../api/get-email-settings.ts';
 import { getServerProfilesQueryOptions } from '../../server-profiles/api/get-server-profiles.ts';
 import { useUpdateEmailSettings } from '../api/update-email-settings.ts';
 
-const PROFILE_READ_REQUIRED = 'You need Read privilege on Email Server Profile to see or choose the profiles.';
-
-export const ORGANIZATION_WRITE_REQUIRED = 'You need Write privilege on Organization to change email settings.';
-
 type Settings = EmailSettingsWire;
 type SettingKey = keyof Settings;
 type BooleanSettingKey = { [K in SettingKey]: Settings[K] extends boolean ? K : never }[SettingKey];
+type Methods<K extends SettingKey> = Record<Settings[K] & string, string>;
+
+/** Security and permissions: the two approval switches, which the server may lock, then self-approval with its hint. */
+const SECURITY_SWITCHES: readonly { key: BooleanSettingKey; approval?: true; hintKey?: string }[] = [
+  { key: 'processEmailsOnlyForApprovedUsers', approval: true },
+  { key: 'processEmailsOnlyForApprovedQueues', approval: true },
+  { key: 'requirePrivilegeToSelfApproveEmailAddress', hintKey: 'hint.requirePrivilegeToSelfApproveEmailAddress' },
+];
+/** Notifications > Show alerts for. */
+const ALERT_CHECKBOXES: readonly BooleanSettingKey[] = ['alertOnErrors', 'alertOnWarnings', 'alertOnInformation'];
+const NOTIFY_OWNER_CHECKBOX: BooleanSettingKey = 'notifyMailboxOwner';
+
+/**
+ * The settings' labels and the delivery methods' names in the language shown; the contract's English tables stay
+ * the server's (audit, CSV). The names follow seeds 001/002 and the admin center's German UI.
+ */
+function useSettingLabels() {
+  const { t } = useTranslation('email-settings');
+  return useMemo(() => {
+    const none = t('method.none');
+    const outlook = t('method.outlook');
+    const ssyncOrRouter = t('method.serverSideSynchronizationOrEmailRouter');
+    return {
+      setting: {
+        defaultServerProfileId: t('setting.defaultServerProfileId'),
+        incomingEmailDeliveryMethod: t('setting.incomingEmailDeliveryMethod'),
+        outgoingEmailDeliveryMethod: t('setting.outgoingEmailDeliveryMethod'),
+        appointmentsContactsTasksDeliveryMethod: t('setting.appointmentsContactsTasksDeliveryMethod'),
+        processEmailsOnlyForApprovedUsers: t('setting.processEmailsOnlyForApprovedUsers'),
+        processEmailsOnlyForApprovedQueues: t('setting.processEmailsOnlyForApprovedQueues'),
+        requirePrivilegeToSelfApproveEmailAddress: t('setting.requirePrivilegeToSelfApproveEmailAddress'),
+        alertOnErrors: t('setting.alertOnErrors'),
+        alertOnWarnings: t('setting.alertOnWarnings'),
+        alertOnInformation: t('setting.alertOnInformation'),
+        notifyMailboxOwner: t('setting.notifyMailboxOwner'),
+      } satisfies Record<Exclude<SettingKey, 'version'>, string>,
+      incoming: { none, outlook, serverSideSynchronization: ssyncOrRouter, forwardMailbox: t('method.forwardMailbox') } satisfies Methods<'incomingEmailDeliveryMethod'>,
+      outgoing: { none, outlook, serverSideSynchronization: ssyncOrRouter } satisfies Methods<'outgoingEmailDeliveryMethod'>,
+      act: { outlook, serverSideSynchronization: t('method.serverSideSynchronization'), none } satisfies Methods<'appointmentsContactsTasksDeliveryMethod'>,
+    };
+  }, [t]);
+}
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px', contain: 'inline-size' },
@@ -74,6 +109,8 @@ interface Props {
  */
 export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, settings: { approvalRequirement, ...settings } }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation(['email-settings', 'common']);
+  const labels = useSettingLabels();
   const update = useUpdateEmailSettings(environmentId);
   const profiles = useQuery({ ...getServerProfilesQueryOptions(environmentId, 'active'), enabled: canReadProfiles });
   const queryClient = useQueryClient();
@@ -109,11 +146,11 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
         setEdits({});
         setEditedVersion(null);
         setFieldErrors({});
-        setMessage({ intent: 'success', title: 'Saved' });
+        setMessage({ intent: 'success', title: t('common:commands.saved') });
       },
       onError: (error) => {
         if (isStaleRecord(error)) {
-          setMessage({ intent: 'warning', title: error.message, action: { label: 'Reload', run: () => void reload() } });
+          setMessage({ intent: 'warning', title: error.message, action: { label: t('common:commands.reload'), run: () => void reload() } });
         } else if (error instanceof ApiError && error.fieldErrors.length > 0) {
           setFieldErrors(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message])));
           setMessage({ intent: 'error', title: error.message, details: error.fieldErrors.map((e) => e.message) });
@@ -130,7 +167,7 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
     try {
       await queryClient.fetchQuery({ ...getEmailSettingsQueryOptions(environmentId), staleTime: 0 });
       discard();
-      setMessage({ intent: 'info', title: 'Reloaded: these are the current settings. Make your change again.' });
+      setMessage({ intent: 'info', title: t('reloaded') });
     } catch (error) {
       setMessage({ intent: 'error', title: errorMessage(error) });
     }
@@ -145,13 +182,21 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
 
   const validation = (key: SettingKey) =>
     fieldErrors[key] ? { validationState: 'error' as const, validationMessage: fieldErrors[key] } : {};
+  const profileValidation = profiles.isError
+    ? { validationState: 'warning' as const, validationMessage: t('profilesLoadFailed', { message: errorMessage(profiles.error) }) }
+    : validation('defaultServerProfileId');
+  const methodValidation = {
+    incoming: validation('incomingEmailDeliveryMethod'),
+    outgoing: validation('outgoingEmailDeliveryMethod'),
+    act: validation('appointmentsContactsTasksDeliveryMethod'),
+  };
 
   // The server decides who may change the approval requirement; its reason stands beside the switches.
   const approvalLocked = canWrite && !approvalRequirement.canChange;
   const booleanSwitch = (key: BooleanSettingKey, hint?: string, locked = false) => (
-    <Field hint={locked ? approvalRequirement.reason ?? undefined : hint} {...validation(key)}>
+    <Field key={key} hint={locked ? approvalRequirement.reason ?? undefined : hint} {...validation(key)}>
       <Switch
-        label={EMAIL_SETTING_LABELS[key]}
+        label={labels.setting[key]}
         checked={values[key]}
         disabled={disabled || locked}
         onChange={(_, data) => set(key, data.checked)}
@@ -161,7 +206,8 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
 
   const booleanCheckbox = (key: BooleanSettingKey) => (
     <Checkbox
-      label={EMAIL_SETTING_LABELS[key]}
+      key={key}
+      label={labels.setting[key]}
       checked={values[key]}
       disabled={disabled}
       onChange={(_, data) => set(key, data.checked === true)}
@@ -173,47 +219,41 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
     values.defaultServerProfileId !== null && !activeProfiles.some((p) => p.id === values.defaultServerProfileId);
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={save} noValidate aria-label="Email settings">
+    <form ref={formRef} className={styles.form} onSubmit={save} noValidate aria-label={t('formLabel')}>
       {guardDialog}
-      <Toolbar aria-label="Form commands" className={commandBar}>
+      <Toolbar aria-label={t('formCommands')} className={commandBar}>
         <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={disabled || changeCount === 0}>
-          {update.isPending ? 'Saving…' : 'Save'}
+          {update.isPending ? t('common:commands.saving') : t('common:commands.save')}
         </ToolbarButton>
         <ToolbarButton icon={<ArrowUndoRegular />} disabled={disabled || Object.keys(edits).length === 0} onClick={discard}>
-          Discard changes
+          {t('discardChanges')}
         </ToolbarButton>
       </Toolbar>
 
       {!canWrite && (
         <MessageBar intent="info">
-          <MessageBarBody>{ORGANIZATION_WRITE_REQUIRED}</MessageBarBody>
+          <MessageBarBody>{t('writeRequired')}</MessageBarBody>
         </MessageBar>
       )}
       {message && <FormMessageBar message={message} />}
 
       <section className={styles.section} aria-labelledby="email-settings-synchronization">
-        <Subtitle2 as="h2" id="email-settings-synchronization">Synchronization Method</Subtitle2>
-        <Text className={styles.intro}>New mailboxes take these settings.</Text>
+        <Subtitle2 as="h2" id="email-settings-synchronization">{t('sections.synchronization')}</Subtitle2>
+        <Text className={styles.intro}>{t('sections.synchronizationIntro')}</Text>
         <Field
-          label={EMAIL_SETTING_LABELS.defaultServerProfileId}
-          hint={
-            canReadProfiles
-              ? 'The default email server profile for new mailboxes. Only active profiles can be chosen.'
-              : PROFILE_READ_REQUIRED
-          }
-          {...(profiles.isError
-            ? { validationState: 'warning' as const, validationMessage: `Couldn't load server profiles: ${errorMessage(profiles.error)}` }
-            : validation('defaultServerProfileId'))}
+          label={labels.setting.defaultServerProfileId}
+          hint={canReadProfiles ? t('hint.defaultServerProfileId') : t('profileReadRequired')}
+          {...profileValidation}
         >
           <Select
             value={values.defaultServerProfileId ?? ''}
             disabled={disabled || !profiles.isSuccess}
             onChange={(_, data) => set('defaultServerProfileId', data.value || null)}
           >
-            {values.defaultServerProfileId === null && <option value="">Select a server profile</option>}
+            {values.defaultServerProfileId === null && <option value="">{t('profileOption.select')}</option>}
             {currentProfileMissing && (
               <option value={values.defaultServerProfileId ?? ''}>
-                {!canReadProfiles ? 'Current default profile' : profiles.isPending ? 'Loading…' : 'Current profile (inactive)'}
+                {!canReadProfiles ? t('profileOption.currentDefault') : profiles.isPending ? t('common:loading') : t('profileOption.currentInactive')}
               </option>
             )}
             {activeProfiles.map((profile) => (
@@ -221,31 +261,31 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
             ))}
           </Select>
         </Field>
-        <Field label={EMAIL_SETTING_LABELS.incomingEmailDeliveryMethod} {...validation('incomingEmailDeliveryMethod')}>
+        <Field label={labels.setting.incomingEmailDeliveryMethod} {...methodValidation.incoming}>
           <Select
             value={values.incomingEmailDeliveryMethod}
             disabled={disabled}
             onChange={(_, data) => set('incomingEmailDeliveryMethod', data.value as Settings['incomingEmailDeliveryMethod'])}
           >
             {INCOMING_EMAIL_DELIVERY_METHODS.map((method) => (
-              <option key={method} value={method}>{INCOMING_EMAIL_DELIVERY_METHOD_LABELS[method]}</option>
+              <option key={method} value={method}>{labels.incoming[method]}</option>
             ))}
           </Select>
         </Field>
-        <Field label={EMAIL_SETTING_LABELS.outgoingEmailDeliveryMethod} {...validation('outgoingEmailDeliveryMethod')}>
+        <Field label={labels.setting.outgoingEmailDeliveryMethod} {...methodValidation.outgoing}>
           <Select
             value={values.outgoingEmailDeliveryMethod}
             disabled={disabled}
             onChange={(_, data) => set('outgoingEmailDeliveryMethod', data.value as Settings['outgoingEmailDeliveryMethod'])}
           >
             {OUTGOING_EMAIL_DELIVERY_METHODS.map((method) => (
-              <option key={method} value={method}>{OUTGOING_EMAIL_DELIVERY_METHOD_LABELS[method]}</option>
+              <option key={method} value={method}>{labels.outgoing[method]}</option>
             ))}
           </Select>
         </Field>
         <Field
-          label={EMAIL_SETTING_LABELS.appointmentsContactsTasksDeliveryMethod}
-          {...validation('appointmentsContactsTasksDeliveryMethod')}
+          label={labels.setting.appointmentsContactsTasksDeliveryMethod}
+          {...methodValidation.act}
         >
           <Select
             value={values.appointmentsContactsTasksDeliveryMethod}
@@ -255,36 +295,28 @@ export function EmailSettingsForm({ environmentId, canWrite, canReadProfiles, se
             }
           >
             {APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHODS.map((method) => (
-              <option key={method} value={method}>{APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS[method]}</option>
+              <option key={method} value={method}>{labels.act[method]}</option>
             ))}
           </Select>
         </Field>
       </section>
 
       <section className={styles.section} aria-labelledby="email-settings-security">
-        <Subtitle2 as="h2" id="email-settings-security">Security and permissions</Subtitle2>
+        <Subtitle2 as="h2" id="email-settings-security">{t('sections.security')}</Subtitle2>
         <Text className={styles.intro}>
-          These settings are on by default. Turn off both to remove the requirement to approve mailboxes: their email
-          is then processed without an approved email address. Only admins as described in the{' '}
-          <RouterLink to={paths.securityRoles.getHref(environmentId)}>permissions model</RouterLink> can change them.
+          <Trans t={t} i18nKey="sections.securityIntro" components={{ model: <RouterLink to={paths.securityRoles.getHref(environmentId)}>{null}</RouterLink> }} />
         </Text>
-        {booleanSwitch('processEmailsOnlyForApprovedUsers', undefined, approvalLocked)}
-        {booleanSwitch('processEmailsOnlyForApprovedQueues', undefined, approvalLocked)}
-        {booleanSwitch(
-          'requirePrivilegeToSelfApproveEmailAddress',
-          'Require the Approve Email Addresses for Users or Queues privilege to approve your own mailbox.',
-        )}
+        {SECURITY_SWITCHES.map((setting) =>
+          booleanSwitch(setting.key, setting.hintKey && t(setting.hintKey), setting.approval && approvalLocked))}
       </section>
 
       <section className={styles.section} aria-labelledby="email-settings-notifications">
-        <Subtitle2 as="h2" id="email-settings-notifications">Notifications</Subtitle2>
+        <Subtitle2 as="h2" id="email-settings-notifications">{t('sections.notifications')}</Subtitle2>
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Show alerts for</legend>
-          {booleanCheckbox('alertOnErrors')}
-          {booleanCheckbox('alertOnWarnings')}
-          {booleanCheckbox('alertOnInformation')}
+          <legend className={styles.legend}>{t('sections.showAlertsFor')}</legend>
+          {ALERT_CHECKBOXES.map(booleanCheckbox)}
         </fieldset>
-        {booleanCheckbox('notifyMailboxOwner')}
+        {booleanCheckbox(NOTIFY_OWNER_CHECKBOX)}
       </section>
     </form>
   );
