@@ -2,7 +2,10 @@ import { formattingLocale, i18next } from './i18n.ts';
 
 // The one formatting module: dates, times and counts in the language shown (decision 51). Formatters are cached
 // per locale: building one is far slower than using it, and a grid formats hundreds of cells.
-const formatters = new Map<string, { dateTime: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat; number: Intl.NumberFormat; tenths: Intl.NumberFormat }>();
+const formatters = new Map<string, {
+  dateTime: Intl.DateTimeFormat; shortDay: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat; number: Intl.NumberFormat;
+  tenths: Intl.NumberFormat; percent: Intl.NumberFormat;
+}>();
 
 function formattersNow() {
   const locale = formattingLocale();
@@ -10,9 +13,11 @@ function formattersNow() {
   if (!found) {
     found = {
       dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      shortDay: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
       relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
       number: new Intl.NumberFormat(locale),
       tenths: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
     };
     formatters.set(locale, found);
   }
@@ -45,3 +50,9 @@ export const formatNumber = (value: number) => formattersNow().number.format(val
 
 /** "2.5" ("2,5"): a measure to one decimal, such as seconds a test took. */
 export const formatTenths = (value: number) => formattersNow().tenths.format(value);
+
+/** "87%" ("87 %") for a ratio between 0 and 1. */
+export const formatPercent = (ratio: number) => formattersNow().percent.format(ratio);
+
+/** "Dec 3" ("3. Dez.") for a YYYY-MM-DD day, read as the UTC day it is. */
+export const formatShortDay = (day: string) => formattersNow().shortDay.format(new Date(`${day}T00:00:00.000Z`));

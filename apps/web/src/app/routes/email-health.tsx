@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
 import { paths } from '../../config/paths.ts';
 import { EnvironmentGate } from '../../features/environments/components/environment-gate.tsx';
@@ -5,13 +6,14 @@ import { HealthDashboard } from '../../features/health-dashboard/components/heal
 
 /** Its own lazy chunk: the charts library loads with this page only, never on the first screen. */
 export function EmailHealthRoute() {
+  const { t } = useTranslation();
   return (
     <EnvironmentGate>
       {(environment) => (
         <>
           <PageHeader
-            crumbs={[{ label: 'Settings' }, { label: 'Email' }, { label: 'Email health', href: paths.emailHealth.getHref(environment.id) }]}
-            title="Email health"
+            crumbs={[{ label: t('nav.settings') }, { label: t('nav.email') }, { label: t('nav.pages.emailHealth'), href: paths.emailHealth.getHref(environment.id) }]}
+            title={t('nav.pages.emailHealth')}
           />
           <HealthDashboard environmentId={environment.id} />
         </>

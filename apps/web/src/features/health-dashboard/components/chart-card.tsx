@@ -1,6 +1,7 @@
 import { Subtitle2, ToggleButton, makeStyles } from '@fluentui/react-components';
 import { TableRegular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCardStyles } from '../../../components/card-styles.ts';
 
 const useStyles = makeStyles({
@@ -19,6 +20,7 @@ interface Props {
 /** A chart with its table: "Show as table" puts the table under the chart. */
 export function ChartCard({ title, chart, table }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('health-dashboard');
   const card = useCardStyles();
   const headingId = useId();
   const [showTable, setShowTable] = useState(!chart);
@@ -28,7 +30,7 @@ export function ChartCard({ title, chart, table }: Props) {
         <Subtitle2 as="h2" id={headingId}>{title}</Subtitle2>
         {chart && (
           <ToggleButton className={styles.toggle} icon={<TableRegular />} checked={showTable} onClick={() => setShowTable((shown) => !shown)}>
-            Show as table
+            {t('showAsTable')}
           </ToggleButton>
         )}
       </div>

@@ -8,19 +8,19 @@ import {
 } from '@fluentui/react-charts';
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import {
-  ALERT_SEVERITY_LABELS,
-  EMAIL_ADDRESS_STATUS_LABELS,
   HEALTH_DASHBOARD_DAYS,
   MAILBOX_STATUS_CHANNELS,
-  MAILBOX_TEST_STATUS_LABELS,
   type HealthDashboardResponse,
-  type MailboxStatusChannel,
 } from '@sync-admin/contract';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
+import { formatNumber, formatPercent, formatShortDay } from '../../../lib/format-time.ts';
+import { formattingLocale } from '../../../lib/i18n.ts';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
 import { useHealthDashboard } from '../api/get-health-dashboard.ts';
 import { EMAIL_ADDRESS_STATUS_COLORS, OUTCOME_COLORS, SEVERITY_COLORS } from '../lib/chart-colors.ts';
@@ -28,12 +28,6 @@ import { mailboxesHref } from '../lib/mailbox-links.ts';
 import { ChartCard } from './chart-card.tsx';
 import { FigureTable } from './figure-table.tsx';
 
-/** The grid's column names for the channels; "ACT" is the admin center's short name for the third. */
-const CHANNEL_LABELS: Record<MailboxStatusChannel, string> = {
-  incomingEmailStatus: 'Incoming Email',
-  outgoingEmailStatus: 'Outgoing Email',
-  appointmentsContactsTasksStatus: 'Appointments, Contacts, and Tasks (ACT)',
-};
 const TEST_STATUSES = ['success', 'failure', 'notRun'] as const;
 const EMAIL_ADDRESS_STATUSES = ['approved', 'pendingApproval', 'rejected', 'empty'] as const;
 const SEVERITIES = ['error', 'warning', 'information'] as const;
@@ -45,20 +39,43 @@ const useStyles = makeStyles({
   summary: { color: tokens.colorNeutralForeground2 },
 });
 
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-/** "Dec 3" for a YYYY-MM-DD day, read as the UTC day it is. */
-const shortDay = (day: string) => new Date(`${day}T00:00:00.000Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+/**
+ * The figures' names in the language shown, and what every chart is told: the locale its numbers are written in and
+ * the legends' overflow word. The contract's English label tables stay the server's.
+ */
+function useDashboardText() {
+  const { t } = useTranslation(['health-dashboard', 'alerts', 'common']);
+  return useMemo(() => ({
+    t,
+    /** The grid's column names for the channels; "ACT" is the admin center's short name for the third. */
+    channel: {
+      incomingEmailStatus: t('channel.incomingEmailStatus'),
+      outgoingEmailStatus: t('channel.outgoingEmailStatus'),
+      appointmentsContactsTasksStatus: t('channel.appointmentsContactsTasksStatus'),
+    } satisfies Record<(typeof MAILBOX_STATUS_CHANNELS)[number], string>,
+    testStatus: { success: t('testStatus.success'), failure: t('testStatus.failure'), notRun: t('testStatus.notRun') } satisfies Record<(typeof TEST_STATUSES)[number], string>,
+    addressStatus: {
+      approved: t('addressStatus.approved'),
+      pendingApproval: t('addressStatus.pendingApproval'),
+      rejected: t('addressStatus.rejected'),
+      empty: t('addressStatus.empty'),
+    } satisfies Record<(typeof EMAIL_ADDRESS_STATUSES)[number], string>,
+    severity: { error: t('alerts:severity.error'), warning: t('alerts:severity.warning'), information: t('alerts:severity.information') } satisfies Record<(typeof SEVERITIES)[number], string>,
+    chart: { culture: formattingLocale(), legendProps: { overflowText: t('moreLegends') } },
+  }), [t]);
+}
 
 /** The Email health page: every chart with its table, every bar and row leading to the mailboxes it counted. */
 export function HealthDashboard({ environmentId }: { environmentId: string }) {
   const styles = useStyles();
+  const { t } = useTranslation('health-dashboard');
   const figures = useHealthDashboard(environmentId);
-  if (figures.isPending) return <Spinner label="Loading Email health…" />;
+  if (figures.isPending) return <Spinner label={t('loading')} />;
   if (figures.isError) return <LoadError error={figures.error} onRetry={() => void figures.refetch()} />;
   return (
     <div className={styles.root}>
       <Text className={`${styles.summary} ${styles.wide}`}>
-        {figures.data.mailboxes} active mailboxes you can read · over time: the last {HEALTH_DASHBOARD_DAYS} days (UTC)
+        {t('summary', { count: figures.data.mailboxes, formatted: formatNumber(figures.data.mailboxes), days: HEALTH_DASHBOARD_DAYS })}
       </Text>
       <MailboxStatusCard environmentId={environmentId} figures={figures.data} />
       <EmailAddressStatusCard environmentId={environmentId} figures={figures.data} />
@@ -78,25 +95,27 @@ interface CardProps {
 
 function MailboxStatusCard({ environmentId, figures }: CardProps) {
   const navigate = useNavigate();
+  const text = useDashboardText();
+  const { t } = text;
   const data: GroupedVerticalBarChartData[] = MAILBOX_STATUS_CHANNELS.map((channel) => ({
-    name: CHANNEL_LABELS[channel],
+    name: text.channel[channel],
     series: TEST_STATUSES.map((status) => ({
-      key: status, legend: MAILBOX_TEST_STATUS_LABELS[status], data: figures.statusCounts[channel][status], color: OUTCOME_COLORS[status],
+      key: status, legend: text.testStatus[status], data: figures.statusCounts[channel][status], color: OUTCOME_COLORS[status],
       onClick: () => void navigate(mailboxesHref(environmentId, { [channel]: status })),
     })),
   }));
   return (
     <ChartCard
-      title="Mailboxes by Incoming, Outgoing and ACT status"
-      chart={<GroupedVerticalBarChart chartTitle="Mailboxes by status of each channel" data={data} height={CHART_HEIGHT} hideLegend={false} />}
+      title={t('status.title')}
+      chart={<GroupedVerticalBarChart {...text.chart} chartTitle={t('status.chart')} data={data} height={CHART_HEIGHT} hideLegend={false} />}
       table={(
         <FigureTable
-          label="Mailboxes by status of each channel"
-          columns={['Channel', ...TEST_STATUSES.map((status) => MAILBOX_TEST_STATUS_LABELS[status])]}
+          label={t('status.chart')}
+          columns={[t('channel.label'), ...TEST_STATUSES.map((status) => text.testStatus[status])]}
           rows={MAILBOX_STATUS_CHANNELS.map((channel) => ({
             key: channel,
-            cells: [CHANNEL_LABELS[channel], ...TEST_STATUSES.map((status) => (
-              <RouterLink key={status} to={mailboxesHref(environmentId, { [channel]: status })}>{figures.statusCounts[channel][status]}</RouterLink>
+            cells: [text.channel[channel], ...TEST_STATUSES.map((status) => (
+              <RouterLink key={status} to={mailboxesHref(environmentId, { [channel]: status })}>{formatNumber(figures.statusCounts[channel][status])}</RouterLink>
             ))],
           }))}
         />
@@ -107,21 +126,23 @@ function MailboxStatusCard({ environmentId, figures }: CardProps) {
 
 function EmailAddressStatusCard({ environmentId, figures }: CardProps) {
   const navigate = useNavigate();
+  const text = useDashboardText();
+  const { t } = text;
   const chartData = EMAIL_ADDRESS_STATUSES.map((status) => ({
-    legend: EMAIL_ADDRESS_STATUS_LABELS[status], data: figures.emailAddressStatusCounts[status], color: EMAIL_ADDRESS_STATUS_COLORS[status],
+    legend: text.addressStatus[status], data: figures.emailAddressStatusCounts[status], color: EMAIL_ADDRESS_STATUS_COLORS[status],
     onClick: () => void navigate(mailboxesHref(environmentId, { emailAddressStatus: status })),
   }));
   return (
     <ChartCard
-      title="Mailboxes by Email Address Status"
-      chart={<DonutChart data={{ chartTitle: 'Mailboxes by Email Address Status', chartData }} innerRadius={55} height={CHART_HEIGHT} hideLabels={false} />}
+      title={t('address.title')}
+      chart={<DonutChart {...text.chart} data={{ chartTitle: t('address.title'), chartData }} innerRadius={55} height={CHART_HEIGHT} hideLabels={false} />}
       table={(
         <FigureTable
-          label="Mailboxes by Email Address Status"
-          columns={['Email Address Status', 'Mailboxes']}
+          label={t('address.title')}
+          columns={[t('addressStatus.label'), t('mailboxes')]}
           rows={EMAIL_ADDRESS_STATUSES.map((status) => ({
             key: status,
-            cells: [EMAIL_ADDRESS_STATUS_LABELS[status], <RouterLink key="n" to={mailboxesHref(environmentId, { emailAddressStatus: status })}>{figures.emailAddressStatusCounts[status]}</RouterLink>],
+            cells: [text.addressStatus[status], <RouterLink key="n" to={mailboxesHref(environmentId, { emailAddressStatus: status })}>{formatNumber(figures.emailAddressStatusCounts[status])}</RouterLink>],
           }))}
         />
       )}
@@ -130,25 +151,28 @@ function EmailAddressStatusCard({ environmentId, figures }: CardProps) {
 }
 
 function TestOutcomesCard({ environmentId, figures, className }: CardProps) {
+  const text = useDashboardText();
+  const { t } = text;
   const data: VerticalStackedChartProps[] = figures.testOutcomes.map((day) => ({
-    xAxisPoint: shortDay(day.day),
+    xAxisPoint: formatShortDay(day.day),
     chartData: [
-      { legend: 'Succeeded', data: day.succeeded, color: OUTCOME_COLORS.success },
-      { legend: 'Failed', data: day.failed, color: OUTCOME_COLORS.failure },
+      { legend: t('outcomes.succeeded'), data: day.succeeded, color: OUTCOME_COLORS.success },
+      { legend: t('outcomes.failed'), data: day.failed, color: OUTCOME_COLORS.failure },
     ],
   }));
   return (
     <div className={className}>
       <ChartCard
-        title="Test & Enable outcomes per day"
-        chart={<VerticalStackedBarChart chartTitle="Mailboxes tested per day, by outcome" data={data} height={CHART_HEIGHT} />}
+        title={t('outcomes.title')}
+        chart={<VerticalStackedBarChart {...text.chart} chartTitle={t('outcomes.chart')} data={data} height={CHART_HEIGHT} />}
         table={(
           <FigureTable
-            label="Mailboxes tested per day, by outcome"
-            columns={['Day (UTC)', 'Succeeded', 'Failed']}
+            label={t('outcomes.chart')}
+            columns={[t('dayUtc'), t('outcomes.succeeded'), t('outcomes.failed')]}
             rows={figures.testOutcomes.map((day) => ({
               key: day.day,
-              cells: [day.day, day.succeeded, day.failed === 0 ? 0 : <RouterLink key="f" to={mailboxesHref(environmentId, { view: 'failedTests' })}>{day.failed}</RouterLink>],
+              // The day as the API names it (YYYY-MM-DD, UTC): the same in every language, and what the columns sort by.
+              cells: [day.day, formatNumber(day.succeeded), day.failed === 0 ? formatNumber(0) : <RouterLink key="f" to={mailboxesHref(environmentId, { view: 'failedTests' })}>{formatNumber(day.failed)}</RouterLink>],
             }))}
           />
         )}
@@ -159,13 +183,16 @@ function TestOutcomesCard({ environmentId, figures, className }: CardProps) {
 
 function FailuresCard({ environmentId, figures }: CardProps) {
   const navigate = useNavigate();
+  const text = useDashboardText();
+  const { t } = text;
   const failures = figures.failuresByErrorCode;
   return (
     <ChartCard
-      title="Failures by error code"
+      title={t('failures.title')}
       chart={failures.length > 0 ? (
         <VerticalBarChart
-          chartTitle="Mailboxes whose last test failed, by error code"
+          {...text.chart}
+          chartTitle={t('failures.chart')}
           height={CHART_HEIGHT}
           hideLegend
           data={failures.map((failure) => ({
@@ -173,14 +200,14 @@ function FailuresCard({ environmentId, figures }: CardProps) {
             onClick: () => void navigate(mailboxesHref(environmentId, { lastErrorCode: failure.code })),
           }))}
         />
-      ) : <Text>No mailbox's last test failed.</Text>}
+      ) : <Text>{t('failures.none')}</Text>}
       table={(
         <FigureTable
-          label="Mailboxes whose last test failed, by error code"
-          columns={['Error code', 'Mailboxes']}
+          label={t('failures.chart')}
+          columns={[t('failures.code'), t('mailboxes')]}
           rows={failures.map((failure) => ({
             key: failure.code,
-            cells: [<ErrorCodeLink key="c" code={failure.code} />, <RouterLink key="n" to={mailboxesHref(environmentId, { lastErrorCode: failure.code })}>{failure.mailboxes}</RouterLink>],
+            cells: [<ErrorCodeLink key="c" code={failure.code} />, <RouterLink key="n" to={mailboxesHref(environmentId, { lastErrorCode: failure.code })}>{formatNumber(failure.mailboxes)}</RouterLink>],
           }))}
         />
       )}
@@ -189,19 +216,21 @@ function FailuresCard({ environmentId, figures }: CardProps) {
 }
 
 function AlertsCard({ figures }: CardProps) {
+  const text = useDashboardText();
+  const { t } = text;
   const data: VerticalStackedChartProps[] = figures.alerts.map((day) => ({
-    xAxisPoint: shortDay(day.day),
-    chartData: SEVERITIES.map((severity) => ({ legend: ALERT_SEVERITY_LABELS[severity], data: day.counts[severity], color: SEVERITY_COLORS[severity] })),
+    xAxisPoint: formatShortDay(day.day),
+    chartData: SEVERITIES.map((severity) => ({ legend: text.severity[severity], data: day.counts[severity], color: SEVERITY_COLORS[severity] })),
   }));
   return (
     <ChartCard
-      title="Alerts by severity per day"
-      chart={<VerticalStackedBarChart chartTitle="Alerts per day, by severity" data={data} height={CHART_HEIGHT} />}
+      title={t('alerts.title')}
+      chart={<VerticalStackedBarChart {...text.chart} chartTitle={t('alerts.chart')} data={data} height={CHART_HEIGHT} />}
       table={(
         <FigureTable
-          label="Alerts per day, by severity"
-          columns={['Day (UTC)', ...SEVERITIES.map((severity) => ALERT_SEVERITY_LABELS[severity])]}
-          rows={figures.alerts.map((day) => ({ key: day.day, cells: [day.day, ...SEVERITIES.map((severity) => day.counts[severity])] }))}
+          label={t('alerts.chart')}
+          columns={[t('dayUtc'), ...SEVERITIES.map((severity) => text.severity[severity])]}
+          rows={figures.alerts.map((day) => ({ key: day.day, cells: [day.day, ...SEVERITIES.map((severity) => formatNumber(day.counts[severity]))] }))}
         />
       )}
     />
@@ -209,29 +238,34 @@ function AlertsCard({ figures }: CardProps) {
 }
 
 function ProfilesCard({ environmentId, figures, className }: CardProps) {
+  const { t } = useTranslation(['health-dashboard', 'common']);
   return (
     <div className={className}>
       <ChartCard
-        title="Server profiles"
+        title={t('profiles.title')}
         table={(
           <FigureTable
-            label="Server profiles: mailboxes, last job, retrying and held"
-            columns={['Email Server Profile', 'Mailboxes', 'Success rate of the last job', 'Retrying', 'Held', 'Last job']}
+            label={t('profiles.table')}
+            columns={[t('profiles.profile'), t('mailboxes'), t('profiles.successRate'), t('profiles.retrying'), t('profiles.held'), t('profiles.lastJob')]}
             rows={figures.profiles.map((profile) => ({
               key: profile.serverProfileId,
               cells: [
                 profile.name,
-                <RouterLink key="m" to={mailboxesHref(environmentId, { serverProfileId: profile.serverProfileId })}>{profile.mailboxes}</RouterLink>,
-                profile.lastRun?.successRate == null ? '—' : `${percent.format(profile.lastRun.successRate)} (${profile.lastRun.succeeded} of ${profile.lastRun.succeeded + profile.lastRun.failed})`,
-                profile.retrying,
-                profile.held,
+                <RouterLink key="m" to={mailboxesHref(environmentId, { serverProfileId: profile.serverProfileId })}>{formatNumber(profile.mailboxes)}</RouterLink>,
+                profile.lastRun?.successRate == null ? '—' : t('profiles.rate', {
+                  percent: formatPercent(profile.lastRun.successRate),
+                  succeeded: formatNumber(profile.lastRun.succeeded),
+                  total: formatNumber(profile.lastRun.succeeded + profile.lastRun.failed),
+                }),
+                formatNumber(profile.retrying),
+                formatNumber(profile.held),
                 profile.lastRun ? (
                   <span key="j">
-                    <RouterLink to={paths.job.getHref(environmentId, profile.lastRun.runId)}>Job #{profile.lastRun.number}</RouterLink>
+                    <RouterLink to={paths.job.getHref(environmentId, profile.lastRun.runId)}>{t('common:jobTitle', { number: profile.lastRun.number })}</RouterLink>
                     {' · '}
                     <RelativeTime iso={profile.lastRun.finishedAt ?? profile.lastRun.startAt} />
                   </span>
-                ) : 'None yet',
+                ) : t('profiles.noJob'),
               ],
             }))}
           />
