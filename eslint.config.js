@@ -60,8 +60,6 @@ export default tseslint.config(
     files: ['apps/web/src/**/*.tsx'],
     ignores: [
       'apps/web/src/features/mailboxes/**',
-      'apps/web/src/features/security-roles/**',
-      'apps/web/src/app/routes/security-roles.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -30,12 +30,12 @@ export function SecurityRolesRoute() {
 }
 
 function SecurityRolesPage({ environment }: { environment: EnvironmentResponse }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'security-roles']);
   const styles = useStyles();
   const roles = useSecurityRoles(environment.id);
   return (
     <div className={styles.root}>
-      <Text>Select a role to see its privileges and their levels.</Text>
+      <Text>{t('security-roles:intro')}</Text>
       {roles.isPending ? (
         <Spinner label={t('loadingSecurityRoles')} />
       ) : roles.isError ? (

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { SecurityRoleResponse } from '@sync-admin/contract';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client.ts';
 
 export interface RoleAssignee {
@@ -67,6 +68,7 @@ export function ManageSecurityRolesDialog({ assignee, roles, saving, error, onSa
 
 function ManageSecurityRolesForm({ assignee, roles, saving, error, onSave }: Omit<Props, 'onCancel' | 'assignee'> & { assignee: RoleAssignee }) {
   const styles = useStyles();
+  const { t } = useTranslation(['security-roles', 'common']);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(assignee.roleIds));
   const sortedRoles = [...roles].sort((a, b) => a.name.localeCompare(b.name));
   const isChanged =
@@ -88,22 +90,26 @@ function ManageSecurityRolesForm({ assignee, roles, saving, error, onSave }: Omi
   return (
     <form onSubmit={submit} noValidate>
       <DialogBody>
-        <DialogTitle>Manage security roles</DialogTitle>
+        <DialogTitle>{t('manage')}</DialogTitle>
         <DialogContent className={styles.content}>
           <Text>
-            Choose the security roles {assignee.kind === 'team' ? 'the team' : ''} <strong>{assignee.name}</strong> holds in
-            this environment.
+            <Trans
+              t={t}
+              i18nKey={assignee.kind === 'team' ? 'dialog.chooseTeam' : 'dialog.choose'}
+              values={{ name: assignee.name }}
+              components={{ b: <strong /> }}
+            />
           </Text>
           {error !== null && error !== undefined && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>The security roles weren&apos;t saved.</MessageBarTitle>
+                <MessageBarTitle>{t('dialog.notSaved')}</MessageBarTitle>
                 {errorMessage(error)}
               </MessageBarBody>
             </MessageBar>
           )}
           <fieldset className={styles.fieldset} disabled={saving}>
-            <legend className={styles.legend}>Security roles</legend>
+            <legend className={styles.legend}>{t('securityRoles')}</legend>
             {sortedRoles.map((role) => {
               // The server says which roles this user may not give (seed 000); one already held can still be taken away.
               const denial = assignee.roleIds.includes(role.id) ? null : role.assignmentDenial[assignee.kind];
@@ -121,10 +127,10 @@ function ManageSecurityRolesForm({ assignee, roles, saving, error, onSave }: Omi
         </DialogContent>
         <DialogActions>
           <Button type="submit" appearance="primary" disabled={saving || !isChanged}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('common:commands.saving') : t('common:commands.save')}
           </Button>
           <DialogTrigger disableButtonEnhancement>
-            <Button disabled={saving}>Cancel</Button>
+            <Button disabled={saving}>{t('common:cancel')}</Button>
           </DialogTrigger>
         </DialogActions>
       </DialogBody>

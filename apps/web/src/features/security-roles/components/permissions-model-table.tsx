@@ -10,24 +10,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import {
-  APPROVAL_PERMISSION_FOOTNOTES,
-  APPROVAL_PERMISSION_TABLE,
-  APPROVER_ROLE_COMBINATIONS,
-  APPROVER_ROLE_COMBINATION_LABELS,
-  CUSTOMER_ENGAGEMENT_LABELS,
-  EXCHANGE_DEPLOYMENTS,
-  EXCHANGE_DEPLOYMENT_LABELS,
-} from '@sync-admin/contract';
+import { APPROVAL_PERMISSION_TABLE, APPROVER_ROLE_COMBINATIONS, EXCHANGE_DEPLOYMENTS } from '@sync-admin/contract';
+import { Trans, useTranslation } from 'react-i18next';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 
 type CustomerEngagement = keyof typeof APPROVAL_PERMISSION_TABLE;
 type Exchange = keyof (typeof APPROVAL_PERMISSION_TABLE)[CustomerEngagement];
-type Cell = (typeof APPROVAL_PERMISSION_TABLE)[CustomerEngagement][Exchange][(typeof APPROVER_ROLE_COMBINATIONS)[number]];
-
-
-/** The article's terminology: Yes (can approve email), No (can't), n/a (not applicable). */
-const VERDICT_LABELS: Record<Cell['verdict'], string> = { yes: 'Yes', no: 'No', notApplicable: 'n/a' };
+type Combination = (typeof APPROVER_ROLE_COMBINATIONS)[number];
+type Cell = (typeof APPROVAL_PERMISSION_TABLE)[CustomerEngagement][Exchange][Combination];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -44,29 +34,48 @@ const useStyles = makeStyles({
 /** Seed 000, "Permissions model": who can approve email, read-only, from the table the API decides with. */
 export function PermissionsModelTable() {
   const styles = useStyles();
+  const { t } = useTranslation('security-roles');
+  const bold = { b: <strong /> };
+  // The article's headers, rows and terminology: Yes (can approve email), No (can't), n/a (not applicable).
+  const combinations: Record<Combination, string> = {
+    globalAdminAndSystemAdmin: t('model.combination.globalAdminAndSystemAdmin'),
+    exchangeAdminAndSystemAdmin: t('model.combination.exchangeAdminAndSystemAdmin'),
+    delegatedMailboxApproverAndSystemAdmin: t('model.combination.delegatedMailboxApproverAndSystemAdmin'),
+    systemAdmin: t('model.combination.systemAdmin'),
+    serviceAdmin: t('model.combination.serviceAdmin'),
+    exchangeAdmin: t('model.combination.exchangeAdmin'),
+    globalAdmin: t('model.combination.globalAdmin'),
+  };
+  const customerEngagementNames: Record<CustomerEngagement, string> = {
+    online: t('model.customerEngagement.online'),
+    onPremises: t('model.customerEngagement.onPremises'),
+  };
+  const exchangeNames: Record<Exchange, string> = {
+    exchangeOnline: t('model.exchange.exchangeOnline'),
+    exchangeOnPremises: t('model.exchange.exchangeOnPremises'),
+  };
+  const verdicts: Record<Cell['verdict'], string> = { yes: t('model.verdict.yes'), no: t('model.verdict.no'), notApplicable: t('model.verdict.notApplicable') };
+  const footnotes: Record<NonNullable<Cell['footnote']>, string> = { 1: t('model.footnote1'), 2: t('model.footnote2') };
   const customerEngagements = Object.keys(APPROVAL_PERMISSION_TABLE) as CustomerEngagement[];
   const exchanges: readonly Exchange[] = EXCHANGE_DEPLOYMENTS;
 
   return (
     <section className={styles.root} aria-labelledby="permissions-model-heading">
-      <Subtitle2 as="h2" id="permissions-model-heading">Permissions model</Subtitle2>
-      <Text>The following table describes the permissions required to approve emails.</Text>
+      <Subtitle2 as="h2" id="permissions-model-heading">{t('model.title')}</Subtitle2>
+      <Text>{t('model.intro')}</Text>
       <ul className={styles.terms}>
-        <li><strong>Yes</strong>: Can approve email. <strong>No</strong>: Can&apos;t approve email. <strong>n/a</strong>: Not applicable.</li>
-        <li><strong>Global admin</strong>: Tenant level administrator role. <strong>Exchange admin</strong>: Exchange administrator role.</li>
-        <li>
-          <strong>Delegated Mailbox Approver</strong>: Dynamics 365 security role which can be assigned by a Global admin or
-          Exchange admin. A user with this role can approve mailboxes without being a Global or Exchange admin.
-        </li>
+        <li><Trans t={t} i18nKey="model.verdictTerms" components={bold} /></li>
+        <li><Trans t={t} i18nKey="model.adminTerms" components={bold} /></li>
+        <li><Trans t={t} i18nKey="model.approverTerm" components={bold} /></li>
       </ul>
-      <SideScrollRegion label="Approval permissions" minWidth="960px">
+      <SideScrollRegion label={t('model.tableLabel')} minWidth="960px">
         <Table size="small" className={styles.table} aria-labelledby="permissions-model-heading">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell colSpan={2} className={styles.header}>Security roles / Applications in use</TableHeaderCell>
+              <TableHeaderCell colSpan={2} className={styles.header}>{t('model.corner')}</TableHeaderCell>
               {APPROVER_ROLE_COMBINATIONS.map((combination) => (
                 <TableHeaderCell key={combination} className={styles.header} scope="col">
-                  {APPROVER_ROLE_COMBINATION_LABELS[combination]}
+                  {combinations[combination]}
                 </TableHeaderCell>
               ))}
             </TableRow>
@@ -79,16 +88,16 @@ export function PermissionsModelTable() {
                   <TableRow key={`${customerEngagement}-${exchange}`}>
                     {index === 0 && (
                       <TableHeaderCell scope="rowgroup" rowSpan={exchanges.length} className={styles.rowHeader}>
-                        {CUSTOMER_ENGAGEMENT_LABELS[customerEngagement]}
+                        {customerEngagementNames[customerEngagement]}
                       </TableHeaderCell>
                     )}
-                    <TableHeaderCell scope="row" className={styles.rowHeader}>{EXCHANGE_DEPLOYMENT_LABELS[exchange]}</TableHeaderCell>
+                    <TableHeaderCell scope="row" className={styles.rowHeader}>{exchangeNames[exchange]}</TableHeaderCell>
                     {APPROVER_ROLE_COMBINATIONS.map((combination) => {
                       const cell: Cell = cells[combination];
                       return (
                         <TableCell key={combination} className={styles[cell.verdict]}>
-                          {VERDICT_LABELS[cell.verdict]}
-                          {cell.footnote && <sup aria-label={`note ${cell.footnote}`}>{cell.footnote}</sup>}
+                          {verdicts[cell.verdict]}
+                          {cell.footnote && <sup aria-label={t('model.note', { number: cell.footnote })}>{cell.footnote}</sup>}
                         </TableCell>
                       );
                     })}
@@ -100,7 +109,7 @@ export function PermissionsModelTable() {
         </Table>
       </SideScrollRegion>
       <ol className={styles.footnotes}>
-        {(Object.entries(APPROVAL_PERMISSION_FOOTNOTES) as [string, string][]).map(([number, text]) => (
+        {(Object.entries(footnotes) as [string, string][]).map(([number, text]) => (
           <li key={number} value={Number(number)}><Text size={200}>{text}</Text></li>
         ))}
       </ol>

@@ -1,11 +1,12 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { SECURITY_ROLE_READ_REQUIRED } from '../lib/access.ts';
+import { useTranslation } from 'react-i18next';
 
 /** Shown instead of a page of Users + permissions to someone who can't read security roles. */
 export function ReadAccessNotice() {
+  const { t } = useTranslation('security-roles');
   return (
     <MessageBar intent="info">
-      <MessageBarBody>{SECURITY_ROLE_READ_REQUIRED}</MessageBarBody>
+      <MessageBarBody>{t('readRequired')}</MessageBarBody>
     </MessageBar>
   );
 }

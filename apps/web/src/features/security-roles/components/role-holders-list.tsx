@@ -16,12 +16,11 @@ import { ArrowClockwiseRegular, DismissRegular, ShieldPersonRegular } from '@flu
 import type { SecurityRoleResponse } from '@sync-admin/contract';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/load-error.tsx';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { SortableDataGrid } from '../../../components/sortable-data-grid.tsx';
 import { ManageSecurityRolesDialog, type RoleAssignee } from './manage-security-roles-dialog.tsx';
-
-const ASSIGN_ROLES_PRIVILEGE_REQUIRED = 'You need Write privilege on Security Role to manage security roles.';
 
 const useStyles = makeStyles({
   // Takes the width it is given rather than widening the page: the filters and grid wrap or scroll inside it.
@@ -84,6 +83,7 @@ export function RoleHoldersList<T extends RoleHolder, V>({
   labels,
 }: Props<T, V>) {
   const styles = useStyles();
+  const { t } = useTranslation(['security-roles', 'common']);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [assignee, setAssignee] = useState<RoleAssignee | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -103,7 +103,7 @@ export function RoleHoldersList<T extends RoleHolder, V>({
     setRoles.mutate(variablesFor(assignee.id, roleIds), {
       onSuccess: (holder) => {
         setAssignee(null);
-        setSaved(`Security roles of ${nameOf(holder)} were saved.`);
+        setSaved(t('saved', { name: nameOf(holder) }));
       },
     });
   };
@@ -116,23 +116,23 @@ export function RoleHoldersList<T extends RoleHolder, V>({
     <div className={styles.root}>
       <Toolbar aria-label={labels.commands} className={styles.toolbar}>
         <ToolbarButton icon={<ShieldPersonRegular />} disabled={!canWrite || !selected || !roles.data} onClick={open}>
-          Manage security roles
+          {t('manage')}
         </ToolbarButton>
         <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={holders.isFetching} onClick={retry}>
-          Refresh
+          {t('common:commands.refresh')}
         </ToolbarButton>
       </Toolbar>
 
       {!canWrite && (
         <MessageBar intent="info">
-          <MessageBarBody>{ASSIGN_ROLES_PRIVILEGE_REQUIRED}</MessageBarBody>
+          <MessageBarBody>{t('assignRequired')}</MessageBarBody>
         </MessageBar>
       )}
       {saved && (
         <MessageBar intent="success">
           <MessageBarBody>{saved}</MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setSaved(null)} />}
+            containerAction={<Button appearance="transparent" aria-label={t('common:commands.dismiss')} icon={<DismissRegular />} onClick={() => setSaved(null)} />}
           />
         </MessageBar>
       )}

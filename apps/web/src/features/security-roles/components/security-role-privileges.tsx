@@ -24,21 +24,18 @@ import { DismissRegular, LockClosedRegular } from '@fluentui/react-icons';
 import {
   BUILT_IN_ROLE_NAMES,
   PRIVILEGE_DEPTHS,
-  PRIVILEGE_DEPTH_LABELS,
-  PRIVILEGE_LABELS,
   type Privilege,
   type PrivilegeDepth,
   type SecurityRoleResponse,
 } from '@sync-admin/contract';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { formatNumber } from '../../../lib/format-time.ts';
 import { useSetSecurityRolePrivilege } from '../api/set-security-role-privilege.ts';
+import { useAccessLabels } from '../lib/labels.ts';
 import { PRIVILEGE_TABS } from '../lib/privilege-groups.ts';
 import { PrivilegeDepthIcon } from './privilege-depth-icon.tsx';
-
-export const SECURITY_ROLE_WRITE_REQUIRED = 'You need Write privilege on Security Role to change privileges.';
-export const SYSTEM_ADMINISTRATOR_LOCKED =
-  'The System Administrator role always has every privilege at the Organization level, so it can\u2019t be changed.';
 
 const NONE = 'none';
 
@@ -53,14 +50,13 @@ const useStyles = makeStyles({
   legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
 
-const depthLabel = (depth: PrivilegeDepth | null) => (depth ? PRIVILEGE_DEPTH_LABELS[depth] : 'None');
-
 function LevelText({ depth }: { depth: PrivilegeDepth | null }) {
   const styles = useStyles();
+  const labels = useAccessLabels();
   return (
     <span className={styles.level}>
       <PrivilegeDepthIcon depth={depth} />
-      <Text>{depthLabel(depth)}</Text>
+      <Text>{labels.depth(depth)}</Text>
     </span>
   );
 }
@@ -79,14 +75,16 @@ interface Props {
 /** A security role's privileges and their levels, tabbed and grouped as the Dynamics 365 role editor shows them. */
 export function SecurityRolePrivileges({ environmentId, role, canWrite }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation(['security-roles', 'common']);
+  const labels = useAccessLabels();
   const setPrivilege = useSetSecurityRolePrivilege(environmentId);
   const [tab, setTab] = useState(PRIVILEGE_TABS[0]?.value ?? '');
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const isLocked = role.isBuiltIn && role.name === BUILT_IN_ROLE_NAMES.systemAdministrator;
-  const readOnlyReason = !canWrite ? SECURITY_ROLE_WRITE_REQUIRED : isLocked ? SYSTEM_ADMINISTRATOR_LOCKED : null;
+  const readOnlyReason = !canWrite ? t('role.writeRequired') : isLocked ? t('role.systemAdministratorLocked') : null;
   const pendingPrivilege = setPrivilege.isPending ? setPrivilege.variables.privilege : null;
-  const selectedTab = PRIVILEGE_TABS.find((t) => t.value === tab) ?? PRIVILEGE_TABS[0];
+  const selectedTab = PRIVILEGE_TABS.find((candidate) => candidate.value === tab) ?? PRIVILEGE_TABS[0];
 
   const change = (privilege: Privilege, depth: PrivilegeDepth | null) => {
     if (depth === (role.privileges[privilege] ?? null)) return;
@@ -95,7 +93,7 @@ export function SecurityRolePrivileges({ environmentId, role, canWrite }: Props)
       { roleId: role.id, privilege, depth },
       {
         onSuccess: () =>
-          setNotice({ intent: 'success', text: `${PRIVILEGE_LABELS[privilege]} is now ${depthLabel(depth)} on ${role.name}.` }),
+          setNotice({ intent: 'success', text: t('role.changed', { privilege: labels.privilege[privilege], depth: labels.depth(depth), role: role.name }) }),
         onError: (error) => setNotice({ intent: 'error', text: errorMessage(error) }),
       },
     );
@@ -108,22 +106,19 @@ export function SecurityRolePrivileges({ environmentId, role, canWrite }: Props)
       <span className={styles.level}>
         <Dropdown
           className={styles.dropdown}
-          aria-label={PRIVILEGE_LABELS[privilege]}
-          value={depthLabel(depth)}
+          aria-label={labels.privilege[privilege]}
+          value={labels.depth(depth)}
           selectedOptions={[depth ?? NONE]}
           disabled={pendingPrivilege !== null}
           onOptionSelect={(_, data) => change(privilege, data.optionValue === NONE ? null : (data.optionValue as PrivilegeDepth))}
         >
-          <Option value={NONE} text="None">
-            <span className={styles.level}><PrivilegeDepthIcon depth={null} /> None</span>
-          </Option>
-          {PRIVILEGE_DEPTHS.map((value) => (
-            <Option key={value} value={value} text={PRIVILEGE_DEPTH_LABELS[value]}>
-              <span className={styles.level}><PrivilegeDepthIcon depth={value} /> {PRIVILEGE_DEPTH_LABELS[value]}</span>
+          {([null, ...PRIVILEGE_DEPTHS] as const).map((value) => (
+            <Option key={value ?? NONE} value={value ?? NONE} text={labels.depth(value)}>
+              <span className={styles.level}><PrivilegeDepthIcon depth={value} /> {labels.depth(value)}</span>
             </Option>
           ))}
         </Dropdown>
-        {pendingPrivilege === privilege && <Spinner size="extra-tiny" aria-label="Saving" />}
+        {pendingPrivilege === privilege && <Spinner size="extra-tiny" aria-label={t('role.saving')} />}
       </span>
     );
   };
@@ -131,9 +126,9 @@ export function SecurityRolePrivileges({ environmentId, role, canWrite }: Props)
   return (
     <div className={styles.root}>
       <div className={styles.summary}>
-        {role.isBuiltIn ? <Badge appearance="tint" color="brand">Built-in role</Badge> : <Badge appearance="tint">Custom role</Badge>}
-        <Text>{role.userCount} {role.userCount === 1 ? 'user' : 'users'}</Text>
-        <Text>{role.teamCount} {role.teamCount === 1 ? 'team' : 'teams'}</Text>
+        {role.isBuiltIn ? <Badge appearance="tint" color="brand">{t('role.builtIn')}</Badge> : <Badge appearance="tint">{t('role.custom')}</Badge>}
+        <Text>{t('role.users', { count: role.userCount, formatted: formatNumber(role.userCount) })}</Text>
+        <Text>{t('role.teams', { count: role.teamCount, formatted: formatNumber(role.teamCount) })}</Text>
       </div>
 
       {readOnlyReason && (
@@ -146,7 +141,7 @@ export function SecurityRolePrivileges({ environmentId, role, canWrite }: Props)
           <MessageBarBody>{notice.text}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setNotice(null)} />
+              <Button appearance="transparent" aria-label={t('common:commands.dismiss')} icon={<DismissRegular />} onClick={() => setNotice(null)} />
             }
           />
         </MessageBar>
@@ -156,31 +151,31 @@ export function SecurityRolePrivileges({ environmentId, role, canWrite }: Props)
         className={styles.tabs}
         selectedValue={selectedTab?.value}
         onTabSelect={(_, data) => setTab(String(data.value))}
-        aria-label="Privilege areas"
+        aria-label={t('role.areas')}
       >
-        {PRIVILEGE_TABS.map((t) => (
-          <Tab key={t.value} value={t.value} id={`privilege-tab-${t.value}`}>{t.label}</Tab>
+        {PRIVILEGE_TABS.map((area) => (
+          <Tab key={area.value} value={area.value} id={`privilege-tab-${area.value}`}>{t(area.labelKey)}</Tab>
         ))}
       </TabList>
 
       {selectedTab && (
         <div role="tabpanel" aria-labelledby={`privilege-tab-${selectedTab.value}`}>
           {selectedTab.groups.map((group) => {
-            const headingId = `privilege-group-${selectedTab.value}-${group.title.replace(/\W+/g, '-').toLowerCase()}`;
+            const headingId = `privilege-${selectedTab.value}-${group.titleKey.replace(/\W+/g, '-')}`;
             return (
-              <section key={group.title} className={styles.group} aria-labelledby={headingId}>
-                <Subtitle2 as="h2" id={headingId}>{group.title}</Subtitle2>
+              <section key={group.titleKey} className={styles.group} aria-labelledby={headingId}>
+                <Subtitle2 as="h2" id={headingId}>{t(group.titleKey)}</Subtitle2>
                 <Table size="small" aria-labelledby={headingId}>
                   <TableHeader>
                     <TableRow>
-                      <TableHeaderCell>Privilege</TableHeaderCell>
-                      <TableHeaderCell className={styles.levelColumn}>Level</TableHeaderCell>
+                      <TableHeaderCell>{t('role.privilege')}</TableHeaderCell>
+                      <TableHeaderCell className={styles.levelColumn}>{t('role.level')}</TableHeaderCell>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
                     {group.privileges.map((privilege) => (
                       <TableRow key={privilege}>
-                        <TableCell>{PRIVILEGE_LABELS[privilege]}</TableCell>
+                        <TableCell>{labels.privilege[privilege]}</TableCell>
                         <TableCell className={styles.levelColumn}>{renderLevel(privilege)}</TableCell>
                       </TableRow>
                     ))}
@@ -193,7 +188,7 @@ export function SecurityRolePrivileges({ environmentId, role, canWrite }: Props)
       )}
 
       <div className={styles.legend}>
-        <Text weight="semibold">Key:</Text>
+        <Text weight="semibold">{t('role.key')}</Text>
         {([null, ...PRIVILEGE_DEPTHS] as const).map((depth) => <LevelText key={depth ?? NONE} depth={depth} />)}
       </div>
     </div>

@@ -1,49 +1,57 @@
 import { Badge, Text, createTableColumn, makeStyles, tokens, type TableColumnDefinition } from '@fluentui/react-components';
-import { TENANT_ROLE_LABELS, type DirectoryUserResponse } from '@sync-admin/contract';
+import type { DirectoryUserResponse } from '@sync-admin/contract';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSecurityRoles } from '../api/get-security-roles.ts';
 import { useTeams } from '../api/get-teams.ts';
 import { useUsers } from '../api/get-users.ts';
 import { useSetUserSecurityRoles } from '../api/set-user-security-roles.ts';
+import { useAccessLabels } from '../lib/labels.ts';
 import { RoleHoldersList, namesOf } from './role-holders-list.tsx';
 
 const useStyles = makeStyles({
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
-function columnsFor(roleNames: ReadonlyMap<string, string>, teamNames: ReadonlyMap<string, string>, badgesClass: string) {
+interface ColumnText {
+  t: TFunction<'security-roles'>;
+  tenantRoles: ReturnType<typeof useAccessLabels>['tenantRole'];
+}
+
+function columnsFor({ t, tenantRoles }: ColumnText, roleNames: ReadonlyMap<string, string>, teamNames: ReadonlyMap<string, string>, badgesClass: string) {
   const columns: TableColumnDefinition<DirectoryUserResponse>[] = [
     createTableColumn({
       columnId: 'fullName',
       compare: (a, b) => a.fullName.localeCompare(b.fullName),
-      renderHeaderCell: () => 'Full name',
+      renderHeaderCell: () => t('column.fullName'),
       renderCell: (user) => <Text weight="semibold">{user.fullName}</Text>,
     }),
     createTableColumn({
       columnId: 'email',
       compare: (a, b) => a.email.localeCompare(b.email),
-      renderHeaderCell: () => 'User Principal Name',
+      renderHeaderCell: () => t('column.userPrincipalName'),
       renderCell: (user) => user.email,
     }),
     createTableColumn({
       columnId: 'tenantRoles',
-      renderHeaderCell: () => 'Microsoft 365 roles',
+      renderHeaderCell: () => t('column.tenantRoles'),
       renderCell: (user) => (
         <span className={badgesClass}>
           {user.tenantRoles.map((role) => (
-            <Badge key={role} appearance="tint" color="brand">{TENANT_ROLE_LABELS[role]}</Badge>
+            <Badge key={role} appearance="tint" color="brand">{tenantRoles[role]}</Badge>
           ))}
         </span>
       ),
     }),
     createTableColumn({
       columnId: 'securityRoles',
-      renderHeaderCell: () => 'Security roles',
+      renderHeaderCell: () => t('securityRoles'),
       renderCell: (user) => namesOf(user.roleIds, roleNames).join(', '),
     }),
     createTableColumn({
       columnId: 'teams',
-      renderHeaderCell: () => 'Teams',
+      renderHeaderCell: () => t('column.teams'),
       renderCell: (user) => namesOf(user.teamIds, teamNames).join(', '),
     }),
   ];
@@ -58,13 +66,6 @@ const COLUMN_SIZES = {
   teams: { minWidth: 120, defaultWidth: 200 },
 };
 
-const LABELS = {
-  commands: 'User commands',
-  grid: 'Users',
-  loading: 'Loading users…',
-  empty: 'There are no users in this environment.',
-};
-
 interface Props {
   environmentId: string;
   canWrite: boolean;
@@ -73,6 +74,8 @@ interface Props {
 /** Settings > Users + permissions > Users: who is in the environment, and Manage security roles. */
 export function UsersList({ environmentId, canWrite }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('security-roles');
+  const { tenantRole } = useAccessLabels();
   const users = useUsers(environmentId);
   const roles = useSecurityRoles(environmentId);
   const teams = useTeams(environmentId);
@@ -80,7 +83,10 @@ export function UsersList({ environmentId, canWrite }: Props) {
 
   const roleNames = useMemo(() => new Map((roles.data?.items ?? []).map((r) => [r.id, r.name])), [roles.data]);
   const teamNames = useMemo(() => new Map((teams.data?.items ?? []).map((t) => [t.id, t.name])), [teams.data]);
-  const columns = useMemo(() => columnsFor(roleNames, teamNames, styles.badges), [roleNames, teamNames, styles.badges]);
+  const columns = useMemo(
+    () => columnsFor({ t, tenantRoles: tenantRole }, roleNames, teamNames, styles.badges),
+    [t, tenantRole, roleNames, teamNames, styles.badges],
+  );
 
   return (
     <RoleHoldersList
@@ -95,7 +101,7 @@ export function UsersList({ environmentId, canWrite }: Props) {
       columns={columns}
       defaultSortColumn="fullName"
       columnSizingOptions={COLUMN_SIZES}
-      labels={LABELS}
+      labels={{ commands: t('users.commands'), grid: t('users.grid'), loading: t('users.loading'), empty: t('users.empty') }}
     />
   );
 }

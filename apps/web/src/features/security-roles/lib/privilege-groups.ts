@@ -1,13 +1,14 @@
 import { PRIVILEGES, type Privilege } from '@sync-admin/contract';
 
 export interface PrivilegeGroup {
-  title: string;
+  /** Names the group in the security-roles namespace; also what its heading's id is made of. */
+  titleKey: string;
   privileges: readonly Privilege[];
 }
 
 export interface PrivilegeTab {
   value: string;
-  label: string;
+  labelKey: string;
   groups: readonly PrivilegeGroup[];
 }
 
@@ -19,19 +20,19 @@ export interface PrivilegeTab {
 const PLACED_TABS: readonly PrivilegeTab[] = [
   {
     value: 'coreRecords',
-    label: 'Core Records',
+    labelKey: 'security-roles:tab.coreRecords',
     groups: [
-      { title: 'Email Server Profile', privileges: ['emailServerProfile.read', 'emailServerProfile.write'] },
-      { title: 'Mailbox', privileges: ['mailbox.read', 'mailbox.write'] },
+      { titleKey: 'security-roles:group.emailServerProfile', privileges: ['emailServerProfile.read', 'emailServerProfile.write'] },
+      { titleKey: 'security-roles:group.mailbox', privileges: ['mailbox.read', 'mailbox.write'] },
     ],
   },
   {
     value: 'businessManagement',
-    label: 'Business Management',
+    labelKey: 'security-roles:tab.businessManagement',
     groups: [
-      { title: 'Organization', privileges: ['organization.write'] },
-      { title: 'Security Role', privileges: ['securityRole.read', 'securityRole.write'] },
-      { title: 'Miscellaneous Privileges', privileges: ['approveEmailAddresses', 'auditHistory.read'] },
+      { titleKey: 'security-roles:group.organization', privileges: ['organization.write'] },
+      { titleKey: 'security-roles:group.securityRole', privileges: ['securityRole.read', 'securityRole.write'] },
+      { titleKey: 'security-roles:group.miscellaneous', privileges: ['approveEmailAddresses', 'auditHistory.read'] },
     ],
   },
 ];
@@ -43,4 +44,4 @@ const unplaced = PRIVILEGES.filter((privilege) => !placed.has(privilege));
 export const PRIVILEGE_TABS: readonly PrivilegeTab[] =
   unplaced.length === 0
     ? PLACED_TABS
-    : [...PLACED_TABS, { value: 'other', label: 'Other', groups: [{ title: 'Other privileges', privileges: unplaced }] }];
+    : [...PLACED_TABS, { value: 'other', labelKey: 'security-roles:tab.other', groups: [{ titleKey: 'security-roles:group.other', privileges: unplaced }] }];
