@@ -34,6 +34,8 @@ test('a German browser gets Email settings, Email health and Security roles in G
   await expect(page.getByText(/^\d+ aktive Postfächer, die Sie lesen können · im Zeitverlauf: die letzten 30 Tage \(UTC\)$/)).toBeVisible();
   const addresses = page.getByRole('region', { name: 'Postfächer nach Status der E-Mail-Adresse', exact: true });
   await expect(addresses.getByRole('option', { name: /^Genehmigung ausstehend, \d+\.$/ })).toBeVisible();
+  // Its legend as German writes it: the charts' own capitalization of every word is undone.
+  await expect(addresses.getByText('Genehmigung ausstehend', { exact: true }).first()).toHaveCSS('text-transform', 'none');
   const outcomes = page.getByRole('region', { name: 'Ergebnisse von „Testen und aktivieren“ pro Tag', exact: true });
   // The axis names the days as German does ("4. Dez.").
   await expect(outcomes.getByText(/^\d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,3}\.?$/).first()).toBeVisible();

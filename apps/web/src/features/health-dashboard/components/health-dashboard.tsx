@@ -37,6 +37,9 @@ const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 520px), 1fr))' },
   wide: { gridColumn: '1 / -1' },
   summary: { color: tokens.colorNeutralForeground2 },
+  // The charts' legends capitalize every word, which German nouns and adjectives must not get ("Genehmigung ausstehend");
+  // the labels are already written as each language writes them.
+  legend: { textTransform: 'none' },
 });
 
 /**
@@ -45,6 +48,7 @@ const useStyles = makeStyles({
  */
 function useDashboardText() {
   const { t } = useTranslation(['health-dashboard', 'alerts', 'common']);
+  const legend = useStyles().legend;
   return useMemo(() => ({
     t,
     /** The grid's column names for the channels; "ACT" is the admin center's short name for the third. */
@@ -61,8 +65,8 @@ function useDashboardText() {
       empty: t('addressStatus.empty'),
     } satisfies Record<(typeof EMAIL_ADDRESS_STATUSES)[number], string>,
     severity: { error: t('alerts:severity.error'), warning: t('alerts:severity.warning'), information: t('alerts:severity.information') } satisfies Record<(typeof SEVERITIES)[number], string>,
-    chart: { culture: formattingLocale(), legendProps: { overflowText: t('moreLegends') } },
-  }), [t]);
+    chart: { culture: formattingLocale(), legendProps: { overflowText: t('moreLegends'), styles: { legend } } },
+  }), [t, legend]);
 }
 
 /** The Email health page: every chart with its table, every bar and row leading to the mailboxes it counted. */
