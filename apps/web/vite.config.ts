@@ -20,6 +20,10 @@ export default defineConfig({
     emptyOutDir: true,
     // Fluent UI alone is ~650 kB (~175 kB gzip) in its cached vendor chunk; warn only beyond that.
     chunkSizeWarningLimit: 700,
+    // Terser with two compress passes makes the first screen ~4 % smaller than esbuild's minifier (decision 59),
+    // which issue 10's 250 KB needs; it makes the build slower (about 35 s instead of 15 s).
+    minify: 'terser',
+    terserOptions: { ecma: 2020, module: true, compress: { passes: 2 } },
     rollupOptions: { output: { manualChunks: vendorChunk } },
   },
   // The API runs separately in development; proxying keeps the SPA and its cookie on one origin.

@@ -5,6 +5,7 @@ import authentication from './plugins/app/authentication.ts';
 import authorization from './plugins/app/authorization.ts';
 import dependencies, { type AppDependencies } from './plugins/app/dependencies.ts';
 import errorHandler, { replyWithError } from './plugins/app/error-handler.ts';
+import responseContract from './plugins/app/response-contract.ts';
 import openapi from './plugins/external/openapi.ts';
 import securityHeaders, { ROUTING_ERROR_HEADERS } from './plugins/external/security-headers.ts';
 import webApp from './plugins/external/web-app.ts';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDependencies, options: { logStream?: Nod
   await app.register(errorHandler);
   await app.register(authentication);
   await app.register(authorization);
+  await app.register(responseContract);
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);

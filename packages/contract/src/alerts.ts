@@ -49,3 +49,4 @@ export const alertGroupSchema = z.object({
 });
 export type AlertGroupResponse = z.infer<typeof alertGroupSchema>;
 export const alertGroupListResponseSchema = z.object({ items: z.array(alertGroupSchema), total: z.number() });
+export type AlertGroupListResponse = z.infer<typeof alertGroupListResponseSchema>;

@@ -1,3 +1,7 @@
+// Here, not in auth.ts: auth.ts builds schemas, and the web's API client, on every page, needs only this name.
+/** The header that carries the session's CSRF token on every request that changes something. */
+export const CSRF_HEADER = 'x-csrf-token';
+
 /** Every API path in one place, for the server's route table and the web client alike. */
 export const apiPaths = {
   health: '/api/health',

@@ -25,4 +25,3 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
-export const CSRF_HEADER = 'x-csrf-token';

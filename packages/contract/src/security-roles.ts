@@ -14,6 +14,7 @@ export const securityRoleSchema = z.object({
 });
 export type SecurityRoleResponse = z.infer<typeof securityRoleSchema>;
 export const securityRoleListResponseSchema = z.object({ items: z.array(securityRoleSchema) });
+export type SecurityRoleListResponse = z.infer<typeof securityRoleListResponseSchema>;
 
 export const securityRolePrivilegeParamsSchema = z.object({
   environmentId: z.uuid('environmentId must be a UUID.'),
@@ -33,6 +34,7 @@ export const directoryUserSchema = z.object({
 });
 export type DirectoryUserResponse = z.infer<typeof directoryUserSchema>;
 export const directoryUserListResponseSchema = z.object({ items: z.array(directoryUserSchema) });
+export type DirectoryUserListResponse = z.infer<typeof directoryUserListResponseSchema>;
 
 export const teamSchema = z.object({
   id: text(),
@@ -42,6 +44,7 @@ export const teamSchema = z.object({
 });
 export type TeamResponse = z.infer<typeof teamSchema>;
 export const teamListResponseSchema = z.object({ items: z.array(teamSchema) });
+export type TeamListResponse = z.infer<typeof teamListResponseSchema>;
 
 export const userParamsSchema = z.object({ environmentId: z.uuid('environmentId must be a UUID.'), userId: z.uuid('userId must be a UUID.') });
 export const teamParamsSchema = z.object({ environmentId: z.uuid('environmentId must be a UUID.'), teamId: z.uuid('teamId must be a UUID.') });

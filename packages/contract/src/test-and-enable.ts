@@ -33,6 +33,7 @@ export type StartRunResponse = z.infer<typeof startRunResponseSchema>;
 
 /** A mailbox command's answer: per mailbox, done or skipped and why; Apply Default Email Settings also names the Test & Enable job it started. */
 export const mailboxActionResponseSchema = z.partial(startRunResponseSchema, { run: true });
+export type MailboxActionResponse = z.infer<typeof mailboxActionResponseSchema>;
 
 const counts = z.object(Object.fromEntries(RUN_ITEM_STATES.map((state) => [state, z.number()])) as Record<(typeof RUN_ITEM_STATES)[number], z.ZodMiniNumber>);
 

@@ -1,10 +1,8 @@
-import { CSRF_HEADER, errorResponseSchema, type ErrorResponse } from '@sync-admin/contract';
+import { CSRF_HEADER, type ErrorResponse } from '@sync-admin/contract';
 import { i18next } from './i18n.ts';
 import { errorBodyText, fieldErrorText, loadErrorMessages } from './server-messages.ts';
 
 type ErrorBody = ErrorResponse['error'];
-/** Any contract schema: responses are checked against the contract before a screen sees them. */
-type Schema<T> = { parse: (data: unknown) => T };
 
 /** Every non-2xx answer, carrying the API's error model so screens can show messages beside fields. */
 export class ApiError extends Error {
@@ -35,7 +33,12 @@ export function configureCsrfToken(read: () => string | undefined): void {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request<T>(method: Method, path: string, schema: Schema<T> | null, body?: unknown): Promise<T> {
+/**
+ * `T` is the contract's type of the answer. The answer is not parsed again here: the API checks every answer
+ * against the same contract schema before sending it (its response-contract plugin), and parsing would put zod
+ * and every response schema on the first screen (decision 59).
+ */
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
@@ -53,13 +56,19 @@ async function request<T>(method: Method, path: string, schema: Schema<T> | null
     await loadErrorMessages();
     throw new ApiError(response.status, body);
   }
-  if (schema === null || response.status === 204) return undefined as T;
-  return schema.parse(await response.json());
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
 }
 
+// The API's error model, or anything else in front of it answering (a proxy's HTML page, a gateway's JSON).
+const isErrorBody = (value: unknown): value is ErrorResponse => {
+  const error = (value as Partial<ErrorResponse> | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string' && Array.isArray(error.fieldErrors);
+};
+
 async function readError(response: Response): Promise<ErrorBody> {
-  const parsed = errorResponseSchema.safeParse(await response.json().catch(() => null));
-  if (parsed.success) return parsed.data.error;
+  const body: unknown = await response.json().catch(() => null);
+  if (isErrorBody(body)) return body.error;
   return {
     code: response.status === 401 ? 'NOT_AUTHENTICATED' : 'INTERNAL',
     message: i18next.t('errors:unreadableAnswer', { status: response.status, statusText: response.statusText, defaultValue: `The server answered ${response.status} ${response.statusText}. Try again later.` }),
@@ -68,11 +77,11 @@ async function readError(response: Response): Promise<ErrorBody> {
 }
 
 export const api = {
-  get: <T>(path: string, schema: Schema<T>) => request('GET', path, schema),
-  post: <T>(path: string, schema: Schema<T>, body?: unknown) => request('POST', path, schema, body),
-  patch: <T>(path: string, schema: Schema<T>, body: unknown) => request('PATCH', path, schema, body),
-  put: <T>(path: string, schema: Schema<T>, body: unknown) => request('PUT', path, schema, body),
-  delete: (path: string) => request<void>('DELETE', path, null),
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: (path: string) => request<void>('DELETE', path),
 };
 
 /** Someone else saved the record after it was read: nothing was changed, and a reload shows their values. */

@@ -1,4 +1,4 @@
-import { alertGroupListResponseSchema, alertListResponseSchema, apiPaths, type AlertResponse } from '@sync-admin/contract';
+import { apiPaths, type AlertResponse, type AlertListResponse, type AlertGroupListResponse } from '@sync-admin/contract';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { alertKeys } from './query-keys.ts';
@@ -30,11 +30,11 @@ function toSearchParams(filters: AlertFilters, offset: number): URLSearchParams 
 }
 
 export const getAlerts = (environmentId: string, filters: AlertFilters, offset: number) =>
-  api.get(`${apiPaths.alerts(environmentId)}?${toSearchParams(filters, offset).toString()}`, alertListResponseSchema);
+  api.get<AlertListResponse>(`${apiPaths.alerts(environmentId)}?${toSearchParams(filters, offset).toString()}`);
 
 /** The wall grouped by mailbox (or profile) and code, each group with its count and next step. */
 export const getAlertGroups = (environmentId: string, filters: AlertFilters, offset: number) =>
-  api.get(`${apiPaths.alertGroups(environmentId)}?${toSearchParams(filters, offset).toString()}`, alertGroupListResponseSchema);
+  api.get<AlertGroupListResponse>(`${apiPaths.alertGroups(environmentId)}?${toSearchParams(filters, offset).toString()}`);
 
 /** The next page starts where the loaded ones end; none once every entry is loaded. */
 const nextOffset = (lastPage: { items: unknown[]; total: number }, pages: { items: unknown[] }[]) => {

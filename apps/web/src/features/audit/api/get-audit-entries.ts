@@ -1,4 +1,4 @@
-import { apiPaths, auditListResponseSchema, type AuditEntryResponse } from '@sync-admin/contract';
+import { apiPaths, type AuditEntryResponse, type AuditListResponse } from '@sync-admin/contract';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { auditKeys } from './query-keys.ts';
@@ -39,7 +39,7 @@ export const auditExportHref = (environmentId: string, filters: AuditFilters) =>
   `${apiPaths.auditExport(environmentId)}?${filterParams(filters).toString()}`;
 
 export const getAuditEntries = (environmentId: string, filters: AuditFilters, offset: number) =>
-  api.get(`${apiPaths.audit(environmentId)}?${toSearchParams(filters, offset).toString()}`, auditListResponseSchema);
+  api.get<AuditListResponse>(`${apiPaths.audit(environmentId)}?${toSearchParams(filters, offset).toString()}`);
 
 export const getAuditEntriesQueryOptions = (environmentId: string, filters: AuditFilters) =>
   infiniteQueryOptions({

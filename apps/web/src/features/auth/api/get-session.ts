@@ -1,11 +1,11 @@
-import { apiPaths, sessionResponseSchema, type SessionResponse } from '@sync-admin/contract';
+import { apiPaths, type SessionResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '../../../lib/api-client.ts';
 
 /** Signed out is a normal state, not an error: the guard turns null into the sign-in page. */
 export async function getSession(): Promise<SessionResponse | null> {
   try {
-    return await api.get(apiPaths.session, sessionResponseSchema);
+    return await api.get<SessionResponse>(apiPaths.session);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

@@ -1,9 +1,9 @@
-import { apiPaths, sessionResponseSchema, type SignInRequest } from '@sync-admin/contract';
+import { apiPaths, type SignInRequest, type SessionResponse } from '@sync-admin/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { sessionQueryKey } from './get-session.ts';
 
-export const signIn = (body: SignInRequest) => api.post(apiPaths.session, sessionResponseSchema, body);
+export const signIn = (body: SignInRequest) => api.post<SessionResponse>(apiPaths.session, body);
 
 export function useSignIn() {
   const queryClient = useQueryClient();

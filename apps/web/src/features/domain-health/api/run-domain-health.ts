@@ -1,11 +1,11 @@
-import { apiPaths, domainHealthListResponseSchema, type DomainHealthListResponse } from '@sync-admin/contract';
+import { apiPaths, type DomainHealthListResponse } from '@sync-admin/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { domainHealthKeys } from './query-keys.ts';
 
 /** Runs the checks now: one domain, or every domain when none is given. Answers with the domains checked. */
 export const runDomainHealth = (environmentId: string, domain?: string) =>
-  api.post(apiPaths.domainHealthRun(environmentId), domainHealthListResponseSchema, domain ? { domain } : {});
+  api.post<DomainHealthListResponse>(apiPaths.domainHealthRun(environmentId), domain ? { domain } : {});
 
 export function useRunDomainHealth(environmentId: string) {
   const queryClient = useQueryClient();

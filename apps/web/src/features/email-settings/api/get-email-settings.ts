@@ -1,10 +1,10 @@
-import { apiPaths, emailSettingsResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type EmailSettingsResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { emailSettingsKeys } from './query-keys.ts';
 
 export const getEmailSettings = (environmentId: string) =>
-  api.get(apiPaths.emailSettings(environmentId), emailSettingsResponseSchema);
+  api.get<EmailSettingsResponse>(apiPaths.emailSettings(environmentId));
 
 export const getEmailSettingsQueryOptions = (environmentId: string) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import { apiPaths, emailSettingsResponseSchema, type UpdateEmailSettingsRequest } from '@sync-admin/contract';
+import { apiPaths, type UpdateEmailSettingsRequest, type EmailSettingsResponse } from '@sync-admin/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { auditKeys } from '../../audit/api/query-keys.ts';
@@ -7,7 +7,7 @@ import { emailSettingsKeys } from './query-keys.ts';
 
 /** Sends only the settings that changed; the rest keep what is stored. */
 export const updateEmailSettings = (environmentId: string, changes: UpdateEmailSettingsRequest) =>
-  api.patch(apiPaths.emailSettings(environmentId), emailSettingsResponseSchema, changes);
+  api.patch<EmailSettingsResponse>(apiPaths.emailSettings(environmentId), changes);
 
 export function useUpdateEmailSettings(environmentId: string) {
   const queryClient = useQueryClient();

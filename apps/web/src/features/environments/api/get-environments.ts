@@ -1,8 +1,8 @@
-import { apiPaths, environmentListResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type EnvironmentListResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
-export const getEnvironments = () => api.get(apiPaths.environments, environmentListResponseSchema);
+export const getEnvironments = () => api.get<EnvironmentListResponse>(apiPaths.environments);
 
 export const getEnvironmentsQueryOptions = () =>
   queryOptions({ queryKey: ['environments'], queryFn: getEnvironments, staleTime: 5 * 60_000 });

@@ -1,5 +1,4 @@
-import { Field, Select, makeStyles } from '@fluentui/react-components';
-
+import { Label, Select, makeStyles, useId } from '@fluentui/react-components';
 import { CUSTOMER_ENGAGEMENT_LABELS } from '@sync-admin/contract';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -13,15 +12,9 @@ const visuallyHidden = {
 } as const;
 
 const useStyles = makeStyles({
-  // The horizontal Field's default 33%/67% grid squeezes the picker into the user block beside it.
-  field: {
-    flexShrink: 0,
-    gridTemplateColumns: 'auto 220px',
-    columnGap: '12px',
-    [`@media ${PHONE_SCREEN}`]: { gridTemplateColumns: '150px' },
-  },
+  field: { flexShrink: 0, display: 'flex', alignItems: 'center', columnGap: '12px' },
   label: { color: 'inherit', [`@media ${PHONE_SCREEN}`]: visuallyHidden },
-  picker: { minWidth: 0 },
+  picker: { width: '220px', [`@media ${PHONE_SCREEN}`]: { width: '150px' } },
 });
 
 /**
@@ -37,6 +30,7 @@ export function EnvironmentPicker() {
   const items = environments.data?.items ?? [];
   const current = items.find((e) => e.id === environmentId);
   const { pathname } = useLocation();
+  const pickerId = useId('environment-picker');
   const hrefIn = (id: string) => {
     const next = items.find((e) => e.id === id);
     const here = findPortalPage(pathname);
@@ -46,10 +40,13 @@ export function EnvironmentPicker() {
   };
 
   return (
-    <Field label={{ children: t('environmentPicker.label'), className: styles.label }} orientation="horizontal" className={styles.field}>
+    // A Label, not a Field: Field's validation and layout code was weight on every first screen (decision 59).
+    <div className={styles.field}>
+      <Label htmlFor={pickerId} className={styles.label}>{t('environmentPicker.label')}</Label>
       {/* A native select, not Fluent's Dropdown: the top bar is on every first screen, and the Dropdown with its
           positioning code was about 23 KB gzip of it (decision 53). */}
       <Select
+        id={pickerId}
         className={styles.picker}
         value={current?.id ?? ''}
         onChange={(_, data) => {
@@ -63,6 +60,6 @@ export function EnvironmentPicker() {
           </option>
         ))}
       </Select>
-    </Field>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { apiPaths, healthDashboardResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type HealthDashboardResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
@@ -7,7 +7,7 @@ export const healthDashboardKeys = {
   all: (environmentId: string) => ['environments', environmentId, 'health-dashboard'] as const,
 };
 
-export const getHealthDashboard = (environmentId: string) => api.get(apiPaths.healthDashboard(environmentId), healthDashboardResponseSchema);
+export const getHealthDashboard = (environmentId: string) => api.get<HealthDashboardResponse>(apiPaths.healthDashboard(environmentId));
 
 export const getHealthDashboardQueryOptions = (environmentId: string) =>
   queryOptions({ queryKey: healthDashboardKeys.all(environmentId), queryFn: () => getHealthDashboard(environmentId) });

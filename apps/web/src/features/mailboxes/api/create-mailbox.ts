@@ -1,10 +1,10 @@
-import { apiPaths, mailboxResponseSchema, type CreateMailboxRequest } from '@sync-admin/contract';
+import { apiPaths, type CreateMailboxRequest, type MailboxResponse } from '@sync-admin/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useMailboxWritten } from './use-mailbox-written.ts';
 
 export const createMailbox = (environmentId: string, body: CreateMailboxRequest) =>
-  api.post(apiPaths.mailboxes(environmentId), mailboxResponseSchema, body);
+  api.post<MailboxResponse>(apiPaths.mailboxes(environmentId), body);
 
 export function useCreateMailbox(environmentId: string) {
   const written = useMailboxWritten(environmentId);

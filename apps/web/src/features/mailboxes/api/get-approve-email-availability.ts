@@ -1,17 +1,11 @@
-import {
-  apiPaths,
-  approveEmailAvailabilityResponseSchema,
-  type ApprovalDecisionResponse,
-  type EnvironmentResponse,
-  type MailboxTargetWire,
-} from '@sync-admin/contract';
+import { apiPaths, type ApprovalDecisionResponse, type EnvironmentResponse, type MailboxTargetWire, type ApproveEmailAvailabilityResponse } from '@sync-admin/contract';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client.ts';
 import { mailboxKeys } from './query-keys.ts';
 
 /** What Approve Email would do for the selection: the server decides with the same rules as the command. */
 export const getApproveEmailAvailability = (environmentId: string, target: MailboxTargetWire) =>
-  api.post(apiPaths.approveEmailAvailability(environmentId), approveEmailAvailabilityResponseSchema, { target });
+  api.post<ApproveEmailAvailabilityResponse>(apiPaths.approveEmailAvailability(environmentId), { target });
 
 export const getApproveEmailAvailabilityQueryOptions = (environmentId: string, target: MailboxTargetWire) =>
   queryOptions({

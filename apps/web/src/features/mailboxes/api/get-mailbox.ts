@@ -1,4 +1,4 @@
-import { apiPaths, mailboxResponseSchema, type MailboxResponse } from '@sync-admin/contract';
+import { apiPaths, type MailboxResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { LIVE_REFRESH_MS } from '../../test-and-enable/lib/job-liveness.ts';
@@ -19,7 +19,7 @@ function refreshWhileTested(mailbox: MailboxResponse | undefined): number | fals
 }
 
 export const getMailbox = (environmentId: string, mailboxId: string) =>
-  api.get(apiPaths.mailbox(environmentId, mailboxId), mailboxResponseSchema);
+  api.get<MailboxResponse>(apiPaths.mailbox(environmentId, mailboxId));
 
 export const getMailboxQueryOptions = (environmentId: string, mailboxId: string) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import { apiPaths, mailboxListResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type MailboxListResponse } from '@sync-admin/contract';
 import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { MAILBOX_PAGE_SIZE, gridQueryToParams, type MailboxGridQuery } from '../lib/grid-query.ts';
@@ -12,7 +12,7 @@ export function getMailboxPage(environmentId: string, query: MailboxGridQuery, p
   params.set('order', query.order);
   params.set('offset', String(pageIndex * MAILBOX_PAGE_SIZE));
   params.set('limit', String(MAILBOX_PAGE_SIZE));
-  return api.get(`${apiPaths.mailboxes(environmentId)}?${params.toString()}`, mailboxListResponseSchema);
+  return api.get<MailboxListResponse>(`${apiPaths.mailboxes(environmentId)}?${params.toString()}`);
 }
 
 export const getMailboxPageQueryOptions = (environmentId: string, query: MailboxGridQuery, pageIndex: number) =>

@@ -1,4 +1,4 @@
-import { apiPaths, mailboxImportResponseSchema, type MailboxColumnId, type MailboxImportRequest, type MailboxImportResponse } from '@sync-admin/contract';
+import { apiPaths, type MailboxColumnId, type MailboxImportRequest, type MailboxImportResponse } from '@sync-admin/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import type { MailboxGridQuery } from '../lib/grid-query.ts';
@@ -21,7 +21,7 @@ export async function readFileAsBase64(file: File): Promise<string> {
 
 export function usePreviewMailboxImport(environmentId: string) {
   return useMutation({
-    mutationFn: (file: string) => api.post(apiPaths.mailboxImportPreview(environmentId), mailboxImportResponseSchema, { file }),
+    mutationFn: (file: string) => api.post<MailboxImportResponse>(apiPaths.mailboxImportPreview(environmentId), { file }),
   });
 }
 
@@ -29,7 +29,7 @@ export function useImportMailboxes(environmentId: string) {
   const written = useMailboxWritten(environmentId);
   return useMutation({
     mutationFn: ({ file, mode, preview }: { file: string; mode: MailboxImportRequest['mode']; preview: MailboxImportResponse }) =>
-      api.post(apiPaths.mailboxImport(environmentId), mailboxImportResponseSchema, {
+      api.post<MailboxImportResponse>(apiPaths.mailboxImport(environmentId), {
         file, mode, expected: preview.rows.map((row) => ({ line: row.line, version: row.expectedVersion })),
       } satisfies MailboxImportRequest),
     onSettled: () => written(),

@@ -1,9 +1,4 @@
-import {
-  apiPaths,
-  mailboxActionResponseSchema,
-  type MailboxSettingsWire,
-  type MailboxTargetWire,
-} from '@sync-admin/contract';
+import { apiPaths, type MailboxSettingsWire, type MailboxTargetWire, type MailboxActionResponse } from '@sync-admin/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useMailboxWritten } from './use-mailbox-written.ts';
@@ -29,7 +24,7 @@ export const MAILBOX_ACTION_TITLES: Record<MailboxActionRequest['action'], strin
 
 export function runMailboxAction(environmentId: string, request: MailboxActionRequest) {
   const { action, ...body } = request;
-  return api.post(apiPaths.mailboxAction(environmentId, action), mailboxActionResponseSchema, body);
+  return api.post<MailboxActionResponse>(apiPaths.mailboxAction(environmentId, action), body);
 }
 
 export type MailboxActionResult = Awaited<ReturnType<typeof runMailboxAction>>;

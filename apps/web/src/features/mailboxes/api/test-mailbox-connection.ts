@@ -1,11 +1,11 @@
-import { apiPaths, mailboxConnectionTestResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type MailboxConnectionTestResponse } from '@sync-admin/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { mailboxKeys } from './query-keys.ts';
 
 /** Runs the Test & Enable checks on one mailbox now, step by step; its statuses stay as they are. */
 export const testMailboxConnection = (environmentId: string, mailboxId: string) =>
-  api.post(apiPaths.mailboxTestConnection(environmentId, mailboxId), mailboxConnectionTestResponseSchema);
+  api.post<MailboxConnectionTestResponse>(apiPaths.mailboxTestConnection(environmentId, mailboxId));
 
 export function useTestMailboxConnection(environmentId: string) {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
-import { apiPaths, securityRoleListResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type SecurityRoleListResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { securityRoleKeys } from './query-keys.ts';
 
 export const getSecurityRoles = (environmentId: string) =>
-  api.get(apiPaths.securityRoles(environmentId), securityRoleListResponseSchema);
+  api.get<SecurityRoleListResponse>(apiPaths.securityRoles(environmentId));
 
 export const getSecurityRolesQueryOptions = (environmentId: string) =>
   queryOptions({

@@ -1,9 +1,9 @@
-import { apiPaths, teamListResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type TeamListResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { securityRoleKeys } from './query-keys.ts';
 
-export const getTeams = (environmentId: string) => api.get(apiPaths.teams(environmentId), teamListResponseSchema);
+export const getTeams = (environmentId: string) => api.get<TeamListResponse>(apiPaths.teams(environmentId));
 
 export const getTeamsQueryOptions = (environmentId: string) =>
   queryOptions({

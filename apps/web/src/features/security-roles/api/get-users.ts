@@ -1,9 +1,9 @@
-import { apiPaths, directoryUserListResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type DirectoryUserListResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { securityRoleKeys } from './query-keys.ts';
 
-export const getUsers = (environmentId: string) => api.get(apiPaths.users(environmentId), directoryUserListResponseSchema);
+export const getUsers = (environmentId: string) => api.get<DirectoryUserListResponse>(apiPaths.users(environmentId));
 
 export const getUsersQueryOptions = (environmentId: string) =>
   queryOptions({

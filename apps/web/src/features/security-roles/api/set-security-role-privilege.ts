@@ -1,10 +1,4 @@
-import {
-  apiPaths,
-  securityRoleSchema,
-  type Privilege,
-  type PrivilegeDepth,
-  type SecurityRoleResponse,
-} from '@sync-admin/contract';
+import { apiPaths, type Privilege, type PrivilegeDepth, type SecurityRoleResponse } from '@sync-admin/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { securityRoleKeys } from './query-keys.ts';
@@ -12,7 +6,7 @@ import { useRolesWritten } from './use-roles-written.ts';
 
 /** null removes the privilege from the role (level None). */
 export const setSecurityRolePrivilege = (environmentId: string, roleId: string, privilege: Privilege, depth: PrivilegeDepth | null) =>
-  api.put(apiPaths.securityRolePrivilege(environmentId, roleId, privilege), securityRoleSchema, { depth });
+  api.put<SecurityRoleResponse>(apiPaths.securityRolePrivilege(environmentId, roleId, privilege), { depth });
 
 export function useSetSecurityRolePrivilege(environmentId: string) {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
-import { apiPaths, serverProfileResponseSchema, type CreateServerProfileRequest } from '@sync-admin/contract';
+import { apiPaths, type CreateServerProfileRequest, type ServerProfileResponse } from '@sync-admin/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useProfileWritten } from './use-profile-written.ts';
 
 export const createServerProfile = (environmentId: string, body: CreateServerProfileRequest) =>
-  api.post(apiPaths.serverProfiles(environmentId), serverProfileResponseSchema, body);
+  api.post<ServerProfileResponse>(apiPaths.serverProfiles(environmentId), body);
 
 export function useCreateServerProfile(environmentId: string) {
   const written = useProfileWritten(environmentId);

@@ -1,10 +1,10 @@
-import { apiPaths, serverProfileResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type ServerProfileResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { serverProfileKeys } from './query-keys.ts';
 
 export const getServerProfile = (environmentId: string, profileId: string) =>
-  api.get(apiPaths.serverProfile(environmentId, profileId), serverProfileResponseSchema);
+  api.get<ServerProfileResponse>(apiPaths.serverProfile(environmentId, profileId));
 
 export const getServerProfileQueryOptions = (environmentId: string, profileId: string) =>
   queryOptions({

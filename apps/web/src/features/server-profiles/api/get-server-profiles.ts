@@ -1,11 +1,11 @@
-import { apiPaths, serverProfileListResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type ServerProfileListResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ServerProfileView } from '../../../config/paths.ts';
 import { api } from '../../../lib/api-client.ts';
 import { serverProfileKeys } from './query-keys.ts';
 
 export const getServerProfiles = (environmentId: string, view: ServerProfileView) =>
-  api.get(`${apiPaths.serverProfiles(environmentId)}?view=${view}`, serverProfileListResponseSchema);
+  api.get<ServerProfileListResponse>(`${apiPaths.serverProfiles(environmentId)}?view=${view}`);
 
 export const getServerProfilesQueryOptions = (environmentId: string, view: ServerProfileView) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import { apiPaths, serverProfileResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type ServerProfileResponse } from '@sync-admin/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useProfileWritten } from './use-profile-written.ts';
@@ -7,7 +7,7 @@ import { useProfileWritten } from './use-profile-written.ts';
 export type ServerProfileCommand = Exclude<Parameters<typeof apiPaths.serverProfileAction>[2], 'test-and-enable-mailboxes' | 'retest-failed'>;
 
 export const runServerProfileCommand = (environmentId: string, profileId: string, command: ServerProfileCommand) =>
-  api.post(apiPaths.serverProfileAction(environmentId, profileId, command), serverProfileResponseSchema);
+  api.post<ServerProfileResponse>(apiPaths.serverProfileAction(environmentId, profileId, command));
 
 /** Activate, Deactivate, Set as default and Test connection: one POST each, all answering with the changed profile. */
 export function useServerProfileCommand(environmentId: string) {

@@ -1,10 +1,10 @@
-import { apiPaths, serverProfileResponseSchema, type UpdateServerProfileRequest } from '@sync-admin/contract';
+import { apiPaths, type UpdateServerProfileRequest, type ServerProfileResponse } from '@sync-admin/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useProfileWritten } from './use-profile-written.ts';
 
 export const updateServerProfile = (environmentId: string, profileId: string, body: UpdateServerProfileRequest) =>
-  api.patch(apiPaths.serverProfile(environmentId, profileId), serverProfileResponseSchema, body);
+  api.patch<ServerProfileResponse>(apiPaths.serverProfile(environmentId, profileId), body);
 
 export function useUpdateServerProfile(environmentId: string) {
   const written = useProfileWritten(environmentId);

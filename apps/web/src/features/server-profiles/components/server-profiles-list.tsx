@@ -1,6 +1,6 @@
 import {
   Button,
-  Field,
+  Label,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -12,6 +12,7 @@ import {
   ToolbarDivider,
   makeStyles,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import {
   AddRegular,
@@ -57,7 +58,7 @@ const VIEWS: Record<ServerProfileView, { labelKey: string; emptyKey: string }> =
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, contain: 'inline-size' },
   // On a phone the grid scrolls sideways inside its own region; the page itself never does.
-  view: { maxWidth: '320px' },
+  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, maxWidth: '320px' },
   toolbar: {
     flexWrap: 'wrap',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -88,6 +89,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
   const testConnection = useTestServerProfileConnection(environmentId);
   const deleteProfile = useDeleteServerProfile(environmentId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const viewId = useId('server-profiles-view');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -142,8 +144,11 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
 
   return (
     <div className={styles.root}>
-      <Field label={t('view')} className={styles.view}>
+      {/* A Label, not a Field: Field's code was weight on the first screen (decision 59). */}
+      <div className={styles.view}>
+        <Label htmlFor={viewId}>{t('view')}</Label>
         <Select
+          id={viewId}
           value={view}
           onChange={(_, data) => {
             setSelectedId(null);
@@ -156,7 +161,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
             </option>
           ))}
         </Select>
-      </Field>
+      </div>
 
       <Toolbar aria-label={t('commands')} className={styles.toolbar}>
         <ToolbarButton

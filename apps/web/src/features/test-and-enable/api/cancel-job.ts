@@ -1,11 +1,11 @@
-import { apiPaths, runSchema } from '@sync-admin/contract';
+import { apiPaths, type RunResponse } from '@sync-admin/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { mailboxKeys } from '../../mailboxes/api/query-keys.ts';
 import { jobKeys } from './query-keys.ts';
 
 /** Mailboxes not started yet end as cancelled; those being tested finish. */
-export const cancelJob = (environmentId: string, jobId: string) => api.post(apiPaths.jobCancel(environmentId, jobId), runSchema);
+export const cancelJob = (environmentId: string, jobId: string) => api.post<RunResponse>(apiPaths.jobCancel(environmentId, jobId));
 
 export function useCancelJob(environmentId: string) {
   const queryClient = useQueryClient();

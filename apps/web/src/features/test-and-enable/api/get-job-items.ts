@@ -1,4 +1,4 @@
-import { apiPaths, runItemListResponseSchema, type RunResponse } from '@sync-admin/contract';
+import { apiPaths, type RunResponse, type RunItemListResponse } from '@sync-admin/contract';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { LIVE_REFRESH_MS, isJobLive } from '../lib/job-liveness.ts';
@@ -10,7 +10,7 @@ export function getJobItems(environmentId: string, jobId: string, filter: JobIte
   if (filter.state) params.set('state', filter.state);
   params.set('offset', String(filter.offset));
   params.set('limit', String(filter.limit));
-  return api.get(`${apiPaths.jobItems(environmentId, jobId)}?${params.toString()}`, runItemListResponseSchema);
+  return api.get<RunItemListResponse>(`${apiPaths.jobItems(environmentId, jobId)}?${params.toString()}`);
 }
 
 export const getJobItemsQueryOptions = (environmentId: string, job: RunResponse, filter: JobItemFilter) =>

@@ -1,10 +1,10 @@
-import { apiPaths, runSchema } from '@sync-admin/contract';
+import { apiPaths, type RunResponse } from '@sync-admin/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { LIVE_REFRESH_MS, isJobLive } from '../lib/job-liveness.ts';
 import { jobKeys } from './query-keys.ts';
 
-export const getJob = (environmentId: string, jobId: string) => api.get(apiPaths.job(environmentId, jobId), runSchema);
+export const getJob = (environmentId: string, jobId: string) => api.get<RunResponse>(apiPaths.job(environmentId, jobId));
 
 export const getJobQueryOptions = (environmentId: string, jobId: string) =>
   queryOptions({

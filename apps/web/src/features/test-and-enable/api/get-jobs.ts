@@ -1,4 +1,4 @@
-import { apiPaths, runListResponseSchema } from '@sync-admin/contract';
+import { apiPaths, type RunListResponse } from '@sync-admin/contract';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { LIVE_REFRESH_MS, isJobLive } from '../lib/job-liveness.ts';
@@ -11,7 +11,7 @@ export function getJobs(environmentId: string, filter: JobListFilter) {
   if (filter.serverProfileId) params.set('serverProfileId', filter.serverProfileId);
   params.set('offset', String(filter.offset));
   params.set('limit', String(filter.limit));
-  return api.get(`${apiPaths.jobs(environmentId)}?${params.toString()}`, runListResponseSchema);
+  return api.get<RunListResponse>(`${apiPaths.jobs(environmentId)}?${params.toString()}`);
 }
 
 export const getJobsQueryOptions = (environmentId: string, filter: JobListFilter) =>

@@ -1,4 +1,4 @@
-import { apiPaths, startRunResponseSchema, type MailboxFilterWire, type MailboxTargetWire } from '@sync-admin/contract';
+import { apiPaths, type MailboxFilterWire, type MailboxTargetWire, type StartRunResponse } from '@sync-admin/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { useMailboxWritten } from '../../mailboxes/api/use-mailbox-written.ts';
@@ -18,13 +18,13 @@ export const TEST_AND_ENABLE_NEEDS_WRITE = 'You need Write privilege on Mailbox 
 export function startTestAndEnable(environmentId: string, command: TestAndEnableCommand, startAt: string | null) {
   switch (command.kind) {
     case 'mailboxes':
-      return api.post(apiPaths.mailboxAction(environmentId, 'test-and-enable'), startRunResponseSchema, { target: command.target, startAt });
+      return api.post<StartRunResponse>(apiPaths.mailboxAction(environmentId, 'test-and-enable'), { target: command.target, startAt });
     case 'retestFailedMailboxes':
-      return api.post(apiPaths.mailboxAction(environmentId, 'retest-failed'), startRunResponseSchema, { filter: command.filter, startAt });
+      return api.post<StartRunResponse>(apiPaths.mailboxAction(environmentId, 'retest-failed'), { filter: command.filter, startAt });
     case 'serverProfile':
-      return api.post(apiPaths.serverProfileAction(environmentId, command.profileId, 'test-and-enable-mailboxes'), startRunResponseSchema, { startAt });
+      return api.post<StartRunResponse>(apiPaths.serverProfileAction(environmentId, command.profileId, 'test-and-enable-mailboxes'), { startAt });
     case 'retestFailedServerProfile':
-      return api.post(apiPaths.serverProfileAction(environmentId, command.profileId, 'retest-failed'), startRunResponseSchema, { startAt });
+      return api.post<StartRunResponse>(apiPaths.serverProfileAction(environmentId, command.profileId, 'retest-failed'), { startAt });
   }
 }
 
