@@ -31,6 +31,12 @@ interface StatementParts {
   ownedOnly: (condition: string) => string;
 }
 
+interface OutcomeDay {
+  day: string;
+  succeeded: number;
+  failed: number;
+}
+
 interface ProfileRow {
   serverProfileId: string;
   name: string;
@@ -83,7 +89,9 @@ export function createHealthDashboardRepository(prisma: PrismaClient): HealthDas
             FROM "Mailbox" m
            WHERE m."environmentId" = ${environment()} AND m."isActive" AND m."lastErrorCode" IS NOT NULL ${mailboxOwner()}
            GROUP BY 1 ORDER BY 2 DESC, 1`),
-        query<{ day: string; succeeded: number; failed: number }>(({ environment, since, ownedMailbox }) => `
+        // The environment's outcomes per day are kept by triggers (TestOutcomeDay, decision 57): a few rows per day
+        // to add up. The counters know no owners, so User depth counts the reader's own items, few by nature.
+        scope.ownerId ? query<OutcomeDay>(({ environment, since, ownedMailbox }) => `
           SELECT to_char("day", 'YYYY-MM-DD') AS "day", "succeeded", "failed" FROM (
             -- Grouped on the date, formatted once per day rather than once per item.
             SELECT i."finishedAt"::date AS "day",
@@ -93,7 +101,13 @@ export function createHealthDashboardRepository(prisma: PrismaClient): HealthDas
               JOIN "TestAndEnableRun" r ON r."id" = i."runId" ${ownedMailbox('i')}
              WHERE r."environmentId" = ${environment()} AND i."finishedAt" >= ${since()} AND i."state" IN ('succeeded', 'failed')
              GROUP BY 1
-          ) AS days`),
+          ) AS days`) : query<OutcomeDay>(({ environment, since }) => `
+          SELECT to_char(c."day", 'YYYY-MM-DD') AS "day",
+                 coalesce(sum(c."items") FILTER (WHERE c."outcome" = 'succeeded'), 0)::int AS "succeeded",
+                 coalesce(sum(c."items") FILTER (WHERE c."outcome" = 'failed'), 0)::int AS "failed"
+            FROM "TestOutcomeDay" c
+           WHERE c."environmentId" = ${environment()} AND c."day" >= ${since()}
+           GROUP BY c."day"`),
         query<Record<string, number> & { day: string }>(({ environment, since, ownedMailbox }) => `
           SELECT to_char(a."createdAt", 'YYYY-MM-DD') AS "day", ${ALERT_COUNTS}
             FROM "Alert" a ${ownedMailbox('a')}
