@@ -50,7 +50,7 @@ describe('TestOutcomeDay counters', () => {
     const { items } = await insertJob(db, 'finished');
     expect(items).toBeGreaterThan(300);
 
-    expect(await applyMigrations(db)).toEqual([COUNTERS_MIGRATION]);
+    expect(await applyMigrations(db)).toContain(COUNTERS_MIGRATION);
     const { kept, recounted } = await testOutcomeDays(db);
     expect(kept).toEqual(recounted);
     expect(new Set(kept.map((row) => row.day)).size).toBe(3);
