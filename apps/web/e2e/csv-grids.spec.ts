@@ -50,3 +50,21 @@ test('Audit log: Export to CSV downloads the entries of the filters shown', asyn
   expect(new Set(rows.map((row) => row[3]))).toEqual(new Set(['Email Server Profile']));
   for (const row of rows) expect(row[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 });
+
+test('Alerts: Export to CSV downloads every alert of the severity chosen, one line each, though the wall groups them', async ({ page }) => {
+  await signIn(page, 'global.admin@contoso.example', 'Contoso');
+  await page.getByRole('link', { name: 'Alerts', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Severity' }).click();
+  await page.getByRole('option', { name: 'Error' }).click();
+  await expect(page.getByRole('list', { name: 'Alerts by mailbox and code, latest first' })).toHaveAttribute('aria-busy', 'false');
+  const get = async (url: string) => (await page.request.get(url)).json();
+  const contoso = ((await get('/api/environments')).items as { id: string; name: string }[]).find((e) => e.name === 'Contoso')!.id;
+  const errors = (await get(`/api/environments/${contoso}/alerts?severity=error&limit=1`)).total as number;
+  expect(errors).toBeGreaterThan(0);
+  const [header, ...rows] = await download(page, /^alerts-contoso-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(header).toEqual(['Created on', 'Severity', 'Message', 'Mailbox', 'Server profile', 'Code']);
+  expect(rows).toHaveLength(errors);
+  expect(new Set(rows.map((row) => row[1]))).toEqual(new Set(['Error']));
+  for (const row of rows) expect(row[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+});

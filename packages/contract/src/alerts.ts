@@ -17,6 +17,10 @@ export const alertListQuerySchema = z.strictObject({
 });
 export type AlertListQuery = z.input<typeof alertListQuerySchema>;
 
+/** Export to CSV: the wall's filters without paging (every matching alert, newest first). */
+export const alertExportQuerySchema = z.omit(alertListQuerySchema, { offset: true, limit: true });
+export type AlertExportQuery = z.input<typeof alertExportQuerySchema>;
+
 export const alertSchema = z.object({
   id: text(),
   mailboxId: z.nullable(text()),

@@ -33,6 +33,7 @@ export const apiPaths = {
   teamSecurityRoles: (environmentId: string, teamId: string) => `/api/environments/${environmentId}/teams/${teamId}/security-roles`,
   alerts: (environmentId: string) => `/api/environments/${environmentId}/alerts`,
   alertGroups: (environmentId: string) => `/api/environments/${environmentId}/alerts/groups`,
+  alertExport: (environmentId: string) => `/api/environments/${environmentId}/alerts/export`,
   audit: (environmentId: string) => `/api/environments/${environmentId}/audit`,
   auditExport: (environmentId: string) => `/api/environments/${environmentId}/audit/export`,
   jobs: (environmentId: string) => `/api/environments/${environmentId}/jobs`,

@@ -26,6 +26,7 @@ export * from './mailboxes/mailbox-csv.use-cases.ts';
 export * from './email-settings/email-settings.ts';
 export * from './email-settings/email-settings.repository.port.ts';
 export * from './email-settings/email-settings.use-cases.ts';
+export * from './alerts/alert-columns.ts';
 export * from './alerts/alert.ts';
 export * from './alerts/alert.repository.port.ts';
 export * from './alerts/alert.use-cases.ts';

@@ -112,6 +112,7 @@ describe('every API route, every demo user: deny by default', () => {
       'GET /api/environments/:environmentId/mailboxes/export', 'POST /api/environments/:environmentId/mailboxes/import/preview',
       'POST /api/environments/:environmentId/mailboxes/import',
       'GET /api/environments/:environmentId/server-profiles/export', 'GET /api/environments/:environmentId/audit/export',
+      'GET /api/environments/:environmentId/alerts/export',
     ]));
   });
 

@@ -2,6 +2,7 @@ import { startEwsTestServer, testCertificates, type EwsTestServer } from '@sync-
 import type { HealthDashboardResponse } from '@sync-admin/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atCurrentVersion, createTestApp, environmentId, serverProfileId, signIn, userId, waitForJob, type SignedIn, type TestApp } from '../helpers/test-app.ts';
+import { testOutcomeDays } from '../helpers/test-outcome-days.ts';
 
 /**
  * The Email health figures after real Test & Enable jobs: the in-process worker and the EWS adapter against an
@@ -22,6 +23,7 @@ describe('Email health dashboard over real Test & Enable runs', () => {
   let before: { fabrikam: HealthDashboardResponse; contoso: HealthDashboardResponse };
   let run: { id: string; number: number };
   let failing: string;
+  let picked: { id: string; emailAddress: string }[];
 
   const dashboard = async (environment: string, user: SignedIn = admin) => {
     const response = await t.app.inject({ url: `/api/environments/${environment}/health-dashboard`, headers: user.headers });
@@ -31,12 +33,12 @@ describe('Email health dashboard over real Test & Enable runs', () => {
   const day = <T extends { day: string }>(days: T[], wanted = today()) => days.find((entry) => entry.day === wanted)!;
 
   beforeAll(async () => {
-    t = await createTestApp({ worker: true, seams: { trustedCa: testCertificates().ca }, env: { JOB_MAINTENANCE_INTERVAL_SECONDS: '1' } });
+    t = await createTestApp({ worker: true, seams: { trustedCa: testCertificates().ca }, env: { JOB_MAINTENANCE_INTERVAL_SECONDS: '1', TRANSIENT_RETRY_INTERVAL_SECONDS: '1' } });
     admin = await signIn(t.app, 'global.admin@contoso.example');
     fabrikam = await environmentId(t.db, 'Fabrikam');
     contoso = await environmentId(t.db, 'Contoso');
     profile = await serverProfileId(t.db, fabrikam, 'Fabrikam Exchange Server');
-    const picked = await t.db.prisma.mailbox.findMany({ where: { environmentId: fabrikam, isActive: true }, orderBy: { name: 'asc' }, take: 3 });
+    picked = await t.db.prisma.mailbox.findMany({ where: { environmentId: fabrikam, isActive: true }, orderBy: { name: 'asc' }, take: 3 });
     await t.db.prisma.mailbox.updateMany({ where: { id: { in: picked.map((m) => m.id) } }, data: { emailAddressStatus: 'approved', serverProfileId: profile } });
     ews = await startEwsTestServer({
       accounts: [{ userName: SERVICE_USER, password: SERVICE_PASSWORD, mailbox: 'svc-sync@fabrikam.example', canImpersonate: '*' }],
@@ -141,5 +143,40 @@ describe('Email health dashboard over real Test & Enable runs', () => {
     expect(refused.statusCode, refused.body).toBe(403);
     const elsewhere = await t.app.inject({ url: `/api/environments/${fabrikam}/health-dashboard`, headers: alex.headers });
     expect(elsewhere.statusCode).toBe(404);
+  });
+
+  it('keeps the per-day counters equal to a recount of the run items', async () => {
+    const { kept, recounted } = await testOutcomeDays(t.db);
+    expect(kept).toEqual(recounted);
+    expect(kept).toContainEqual({ environmentId: fabrikam, day: today(), serverProfileId: profile, outcome: 'failed', items: expect.any(Number) });
+  });
+
+  it('keeps them equal through a transient retry, a re-test of the failed mailbox, and deleted items and jobs', async () => {
+    const bar = async () => day((await dashboard(fabrikam)).testOutcomes);
+    const was = await bar();
+    // Exchange is briefly unavailable for the first mailbox: its item waits as retrying (not counted), then succeeds.
+    ews.inject({ match: { mailbox: picked[0]!.emailAddress }, fault: { kind: 'errorResponse', responseCode: 'ErrorMailboxStoreUnavailable', message: 'Try again later.' }, times: 1 });
+    const start = async (ids: string[]) => {
+      const started = await t.app.inject({ method: 'POST', url: `/api/environments/${fabrikam}/mailbox-actions/test-and-enable`, headers: admin.headers, payload: { target: { ids } } });
+      expect(started.statusCode, started.body).toBe(200);
+      const job = started.json().run as { id: string };
+      await waitForJob(t, admin.headers, fabrikam, job.id);
+      return job.id;
+    };
+    const retried = await start([picked[0]!.id, failing]);
+    expect(await t.db.prisma.testAndEnableRunItem.findFirstOrThrow({ where: { runId: retried, mailboxId: picked[0]!.id } })).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(await bar()).toEqual({ ...was, succeeded: was.succeeded + 1, failed: was.failed + 1 });
+    const afterRetry = await testOutcomeDays(t.db);
+    expect(afterRetry.kept).toEqual(afterRetry.recounted);
+
+    // An item put back to work (as the outage rule resumes held ones) stops counting until it finishes again.
+    await t.db.prisma.testAndEnableRunItem.updateMany({ where: { runId: retried, mailboxId: failing }, data: { state: 'pending', finishedAt: null } });
+    expect(await bar()).toEqual({ ...was, succeeded: was.succeeded + 1 });
+    await t.db.prisma.testAndEnableRunItem.deleteMany({ where: { runId: retried } });
+    expect(await bar()).toEqual(was);
+    await t.db.prisma.testAndEnableRun.delete({ where: { id: run.id } });
+    expect(await bar()).toEqual({ ...was, succeeded: was.succeeded - 2, failed: was.failed - 1 });
+    const { kept, recounted } = await testOutcomeDays(t.db);
+    expect(kept).toEqual(recounted);
   });
 });

@@ -15,7 +15,7 @@ import { DEMO_PASSWORD, seedDemoData } from '../../src/seed/demo-data.ts';
 export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 
 /** A fresh database for one test file: in-memory PGlite, or a new database on the test PostgreSQL server. */
-async function openTestDatabase(): Promise<{ db: Database; url: string | null }> {
+export async function openTestDatabase(): Promise<{ db: Database; url: string | null }> {
   if (TEST_DATABASE === 'pglite') return { db: await openDatabase({ kind: 'pglite', dataDir: null }), url: null };
   const serverUrl = inject('postgresUrl');
   const name = `sync_admin_test_${randomBytes(6).toString('hex')}`;

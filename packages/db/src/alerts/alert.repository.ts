@@ -41,6 +41,8 @@ function alertWhere(environmentId: string, filter: AlertFilter): Prisma.AlertWhe
   };
 }
 
+const WALL_ORDER: Prisma.AlertOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+
 /** The Alerts wall; `prisma` may be a transaction, so alerts are written with the change that raised them. */
 export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRepository {
   return {
@@ -50,13 +52,23 @@ export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRe
         prisma.alert.findMany({
           where,
           include: alertInclude,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          orderBy: WALL_ORDER,
           skip: page.offset,
           take: page.limit,
         }),
         prisma.alert.count({ where }),
       ]);
       return { items: rows.map(toAlert), total };
+    },
+
+    async listAlertBatch(environmentId, filter, limit, after) {
+      // After (createdAt, id) in the wall's descending order; `createdAt <= cursor` bounds the index's range.
+      const where: Prisma.AlertWhereInput = after
+        ? { AND: [alertWhere(environmentId, filter), { createdAt: { lte: after.createdAt } }, { OR: [{ createdAt: { lt: after.createdAt } }, { id: { lt: after.id } }] }] }
+        : alertWhere(environmentId, filter);
+      const rows = await prisma.alert.findMany({ where, include: alertInclude, orderBy: WALL_ORDER, take: limit });
+      const last = rows.at(-1);
+      return { items: rows.map(toAlert), next: rows.length === limit && last ? { createdAt: last.createdAt, id: last.id } : null };
     },
 
     async groupAlerts(environmentId, filter, page) {

@@ -1,7 +1,8 @@
 import type { Actor } from '../access/actor.ts';
 import { accessDenied } from '../shared/domain-error.ts';
-import { alertNextStep, type AlertFilter } from './alert.ts';
-import type { AlertRepository } from './alert.repository.port.ts';
+import { walkKeyset } from '../shared/keyset-walk.ts';
+import { alertNextStep, type Alert, type AlertFilter } from './alert.ts';
+import type { AlertCursor, AlertRepository } from './alert.repository.port.ts';
 
 /**
  * The Alerts wall. Anyone who reads mailboxes reads their alerts; at User depth only alerts of their own
@@ -30,4 +31,10 @@ export async function listAlerts(deps: { alerts: AlertRepository }, actor: Actor
 export async function listAlertGroups(deps: { alerts: AlertRepository }, actor: Actor, environmentId: string, filter: WallFilter, page: { offset: number; limit: number }) {
   const groups = await deps.alerts.groupAlerts(environmentId, wallFilter(actor, filter), page);
   return { total: groups.total, items: groups.items.map((group) => ({ ...group, nextStep: alertNextStep(group) })) };
+}
+
+/** Every alert of the wall's filter, newest first, batch by batch; access is checked now, before anything is sent. */
+export function exportAlerts(deps: { alerts: AlertRepository }, actor: Actor, environmentId: string, filter: WallFilter, batchSize: number): AsyncIterable<Alert[]> {
+  const wall = wallFilter(actor, filter);
+  return walkKeyset<Alert, AlertCursor>((after) => deps.alerts.listAlertBatch(environmentId, wall, batchSize, after));
 }

@@ -1,8 +1,10 @@
-import { alertGroupListResponseSchema, alertListQuerySchema, alertListResponseSchema, apiPaths, environmentParamsSchema } from '@sync-admin/contract';
-import { listAlertGroups, listAlerts } from '@sync-admin/domain';
+import { alertExportQuerySchema, alertGroupListResponseSchema, alertListQuerySchema, alertListResponseSchema, apiPaths, environmentParamsSchema } from '@sync-admin/contract';
+import { ALERT_COLUMNS, exportAlerts, listAlertGroups, listAlerts } from '@sync-admin/domain';
+import { z } from 'zod';
+import { sendCsvExport } from '../../lib/csv-export.ts';
 import { READ_ERROR_RESPONSES } from '../../plugins/app/error-handler.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireActor } from '../../plugins/app/authorization.ts';
+import { requireActor, requireEnvironment } from '../../plugins/app/authorization.ts';
 
 const errors = READ_ERROR_RESPONSES;
 
@@ -49,6 +51,20 @@ const alertRoutes: FastifyPluginAsyncZod = async (app) => {
         nextStep: { kind: nextStep.kind, at: nextStep.kind === 'retrying' && nextStep.at ? nextStep.at.toISOString() : null },
       })),
     };
+  });
+
+  app.get(apiPaths.alertExport(':environmentId'), {
+    config: { access: 'mailbox.read' },
+    schema: {
+      tags: ['alerts'], summary: 'Export to CSV: every alert of the wall\'s filters, newest first, streamed',
+      params: environmentParamsSchema, querystring: alertExportQuerySchema,
+      // A stream is sent as it is, never serialized: the schema only documents it.
+      response: { 200: z.unknown().describe('text/csv: UTF-8 with a BOM, a header line of the column labels, CRLF line ends'), ...errors },
+    },
+  }, async (request, reply) => {
+    const environment = requireEnvironment(request);
+    const batches = exportAlerts(app.deps, requireActor(request), environment.id, toWallFilter(request.query), app.deps.csvExportBatchSize);
+    return sendCsvExport(reply, { grid: 'alerts', environmentName: environment.name, at: app.deps.clock(), columns: ALERT_COLUMNS, batches });
   });
 };
 

@@ -17,17 +17,26 @@ export interface AlertFilters {
 export const ALERTS_PAGE_SIZE = 25;
 
 /** Only the filters that are set travel, so the query key and the URL stay stable. */
-function toSearchParams(filters: AlertFilters, offset: number): URLSearchParams {
+function filterParams(filters: AlertFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.mailboxId) params.set('mailboxId', filters.mailboxId);
   if (filters.serverProfileId) params.set('serverProfileId', filters.serverProfileId);
   if (filters.severity) params.set('severity', filters.severity);
   if (filters.search) params.set('search', filters.search);
   if (filters.mine) params.set('mine', 'true');
+  return params;
+}
+
+function toSearchParams(filters: AlertFilters, offset: number): URLSearchParams {
+  const params = filterParams(filters);
   params.set('offset', String(offset));
   params.set('limit', String(ALERTS_PAGE_SIZE));
   return params;
 }
+
+/** Export to CSV: every alert of the filters shown, one line each (grouped or not on screen). */
+export const alertsExportHref = (environmentId: string, filters: AlertFilters) =>
+  `${apiPaths.alertExport(environmentId)}?${filterParams(filters).toString()}`;
 
 export const getAlerts = (environmentId: string, filters: AlertFilters, offset: number) =>
   api.get<AlertListResponse>(`${apiPaths.alerts(environmentId)}?${toSearchParams(filters, offset).toString()}`);

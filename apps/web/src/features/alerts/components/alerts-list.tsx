@@ -17,12 +17,13 @@ import { ALERT_SEVERITIES, exchangeErrorDefinition, type AlertGroupResponse, typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { ExportToCsvLink } from '../../../components/export-to-csv-link.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useEnvironment } from '../../environments/api/get-environments.ts';
 import { ApiError } from '../../../lib/api-client.ts';
-import { useAlertGroups, useAlerts, type AlertFilters, type AlertSeverity } from '../api/get-alerts.ts';
+import { alertsExportHref, useAlertGroups, useAlerts, type AlertFilters, type AlertSeverity } from '../api/get-alerts.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { AlertSeverityBadge, useSeverityLabels } from './alert-severity-badge.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
@@ -154,6 +155,7 @@ export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, gr
         >
           {t('refresh')}
         </Button>
+        <ExportToCsvLink href={alertsExportHref(environmentId, filters)} />
       </div>
 
       {alerts.isPending ? (
