@@ -1,4 +1,4 @@
-import type { ErrorResponse } from '@sync-admin/contract';
+import type { CodedSentenceResponse, ErrorResponse } from '@sync-admin/contract';
 import { i18next } from './i18n.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
@@ -36,3 +36,13 @@ export const loadErrorMessages = () => i18next.loadNamespaces(['errors', 'fields
 
 /** A request field's label in the language shown (the `fields` namespace, keyed by the field), else the English one. */
 export const fieldLabel = (field: string, english: string): string => i18next.t(`fields:${field}`, { defaultValue: english });
+
+/**
+ * A sentence of one of the server's tables, named by code beside its English text (decision 58), said from
+ * `<namespace>:sentence.<code>` with its params; the English text when it came without a code (a record kept before
+ * codes) or has no translation. The component asking loads the namespace (its useTranslation).
+ */
+export function codedSentenceText(namespace: 'domain-health', english: string, coded: CodedSentenceResponse | null | undefined): string {
+  if (!coded) return english;
+  return i18next.t(`${namespace}:sentence.${coded.code}`, { ...coded.params, defaultValue: english });
+}
