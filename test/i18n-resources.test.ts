@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_HEALTH_SENTENCES, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
+import { DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
 
 // The web's translations (decision 51): the same keys in every namespace of every language, every key the code asks
 // for present in English, and the server's message codes all translated.
@@ -152,6 +152,12 @@ describe('the web translations', () => {
    */
   const SERVER_SENTENCE_TABLES: { table: string; namespace: string; sentences: Record<string, string> }[] = [
     { table: 'DOMAIN_HEALTH_SENTENCES', namespace: 'domain-health', sentences: keyed('sentence.', DOMAIN_HEALTH_SENTENCES) },
+    // Keyed by the error code: its title, what it means and what to fix.
+    {
+      table: 'EXCHANGE_ERROR_CATALOG', namespace: 'exchange-errors',
+      sentences: Object.fromEntries(Object.values(EXCHANGE_ERROR_CATALOG).flatMap(({ code, title, meaning, fix }) =>
+        [[`${code}.title`, title], [`${code}.meaning`, meaning], [`${code}.fix`, fix]])),
+    },
   ];
 
   it.each(SERVER_SENTENCE_TABLES)('says every sentence of $table in every language, in English as the table does', ({ namespace, sentences }) => {

@@ -1,4 +1,4 @@
-import type { CodedSentenceResponse, ErrorResponse } from '@sync-admin/contract';
+import type { CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
 import { i18next } from './i18n.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
@@ -45,4 +45,16 @@ export const fieldLabel = (field: string, english: string): string => i18next.t(
 export function codedSentenceText(namespace: 'domain-health', english: string, coded: CodedSentenceResponse | null | undefined): string {
   if (!coded) return english;
   return i18next.t(`${namespace}:sentence.${coded.code}`, { ...coded.params, defaultValue: english });
+}
+
+/**
+ * An exchange error catalog entry's title, meaning and fix in the language shown (decision 58), from
+ * `exchange-errors:<code>.<part>`: the catalog is the domain's, its texts are keyed by the error code. A code an older
+ * catalog recorded reads as ExchangeError, as exchangeErrorDefinition does; the catalog's English is the fallback.
+ * Takes the definition rather than the catalog itself, which must stay off the first screen (decision 53).
+ */
+export function exchangeErrorTexts(definition: ExchangeErrorDefinition): Record<'title' | 'meaning' | 'fix', string> {
+  const say = (part: 'title' | 'meaning' | 'fix') =>
+    i18next.t([`exchange-errors:${definition.code}.${part}`, `exchange-errors:ExchangeError.${part}`], { defaultValue: definition[part] });
+  return { title: say('title'), meaning: say('meaning'), fix: say('fix') };
 }

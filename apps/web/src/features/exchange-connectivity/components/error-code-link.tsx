@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
+import { exchangeErrorTexts } from '../../../lib/server-messages.ts';
 
 /** "EmailAddressNotApproved" may wrap between its words in a narrow column, never inside them. */
 function withWordBreaks(code: string) {
@@ -16,9 +17,9 @@ function withWordBreaks(code: string) {
 
 /** An error code as the portal shows it everywhere: a link to its help page, titled with what the code is. */
 export function ErrorCodeLink({ code }: { code: string }) {
-  const { t } = useTranslation('exchange-connectivity');
+  const { t } = useTranslation(['exchange-connectivity', 'exchange-errors']);
   return (
-    <RouterLink to={paths.errorHelp.getHref(code)} title={t('codeLinkTitle', { title: exchangeErrorDefinition(code).title })}>
+    <RouterLink to={paths.errorHelp.getHref(code)} title={t('codeLinkTitle', { title: exchangeErrorTexts(exchangeErrorDefinition(code)).title })}>
       {withWordBreaks(code)}
     </RouterLink>
   );
