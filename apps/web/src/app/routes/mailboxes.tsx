@@ -30,7 +30,7 @@ export function MailboxesRoute() {
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={mailboxesCrumbs(environment.id)} title={t('nav.pages.mailboxes')} />
+          <PageHeader crumbs={mailboxesCrumbs(t, environment.id)} title={t('nav.pages.mailboxes')} />
           <MailboxesList environment={environment} query={query} onQueryChange={onQueryChange} onClearFilters={onClearFilters} />
         </>
       )}
