@@ -1,4 +1,6 @@
-import type { CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
+import type { ApprovalDecisionResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
+
+type MessageParams = NonNullable<CodedSentenceResponse['params']>;
 import { i18next } from './i18n.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
@@ -39,12 +41,34 @@ export const fieldLabel = (field: string, english: string): string => i18next.t(
 
 /**
  * A sentence of one of the server's tables, named by code beside its English text (decision 58), said from
- * `<namespace>:sentence.<code>` with its params; the English text when it came without a code (a record kept before
- * codes) or has no translation. The component asking loads the namespace (its useTranslation).
+ * `<table>.<code>` with its params; the English text when it came without a code (a record kept before codes) or
+ * has no translation. The component asking loads the namespace (its useTranslation).
  */
-export function codedSentenceText(namespace: 'domain-health', english: string, coded: CodedSentenceResponse | null | undefined): string {
+export function codedSentenceText(
+  table: 'domain-health:sentence' | 'mailboxes:approvalSentence',
+  english: string,
+  coded: CodedSentenceResponse | null | undefined,
+  params: MessageParams = {},
+): string {
   if (!coded) return english;
-  return i18next.t(`${namespace}:sentence.${coded.code}`, { ...coded.params, defaultValue: english });
+  return i18next.t(`${table}.${coded.code}`, { ...coded.params, ...params, defaultValue: english });
+}
+
+type ApprovalDecision = ApprovalDecisionResponse;
+
+/** An approval check's sentence in the language shown. */
+export const approvalCheckText = (check: ApprovalDecision['checks'][number]): string =>
+  codedSentenceText('mailboxes:approvalSentence', check.message, check.sentence);
+
+/**
+ * An approval decision's summary in the language shown. A refusal's `reason` is its deciding check's sentence: said
+ * in that language too, unless it is shown in English, where the server's own lower-cased continuation stays.
+ */
+export function approvalSummaryText(decision: ApprovalDecision): string {
+  const reason = decision.checks.find((check) => check.rule === decision.reasonRule);
+  const said = reason ? approvalCheckText(reason) : undefined;
+  const params: MessageParams = reason && said !== reason.message ? { reason: said! } : {};
+  return codedSentenceText('mailboxes:approvalSentence', decision.summary, decision.summarySentence, params);
 }
 
 /**

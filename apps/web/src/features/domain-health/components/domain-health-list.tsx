@@ -40,7 +40,7 @@ const useStyles = makeStyles({
 });
 
 /** A check's meaning or fix in the language shown (decision 58). */
-const checkSentence = (english: string, coded: CodedSentenceResponse | null | undefined) => codedSentenceText('domain-health', english, coded);
+const checkSentence = (english: string, coded: CodedSentenceResponse | null | undefined) => codedSentenceText('domain-health:sentence', english, coded);
 
 /** Every email domain of the mailboxes the user can read, each with its checks: verdict, what was found, what it means, what to fix. */
 export function DomainHealthList({ environmentId }: { environmentId: string }) {

@@ -13,6 +13,7 @@ import { CheckmarkCircleFilled, DismissCircleFilled, SubtractCircleRegular } fro
 import { APPROVAL_RULE_LABELS, type ApprovalDecisionResponse } from '@sync-admin/contract';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { approvalCheckText, approvalSummaryText } from '../../../lib/server-messages.ts';
 
 type Check = ApprovalDecisionResponse['checks'][number];
 
@@ -70,7 +71,7 @@ export function ApprovalChecks({ decision }: { decision: ApprovalDecisionRespons
   const paths = PATHS.filter((path) => decision.checks.some((c) => c.path === path));
   return (
     <div className={styles.root}>
-      <Text weight="semibold">{decision.summary}</Text>
+      <Text weight="semibold">{approvalSummaryText(decision)}</Text>
       {paths.map((path) => (
         <section key={path} className={styles.group} aria-label={pathTitle(t, path)}>
           <Subtitle2 as="h3">{pathTitle(t, path)}</Subtitle2>
@@ -85,7 +86,7 @@ export function ApprovalChecks({ decision }: { decision: ApprovalDecisionRespons
                       {ruleLabel(t, check.rule)}: {outcomeText(t, check.outcome)}
                     </Text>
                     <br />
-                    <Text size={200} className={styles.message}>{check.message}</Text>
+                    <Text size={200} className={styles.message}>{approvalCheckText(check)}</Text>
                   </span>
                 </li>
               ))}
