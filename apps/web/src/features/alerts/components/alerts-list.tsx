@@ -241,7 +241,9 @@ function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse
 
 function AlertGroupCard({ group, environmentId }: { group: AlertGroupResponse; environmentId: string }) {
   const styles = useStyles();
-  const { t } = useTranslation(['alerts', 'exchange-errors']);
+  const { t } = useTranslation('alerts');
+  // As ErrorCodeLink: the catalog's texts load without suspending the wall, English until they are in.
+  useTranslation('exchange-errors', { useSuspense: false });
   const messageId = `alert-group-${group.mailboxId}-${group.serverProfileId}-${group.code}-${group.severity}`;
   const help = group.code && isCatalogCode(group.code) ? exchangeErrorTexts(exchangeErrorDefinition(group.code)) : null;
   const next = nextStepText(group.nextStep, t);

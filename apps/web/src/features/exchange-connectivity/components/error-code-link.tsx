@@ -17,7 +17,10 @@ function withWordBreaks(code: string) {
 
 /** An error code as the portal shows it everywhere: a link to its help page, titled with what the code is. */
 export function ErrorCodeLink({ code }: { code: string }) {
-  const { t } = useTranslation(['exchange-connectivity', 'exchange-errors']);
+  const { t } = useTranslation('exchange-connectivity');
+  // The catalog's titles load beside it without suspending: the link appears in lists and walls already in use, where
+  // a suspense would swap the page for its fallback (closing an open dropdown); the title is English until they are in.
+  useTranslation('exchange-errors', { useSuspense: false });
   return (
     <RouterLink to={paths.errorHelp.getHref(code)} title={t('codeLinkTitle', { title: exchangeErrorTexts(exchangeErrorDefinition(code)).title })}>
       {withWordBreaks(code)}
