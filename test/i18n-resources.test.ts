@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_SENTENCES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
+import { APPROVAL_SENTENCES, BULK_RESULT_SENTENCES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
 
 // The web's translations (decision 51): the same keys in every namespace of every language, every key the code asks
 // for present in English, and the server's message codes all translated.
@@ -153,6 +153,7 @@ describe('the web translations', () => {
   const SERVER_SENTENCE_TABLES: { table: string; namespace: string; sentences: Record<string, string> }[] = [
     { table: 'DOMAIN_HEALTH_SENTENCES', namespace: 'domain-health', sentences: keyed('sentence.', DOMAIN_HEALTH_SENTENCES) },
     { table: 'APPROVAL_SENTENCES', namespace: 'mailboxes', sentences: keyed('approvalSentence.', APPROVAL_SENTENCES) },
+    { table: 'BULK_RESULT_SENTENCES', namespace: 'mailboxes', sentences: keyed('bulkSentence.', BULK_RESULT_SENTENCES) },
     // Keyed by the error code: its title, what it means and what to fix.
     {
       table: 'EXCHANGE_ERROR_CATALOG', namespace: 'exchange-errors',

@@ -1,4 +1,4 @@
-import type { ApprovalDecisionResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
+import type { ApprovalDecisionResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
 
 type MessageParams = NonNullable<CodedSentenceResponse['params']>;
 import { i18next } from './i18n.ts';
@@ -69,6 +69,22 @@ export function approvalSummaryText(decision: ApprovalDecision): string {
   const said = reason ? approvalCheckText(reason) : undefined;
   const params: MessageParams = reason && said !== reason.message ? { reason: said! } : {};
   return codedSentenceText('mailboxes:approvalSentence', decision.summary, decision.summarySentence, params);
+}
+
+/**
+ * A bulk command's result for one mailbox in the language shown (decision 58): each of its sentences from the bulk
+ * commands' own table, the errors namespace (an access or field error, decision 55) or, for an approval refusal, the
+ * row's decision; the English the server sent when one of them has no translation. The component asking loads
+ * the mailboxes and errors namespaces.
+ */
+export function bulkRowText(row: BulkResultResponse['results'][number], decisions: readonly ApprovalDecision[]): string {
+  const decision = row.decisionIndex === undefined ? undefined : decisions[row.decisionIndex];
+  const said = row.sentences.map((sentence) => {
+    if (decision && sentence.code === decision.summarySentence.code) return approvalSummaryText(decision);
+    const key = [`mailboxes:bulkSentence.${sentence.code}`, `errors:code.${sentence.code}`, `errors:field.${sentence.code}`].find((candidate) => i18next.exists(candidate));
+    return key === undefined ? undefined : i18next.t(key, { ...sentence.params });
+  });
+  return said.length === 0 || said.includes(undefined) ? row.message : said.join(' ');
 }
 
 /**

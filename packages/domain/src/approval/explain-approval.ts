@@ -2,8 +2,7 @@ import type { Actor } from '../access/actor.ts';
 import { canReachRecord, hasPrivilege, PRIVILEGE_DEPTH_LABELS, PRIVILEGE_LABELS } from '../access/privileges.ts';
 import { CUSTOMER_ENGAGEMENT_LABELS, type CustomerEngagementDeployment } from '../environments/environment.ts';
 import type { ServerType } from '../server-profiles/server-profile.ts';
-import type { CodedSentence } from '../domain-health/domain-health.ts';
-import type { MessageParams, ServerMessage } from '../shared/domain-error.ts';
+import { codedSentence, type CodedSentence, type MessageParams, type ServerMessage } from '../shared/domain-error.ts';
 import { tableSentence } from '../shared/sentence.ts';
 import {
   APPROVAL_PERMISSION_FOOTNOTES,
@@ -152,10 +151,9 @@ export const APPROVAL_SENTENCES = {
 export type ApprovalSentenceCode = keyof typeof APPROVAL_SENTENCES;
 
 const say = (code: ApprovalSentenceCode, params?: MessageParams): ServerMessage => tableSentence(code, APPROVAL_SENTENCES[code], params);
-const coded = ({ code, params }: ServerMessage): CodedSentence => (params === undefined ? { code } : { code, params });
 
 function check(rule: ApprovalRule, path: ApprovalPath, outcome: ApprovalRuleOutcome, sentence: ServerMessage): ApprovalCheck {
-  return { rule, path, outcome, message: sentence.message, sentence: coded(sentence) };
+  return { rule, path, outcome, message: sentence.message, sentence: codedSentence(sentence) };
 }
 
 function passedOrFailed(isPassed: boolean): ApprovalRuleOutcome {
@@ -383,7 +381,7 @@ function continueSentence(message: string): string {
 }
 
 function decision(allowed: boolean, via: ApprovalPath | null, summary: ServerMessage, checks: ApprovalCheck[], reason?: ApprovalCheck): ApprovalDecision {
-  return { allowed, via, summary: summary.message, summarySentence: coded(summary), ...(reason ? { reasonRule: reason.rule } : {}), checks };
+  return { allowed, via, summary: summary.message, summarySentence: codedSentence(summary), ...(reason ? { reasonRule: reason.rule } : {}), checks };
 }
 
 /** A refusal's summary: its sentence with the deciding check's sentence as `reason`. */

@@ -4,7 +4,6 @@ import {
   DOMAIN_HEALTH_CHECKS,
   type CertificateObservation,
   type DnsAnswer,
-  type CodedSentence,
   type DomainCheckResult,
   type DomainDnsObservation,
   type DomainHealthCheck,
@@ -13,7 +12,7 @@ import {
   type MxRecord,
   type SrvRecord,
 } from './domain-health.ts';
-import type { MessageParams, ServerMessage } from '../shared/domain-error.ts';
+import { codedSentence, type MessageParams, type ServerMessage } from '../shared/domain-error.ts';
 import { tableSentence } from '../shared/sentence.ts';
 
 /** Exchange Online's own names: the Autodiscover CNAME target, the MX host suffix and the SPF include. */
@@ -379,8 +378,6 @@ export function healthFacts(observation: DomainDnsObservation, context: DomainHe
   };
 }
 
-const codeOf = ({ code, params }: ServerMessage): CodedSentence => (params === undefined ? { code } : { code, params });
-
 /** Judges what the probe saw: one result per check, by the first rule of its list that applies. */
 export function evaluateDomainHealth(observation: DomainDnsObservation, context: DomainHealthContext): DomainCheckResult[] {
   const facts = healthFacts(observation, context);
@@ -391,8 +388,8 @@ export function evaluateDomainHealth(observation: DomainDnsObservation, context:
     const fix = rule.fix?.(facts) ?? null;
     return {
       check, verdict: rule.verdict, code: rule.code, found: rule.found(facts),
-      meaning: meaning.message, meaningMessage: codeOf(meaning),
-      fix: fix?.message ?? null, fixMessage: fix && codeOf(fix),
+      meaning: meaning.message, meaningMessage: codedSentence(meaning),
+      fix: fix?.message ?? null, fixMessage: fix && codedSentence(fix),
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { ServerType } from '../server-profiles/server-profile.ts';
-import type { ServerMessage } from '../shared/domain-error.ts';
+import type { CodedSentence } from '../shared/domain-error.ts';
 
 /**
  * DNS and Autodiscover health of an email domain: the first steps of Microsoft's Remote Connectivity Analyzer,
@@ -92,9 +92,6 @@ export interface DomainCheckResult {
   fix: string | null;
   fixMessage?: CodedSentence | null;
 }
-
-/** A ServerMessage without its English text, carried beside the text it names. */
-export type CodedSentence = Omit<ServerMessage, 'message'>;
 
 /** An email domain of an environment, from its mailboxes' addresses. */
 export interface EmailDomain {
