@@ -1,9 +1,9 @@
 import type { ApprovalDecisionResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
-
-type MessageParams = NonNullable<CodedSentenceResponse['params']>;
 import { i18next } from './i18n.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
+type MessageParams = NonNullable<CodedSentenceResponse['params']>;
+type ApprovalDecision = ApprovalDecisionResponse;
 
 /**
  * A field error in the language shown (decision 51): the sentence its code names, filled with its params, with the
@@ -54,8 +54,6 @@ export function codedSentenceText(
   return i18next.t(`${table}.${coded.code}`, { ...coded.params, ...params, defaultValue: english });
 }
 
-type ApprovalDecision = ApprovalDecisionResponse;
-
 /** An approval check's sentence in the language shown. */
 export const approvalCheckText = (check: ApprovalDecision['checks'][number]): string =>
   codedSentenceText('mailboxes:approvalSentence', check.message, check.sentence);
@@ -67,7 +65,7 @@ export const approvalCheckText = (check: ApprovalDecision['checks'][number]): st
 export function approvalSummaryText(decision: ApprovalDecision): string {
   const reason = decision.checks.find((check) => check.rule === decision.reasonRule);
   const said = reason ? approvalCheckText(reason) : undefined;
-  const params: MessageParams = reason && said !== reason.message ? { reason: said! } : {};
+  const params: MessageParams = reason && said !== undefined && said !== reason.message ? { reason: said } : {};
   return codedSentenceText('mailboxes:approvalSentence', decision.summary, decision.summarySentence, params);
 }
 
