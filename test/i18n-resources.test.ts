@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
+import { APPROVAL_SENTENCES, BULK_RESULT_SENTENCES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
 
 // The web's translations (decision 51): the same keys in every namespace of every language, every key the code asks
 // for present in English, and the server's message codes all translated.
@@ -35,6 +35,9 @@ function sourceFiles(dir: string, pattern: RegExp): string[] {
     .filter((entry) => entry.isFile() && pattern.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
+
+const keyed = (prefix: string, table: Record<string, string>) =>
+  Object.fromEntries(Object.entries(table).map(([code, text]) => [prefix + code, text]));
 
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
 
@@ -140,6 +143,33 @@ describe('the web translations', () => {
     const errors = resource(language, 'errors');
     const said = (code: string) => ['code.', 'field.'].some((group) => errors.has(group + code) || errors.has(`${group}${code}_other`));
     expect([...codes].filter((code) => !said(code))).toEqual([]);
+  });
+
+  /**
+   * The server's sentence tables (decision 58): each resource key the web says a coded sentence from, with the English
+   * text the domain's table holds. The English resource must say exactly that (so the two cannot drift apart), and every
+   * language must have the key (the first test holds its placeholders to English's).
+   */
+  const SERVER_SENTENCE_TABLES: { table: string; namespace: string; sentences: Record<string, string> }[] = [
+    { table: 'DOMAIN_HEALTH_SENTENCES', namespace: 'domain-health', sentences: keyed('sentence.', DOMAIN_HEALTH_SENTENCES) },
+    { table: 'APPROVAL_SENTENCES', namespace: 'mailboxes', sentences: keyed('approvalSentence.', APPROVAL_SENTENCES) },
+    { table: 'BULK_RESULT_SENTENCES', namespace: 'mailboxes', sentences: keyed('bulkSentence.', BULK_RESULT_SENTENCES) },
+    // Keyed by the error code: its title, what it means and what to fix.
+    {
+      table: 'EXCHANGE_ERROR_CATALOG', namespace: 'exchange-errors',
+      sentences: Object.fromEntries(Object.values(EXCHANGE_ERROR_CATALOG).flatMap(({ code, title, meaning, fix }) =>
+        [[`${code}.title`, title], [`${code}.meaning`, meaning], [`${code}.fix`, fix]])),
+    },
+  ];
+
+  it.each(SERVER_SENTENCE_TABLES)('says every sentence of $table in every language, in English as the table does', ({ namespace, sentences }) => {
+    expect(Object.keys(sentences).length).toBeGreaterThan(10);
+    const english = English.get(namespace)!;
+    expect(Object.entries(sentences).filter(([key, text]) => english.get(key) !== text).map(([key]) => key)).toEqual([]);
+    for (const language of LANGUAGES) {
+      const translated = resource(language, namespace);
+      expect(Object.keys(sentences).filter((key) => !translated.has(key)), language).toEqual([]);
+    }
   });
 
   it('finds the codes of an error in the source (the scan itself can fail)', () => {

@@ -172,6 +172,29 @@ test.describe.serial('mailboxes', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Active Mailboxes:' })).toContainText(`${found} mailbox`);
   });
 
+  test('two filters chosen back to back both hold, on a slow machine too', async ({ browser }) => {
+    const page = await signedInPage(browser, 'sysadmin@contoso.example');
+    await openContosoMailboxes(page);
+    await chooseView(page, 'Mailboxes Pending Approval');
+    await page.getByLabel('Server Profile').selectOption({ label: 'Microsoft Exchange Online' });
+    await expect(page).toHaveURL(/serverProfileId=/);
+    await page.getByLabel('Type').selectOption({ label: 'User' });
+    await expect(page).toHaveURL(/type=user/);
+    const total = await viewTotal(page, 'Mailboxes Pending Approval');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+
+    // A slow CPU keeps a render in progress while the next choice is made; the second must not undo the first.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await page.getByLabel('Server Profile').selectOption({ label: 'Microsoft Exchange Online' });
+    await page.getByLabel('Type').selectOption({ label: 'User' });
+    await expect(page).toHaveURL(/serverProfileId=.*type=user/);
+    await expect(page.getByLabel('Server Profile').locator('option:checked')).toHaveText('Microsoft Exchange Online');
+    expect(await viewTotal(page, 'Mailboxes Pending Approval')).toBe(total);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  });
+
   test('opens a mailbox; Support sees it read-only and can change nothing', async ({ browser }) => {
     const page = await signedInPage(browser, 'support@contoso.example');
     await openContosoMailboxes(page);

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { codedSentenceSchema } from './errors.ts';
 import { text } from './primitives.ts';
 
 const approvalCheckSchema = z.object({
@@ -6,6 +7,8 @@ const approvalCheckSchema = z.object({
   path: z.enum(['permissionModel', 'selfApproval']),
   outcome: z.enum(['passed', 'failed', 'notApplicable']),
   message: text(),
+  /** The sentence `message` says (decision 58): the web says it from `mailboxes:approvalSentence.<code>`. */
+  sentence: codedSentenceSchema,
 });
 
 /** Why approval is or is not allowed: every rule checked, with its outcome. */
@@ -13,6 +16,9 @@ export const approvalDecisionSchema = z.object({
   allowed: z.boolean(),
   via: z.nullable(z.enum(['permissionModel', 'selfApproval'])),
   summary: text(),
+  summarySentence: codedSentenceSchema,
+  /** A refusal's reason: the check whose sentence the summary's `reason` param is, said in the user's language too. */
+  reasonRule: z.optional(text()),
   checks: z.array(approvalCheckSchema),
 });
 export type ApprovalDecisionResponse = z.infer<typeof approvalDecisionSchema>;

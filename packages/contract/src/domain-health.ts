@@ -1,6 +1,7 @@
 import { DOMAIN_HEALTH_CHECKS, HEALTH_VERDICTS, SERVER_TYPES } from '@sync-admin/domain';
 import { z } from 'zod/mini';
 import { environmentParamsSchema } from './environments.ts';
+import { codedSentenceSchema } from './errors.ts';
 import { text } from './primitives.ts';
 
 export { DOMAIN_HEALTH_CHECKS, DOMAIN_HEALTH_CHECK_LABELS, HEALTH_VERDICTS, HEALTH_VERDICT_LABELS, type DomainHealthCheck, type HealthVerdict } from '@sync-admin/domain';
@@ -15,6 +16,12 @@ export const domainCheckResultSchema = z.object({
   found: text(),
   meaning: text(),
   fix: z.nullable(text()),
+  /**
+   * The sentences `meaning` and `fix` say (decision 58), for the web to say them from `domain-health:sentence.<code>`
+   * with `params`. Optional: records checked before the sentences had codes carry only the English.
+   */
+  meaningMessage: z.optional(codedSentenceSchema),
+  fixMessage: z.optional(z.nullable(codedSentenceSchema)),
 });
 export type DomainCheckResultResponse = z.infer<typeof domainCheckResultSchema>;
 

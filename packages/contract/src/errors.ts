@@ -5,6 +5,10 @@ import { text } from './primitives.ts';
 /** A message's variable parts, filled into its code's sentence (decision 51). */
 export const messageParamsSchema = z.record(text(), z.union([text(), z.number()]));
 
+/** A sentence of one of the server's tables named beside its English text (decision 58): its code and params. */
+export const codedSentenceSchema = z.object({ code: text(), params: z.optional(messageParamsSchema) });
+export type CodedSentenceResponse = z.infer<typeof codedSentenceSchema>;
+
 export const fieldErrorSchema = z.object({
   field: text(),
   /** The English sentence, shown where the UI has no translation of `code`. */

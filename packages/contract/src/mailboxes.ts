@@ -14,6 +14,7 @@ import {
 import { z } from 'zod/mini';
 import { isoDateTime, recordVersion, text } from './primitives.ts';
 import { approvalDecisionSchema } from './approval.ts';
+import { codedSentenceSchema } from './errors.ts';
 import { connectivityTraceSchema } from './exchange-connectivity.ts';
 
 
@@ -173,6 +174,11 @@ export const bulkResultResponseSchema = z.object({
     name: text(),
     outcome: z.enum(['done', 'skipped']),
     message: text(),
+    /**
+     * The sentences `message` says, in order (decision 58): a bulk command's own (`mailboxes:bulkSentence.<code>`),
+     * an access or field error's (the `errors` namespace), or the summary of the row's approval decision.
+     */
+    sentences: z.array(codedSentenceSchema),
     decisionIndex: z.optional(z.number()),
   })),
   decisions: z.array(approvalDecisionSchema),

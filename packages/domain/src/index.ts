@@ -1,5 +1,6 @@
 export * from './shared/domain-error.ts';
 export * from './shared/keyset-walk.ts';
+export * from './shared/sentence.ts';
 export * from './access/privileges.ts';
 export * from './access/tenant-roles.ts';
 export * from './access/built-in-roles.ts';

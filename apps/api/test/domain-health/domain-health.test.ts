@@ -4,7 +4,10 @@ import { DOMAIN_HEALTH_QUEUE } from '@sync-admin/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, environmentId, signIn, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
-interface CheckResult { check: string; verdict: string; code: string; found: string; meaning: string; fix: string | null }
+interface CheckResult {
+  check: string; verdict: string; code: string; found: string; meaning: string; fix: string | null;
+  meaningMessage?: { code: string; params?: Record<string, string | number> }; fixMessage?: { code: string; params?: Record<string, string | number> } | null;
+}
 interface Row { domain: string; mailboxes: number; serverTypes: string[]; latest: { checkedAt: string; verdict: string; results: CheckResult[] } | null }
 
 /**
@@ -101,6 +104,12 @@ describe('Domain health: DNS and Autodiscover checks per email domain', () => {
     expect(contosoRow.latest?.verdict).toBe('fail');
     const spf = contosoRow.latest?.results.find((result) => result.check === 'spf');
     expect(spf?.fix).toBe('Add include:spf.protection.outlook.com to the SPF record of contoso.example, before its all mechanism.');
+    // The sentences carry their codes beside the English, kept with the record (decision 58).
+    const listed = (await list(contoso))[0]?.latest?.results.find((result) => result.check === 'spf');
+    expect(listed).toMatchObject({
+      meaningMessage: { code: 'SPF_EXCHANGE_ONLINE_NOT_AUTHORIZED' },
+      fixMessage: { code: 'FIX_SPF_ADD_EXCHANGE_ONLINE', params: { domain: 'contoso.example' } },
+    });
   });
 
   it('keeps every run with its time: the list shows the latest, the history the earlier ones', async () => {

@@ -11,8 +11,9 @@ type Expected =
   /** The user cannot read the mailbox (User-level read): 404, as if it did not exist. */
   | 'mailboxHidden';
 
-interface Check { rule: string; path: string; outcome: string; message: string }
-interface Decision { allowed: boolean; via: string | null; summary: string; checks: Check[] }
+interface Sentence { code: string; params?: Record<string, string | number> }
+interface Check { rule: string; path: string; outcome: string; message: string; sentence?: Sentence }
+interface Decision { allowed: boolean; via: string | null; summary: string; summarySentence?: Sentence; reasonRule?: string; checks: Check[] }
 interface BulkResult {
   done: number;
   skipped: number;
@@ -193,6 +194,15 @@ describe('Approve Email: who may approve which mailbox, and why', () => {
       message: expect.stringMatching(/System admin alone cannot approve.*Needs Global admin and System admin, Exchange admin and System admin, or Delegated Mailbox Approver and System admin/),
     });
     expect(decision.checks.find((c) => c.rule === 'upnMatchesEmailAddress')).toMatchObject({ path: 'selfApproval', outcome: 'failed' });
+    // Each sentence is named by its code beside the English, for the web to say it in the user's language (decision 58).
+    expect(decision.checks.find((c) => c.rule === 'permissionModel')?.sentence).toEqual({
+      code: 'MODEL_ROLE_ALONE_CANNOT',
+      params: {
+        deployment: 'Customer engagement apps (online)', exchange: 'Exchange Online', role: 'System admin',
+        needs: 'Global admin and System admin, Exchange admin and System admin, or Delegated Mailbox Approver and System admin',
+      },
+    });
+    expect(decision).toMatchObject({ summarySentence: { code: 'APPROVAL_DENIED' }, reasonRule: 'permissionModel' });
   });
 
   it('notes footnote 1 for the Delegated Mailbox Approver and footnote 2 for System admin on-premises', async () => {

@@ -9,7 +9,7 @@ const OUTLOOK_FOR_QUEUE = 'Microsoft Dynamics 365 for Outlook is not available f
 interface BulkResult {
   done: number;
   skipped: number;
-  results: { mailboxId: string; name: string; outcome: 'done' | 'skipped'; message: string; decisionIndex?: number }[];
+  results: { mailboxId: string; name: string; outcome: 'done' | 'skipped'; message: string; sentences: { code: string; params?: Record<string, string | number> }[]; decisionIndex?: number }[];
   decisions: unknown[];
 }
 type Action = 'apply-default-email-settings' | 'change-multiple' | 'approve-email' | 'test-and-enable';
@@ -125,6 +125,8 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
       const [f] = await take({ serverProfileId: null, isActive: false, ...queuedNot });
       const result = await ok('apply-default-email-settings', { target: { ids: [f!.id] } });
       expect(result.results[0]!.message).toBe('Default email settings applied. The mailbox is inactive. Activate it before testing and enabling it.');
+      // Each sentence of the row named by its code, in order, for the web to say in the user's language (decision 58).
+      expect(result.results[0]!.sentences).toEqual([{ code: 'DEFAULT_EMAIL_SETTINGS_APPLIED' }, { code: 'MAILBOX_INACTIVE' }]);
       expect(await row(f!.id)).toMatchObject({ serverProfileId: ids.exchangeOnline, testAndEnableRequestedAt: null });
     });
 
@@ -215,7 +217,11 @@ describe('bulk mailbox commands: Apply Default Email Settings, Change Multiple R
       expect(rows.get(ready!.id)).toMatchObject({ outcome: 'done', message: `Test & Enable started as job #${result.run.number}.` });
       expect(rows.get(inactive!.id)).toMatchObject({ outcome: 'skipped', message: 'The mailbox is inactive. Activate it before testing and enabling it.' });
       expect(rows.get(noProfile!.id)).toMatchObject({ outcome: 'skipped', message: expect.stringContaining('no email server profile') });
-      expect(rows.get(retired!.id)).toMatchObject({ outcome: 'skipped', message: 'The email server profile "Contoso Exchange 2016 (retired)" is inactive. Activate it or choose another Server Profile.' });
+      expect(rows.get(retired!.id)).toMatchObject({
+        outcome: 'skipped', message: 'The email server profile "Contoso Exchange 2016 (retired)" is inactive. Activate it or choose another Server Profile.',
+        sentences: [{ code: 'NAMED_SERVER_PROFILE_INACTIVE', params: { name: 'Contoso Exchange 2016 (retired)' } }],
+      });
+      expect(rows.get(ready!.id)?.sentences).toEqual([{ code: 'TEST_AND_ENABLE_STARTED', params: { number: result.run.number } }]);
 
       expect(await row(ready!.id)).toMatchObject({ testAndEnableRequestedAt: expect.any(Date), testAndEnableLastAttemptedById: ids.admin, testAndEnableRunId: result.run.id });
       for (const skipped of [inactive!, noProfile!, retired!]) expect(await row(skipped.id)).toMatchObject({ testAndEnableRequestedAt: null, testAndEnableRunId: null });

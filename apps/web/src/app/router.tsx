@@ -1,5 +1,7 @@
 import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
-import { RouterProvider, createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+// The DOM build hands the router ReactDOM.flushSync, so a navigation can ask to commit at once (the Mailboxes filters).
+import { RouterProvider } from 'react-router/dom';
 import { LoadingSpinner } from '../components/loading-spinner.tsx';
 import { NotFound } from '../components/not-found.tsx';
 import { paths } from '../config/paths.ts';

@@ -1,7 +1,9 @@
-import type { ErrorResponse } from '@sync-admin/contract';
+import type { ApprovalDecisionResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
 import { i18next } from './i18n.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
+type MessageParams = NonNullable<CodedSentenceResponse['params']>;
+type ApprovalDecision = ApprovalDecisionResponse;
 
 /**
  * A field error in the language shown (decision 51): the sentence its code names, filled with its params, with the
@@ -36,3 +38,61 @@ export const loadErrorMessages = () => i18next.loadNamespaces(['errors', 'fields
 
 /** A request field's label in the language shown (the `fields` namespace, keyed by the field), else the English one. */
 export const fieldLabel = (field: string, english: string): string => i18next.t(`fields:${field}`, { defaultValue: english });
+
+/**
+ * A sentence of one of the server's tables, named by code beside its English text (decision 58), said from
+ * `<table>.<code>` with its params; the English text when it came without a code (a record kept before codes) or
+ * has no translation. The component asking loads the namespace (its useTranslation).
+ */
+export function codedSentenceText(
+  table: 'domain-health:sentence' | 'mailboxes:approvalSentence',
+  english: string,
+  coded: CodedSentenceResponse | null | undefined,
+  params: MessageParams = {},
+): string {
+  if (!coded) return english;
+  return i18next.t(`${table}.${coded.code}`, { ...coded.params, ...params, defaultValue: english });
+}
+
+/** An approval check's sentence in the language shown. */
+export const approvalCheckText = (check: ApprovalDecision['checks'][number]): string =>
+  codedSentenceText('mailboxes:approvalSentence', check.message, check.sentence);
+
+/**
+ * An approval decision's summary in the language shown. A refusal's `reason` is its deciding check's sentence: said
+ * in that language too, unless it is shown in English, where the server's own lower-cased continuation stays.
+ */
+export function approvalSummaryText(decision: ApprovalDecision): string {
+  const reason = decision.checks.find((check) => check.rule === decision.reasonRule);
+  const said = reason ? approvalCheckText(reason) : undefined;
+  const params: MessageParams = reason && said !== undefined && said !== reason.message ? { reason: said } : {};
+  return codedSentenceText('mailboxes:approvalSentence', decision.summary, decision.summarySentence, params);
+}
+
+/**
+ * A bulk command's result for one mailbox in the language shown (decision 58): each of its sentences from the bulk
+ * commands' own table, the errors namespace (an access or field error, decision 55) or, for an approval refusal, the
+ * row's decision; the English the server sent when one of them has no translation. The component asking loads
+ * the mailboxes and errors namespaces.
+ */
+export function bulkRowText(row: BulkResultResponse['results'][number], decisions: readonly ApprovalDecision[]): string {
+  const decision = row.decisionIndex === undefined ? undefined : decisions[row.decisionIndex];
+  const said = row.sentences.map((sentence) => {
+    if (decision && sentence.code === decision.summarySentence.code) return approvalSummaryText(decision);
+    const key = [`mailboxes:bulkSentence.${sentence.code}`, `errors:code.${sentence.code}`, `errors:field.${sentence.code}`].find((candidate) => i18next.exists(candidate));
+    return key === undefined ? undefined : i18next.t(key, { ...sentence.params });
+  });
+  return said.length === 0 || said.includes(undefined) ? row.message : said.join(' ');
+}
+
+/**
+ * An exchange error catalog entry's title, meaning and fix in the language shown (decision 58), from
+ * `exchange-errors:<code>.<part>`: the catalog is the domain's, its texts are keyed by the error code. A code an older
+ * catalog recorded reads as ExchangeError, as exchangeErrorDefinition does; the catalog's English is the fallback.
+ * Takes the definition rather than the catalog itself, which must stay off the first screen (decision 53).
+ */
+export function exchangeErrorTexts(definition: ExchangeErrorDefinition): Record<'title' | 'meaning' | 'fix', string> {
+  const say = (part: 'title' | 'meaning' | 'fix') =>
+    i18next.t([`exchange-errors:${definition.code}.${part}`, `exchange-errors:ExchangeError.${part}`], { defaultValue: definition[part] });
+  return { title: say('title'), meaning: say('meaning'), fix: say('fix') };
+}

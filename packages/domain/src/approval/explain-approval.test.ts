@@ -6,14 +6,18 @@ import type { TenantRole } from '../access/tenant-roles.ts';
 import type { CustomerEngagementDeployment } from '../environments/environment.ts';
 import type { ServerType } from '../server-profiles/server-profile.ts';
 import { APPROVAL_PERMISSION_FOOTNOTES, type ApproverRoleCombination } from './approval-permission-table.ts';
+import type { CodedSentence } from '../shared/domain-error.ts';
+import { tableSentence, templatePlaceholders } from '../shared/sentence.ts';
 import {
   APPROVAL_RULES,
+  APPROVAL_SENTENCES,
   explainApproval,
   explainTestAndEnableSelfApproval,
   type ApprovalContext,
   type ApprovalDecision,
   type ApprovalRule,
   type ApprovalRuleOutcome,
+  type ApprovalSentenceCode,
   type MailboxForApproval,
 } from './explain-approval.ts';
 
@@ -501,5 +505,44 @@ describe('every decision lists every check', () => {
     expect(decision.checks.map((check) => check.rule)).toEqual([...APPROVAL_RULES]);
     for (const check of decision.checks) expect(check.message).toMatch(/^[A-Z].*\.$/);
     expect(decision.summary).toMatch(/^You can(not)? approve this mailbox: .*\.$/);
+  });
+});
+
+describe('every sentence of a decision is named by its code (decision 58)', () => {
+  // Every input the rules read, crossed: roles, deployments, Exchange (or none), privileges, whose mailbox, the setting.
+  const tenantRoleSets: TenantRole[][] = [[], ['globalAdmin'], ['exchangeAdmin'], ['globalAdmin', 'exchangeAdmin']];
+  const securityRoleNames = [BUILT_IN_ROLE_NAMES.systemAdministrator, BUILT_IN_ROLE_NAMES.serviceAdministrator, BUILT_IN_ROLE_NAMES.delegatedMailboxApprover];
+  const securityRoleSets = securityRoleNames.reduce<string[][]>((sets, role) => [...sets, ...sets.map((set) => [...set, role])], [[]]);
+  const roleSets = tenantRoleSets.flatMap((tenantRoles) => securityRoleSets.map((securityRoles) => ({ tenantRoles, securityRoles })));
+  const depths: (PrivilegeDepth | undefined)[] = [undefined, 'user', 'organization'];
+  const mailboxes = [mailbox(), OWN_MAILBOX, { ...OWN_MAILBOX, type: 'queue' as const }];
+  const decisions: ApprovalDecision[] = [];
+  for (const roles of roleSets) for (const customerEngagement of ['online', 'onPremises'] as const)
+    for (const serverType of ['exchangeOnline', 'exchangeServer', null] as const) for (const approve of depths) for (const write of depths.slice(0, 2))
+      for (const target of mailboxes) for (const requirePrivilegeToSelfApproveEmailAddress of [false, true]) {
+        const privileges: PrivilegeSet = { ...(approve ? { approveEmailAddresses: approve } : {}), ...(write ? { 'mailbox.write': write } : {}) };
+        const who = actor({ ...roles, privileges });
+        const where = context({ customerEngagement, requirePrivilegeToSelfApproveEmailAddress });
+        decisions.push(explainApproval(who, { ...target, serverType }, where), explainTestAndEnableSelfApproval(who, { ...target, serverType }, where));
+      }
+
+  it('fills each code\'s English sentence with exactly its params, and says every sentence of the table', () => {
+    // Thousands of decisions say a few hundred distinct sentences: each is checked once.
+    const sentences = new Map<string, [string, CodedSentence]>();
+    for (const decision of decisions) {
+      for (const pair of [[decision.summary, decision.summarySentence], ...decision.checks.map((c) => [c.message, c.sentence])] as [string, CodedSentence][]) {
+        sentences.set(JSON.stringify(pair), pair);
+      }
+    }
+    // A refusal names the check whose sentence is its reason.
+    expect(decisions.filter((d) => !d.allowed && d.checks.find((c) => c.rule === d.reasonRule)?.outcome !== 'failed')).toEqual([]);
+    const said = new Set<string>();
+    for (const [english, { code, params }] of sentences.values()) {
+      const template = APPROVAL_SENTENCES[code as ApprovalSentenceCode];
+      expect(Object.keys(params ?? {}).sort(), code).toEqual(templatePlaceholders(template));
+      expect(tableSentence(code, template, params).message, code).toBe(english);
+      said.add(code);
+    }
+    expect(Object.keys(APPROVAL_SENTENCES).filter((code) => !said.has(code))).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import type { Actor } from '../access/actor.ts';
 import { canReachRecord, hasPrivilege, PRIVILEGE_DEPTH_LABELS, PRIVILEGE_LABELS } from '../access/privileges.ts';
 import { CUSTOMER_ENGAGEMENT_LABELS, type CustomerEngagementDeployment } from '../environments/environment.ts';
 import type { ServerType } from '../server-profiles/server-profile.ts';
+import { codedSentence, type CodedSentence, type MessageParams, type ServerMessage } from '../shared/domain-error.ts';
+import { tableSentence } from '../shared/sentence.ts';
 import {
   APPROVAL_PERMISSION_FOOTNOTES,
   APPROVAL_PERMISSION_TABLE,
@@ -74,6 +76,8 @@ export interface ApprovalCheck {
   outcome: ApprovalRuleOutcome;
   /** A full sentence naming roles, privileges and settings as the seed does. */
   message: string;
+  /** The sentence `message` says (APPROVAL_SENTENCES, decision 58), for a UI to say it in its own language. */
+  sentence: CodedSentence;
 }
 
 export interface ApprovalDecision {
@@ -81,15 +85,75 @@ export interface ApprovalDecision {
   /** The path that allows it, the permissions model first when both do; null when denied. */
   via: ApprovalPath | null;
   summary: string;
+  /** The sentence `summary` says; a refusal's `reason` param is the sentence of the check `reasonRule` names. */
+  summarySentence: CodedSentence;
+  reasonRule?: ApprovalRule;
   checks: ApprovalCheck[];
 }
 
 const APPROVE_PRIVILEGE = PRIVILEGE_LABELS.approveEmailAddresses;
 const SELF_APPROVE_SETTING = 'RequirePrivilegeToSelfApproveEmailAddress';
+const ONLINE = EXCHANGE_DEPLOYMENT_LABELS.exchangeOnline;
+const ON_PREMISES = EXCHANGE_DEPLOYMENT_LABELS.exchangeOnPremises;
 const APPLY_PROFILE_HINT = 'Set an email server profile on the mailbox, for example with Apply Default Email Settings.';
+const NO_PROFILE_CANNOT_TELL = `This mailbox has no email server profile, so the permissions model cannot tell whether it uses ${ONLINE} or ${ON_PREMISES}: in {{deployment}}, {{combination}} may approve {{allowedExchange}} mailboxes, but`;
+const NEEDS_PER_EXCHANGE = `With ${ONLINE} it needs {{needsOnline}}; with ${ON_PREMISES} it needs {{needsOnPremises}}.`;
 
-function check(rule: ApprovalRule, path: ApprovalPath, outcome: ApprovalRuleOutcome, message: string): ApprovalCheck {
-  return { rule, path, outcome, message };
+/**
+ * Every sentence a decision says, one per code (decision 58: one sentence, one set of params, never reused); the web
+ * says them from `mailboxes:approvalSentence.<code>`, whose English is this table's (test/i18n-resources.test.ts).
+ * Labels of roles, privileges, deployments and the permissions model's footnotes are params and stay English, as the
+ * seed names them (decision 55); lists of them are joined in English.
+ */
+export const APPROVAL_SENTENCES = {
+  APPROVE_PRIVILEGE_NOT_HELD: 'You do not hold the {{privilege}} privilege. A system admin can add it to one of your security roles.',
+  APPROVE_PRIVILEGE_OWN_MAILBOXES_ONLY: 'You hold the {{privilege}} privilege at User level only, which reaches only mailboxes you own, and this mailbox is owned by someone else. Business Unit or Organization level is needed to approve it.',
+  APPROVE_PRIVILEGE_REACHES_OWN_MAILBOX: 'You hold the {{privilege}} privilege at {{depth}} level, which reaches this mailbox because you own it.',
+  APPROVE_PRIVILEGE_REACHES_EVERY_MAILBOX: 'You hold the {{privilege}} privilege at {{depth}} level, which reaches every mailbox in this environment.',
+  MODEL_ALLOWS_HELD_ROLE: '{{deployment}} with {{exchange}}: {{combination}} may approve, and you hold that role.{{notes}}',
+  MODEL_ALLOWS_HELD_ROLES: '{{deployment}} with {{exchange}}: {{combination}} may approve, and you hold both roles.{{notes}}',
+  MODEL_NO_ROLE: '{{deployment}} with {{exchange}}: you hold none of the roles of the permissions model, so you cannot approve. Needs {{needs}}.',
+  MODEL_ROLE_ALONE_CANNOT: '{{deployment}} with {{exchange}}: {{role}} alone cannot approve. Needs {{needs}}.',
+  MODEL_ROLES_CANNOT: '{{deployment}} with {{exchange}}: {{roles}} cannot approve. Needs {{needs}}.',
+  MODEL_ROLE_ALONE_NOT_APPLICABLE: '{{deployment}} with {{exchange}}: {{role}} alone cannot approve (the permissions model marks this n/a: not applicable). Needs {{needs}}.',
+  MODEL_ROLES_NOT_APPLICABLE: '{{deployment}} with {{exchange}}: {{roles}} cannot approve (the permissions model marks this n/a: not applicable). Needs {{needs}}.',
+  MODEL_NO_PROFILE_ALLOWS: '{{deployment}}: this mailbox has no email server profile, which does not matter here because {{combination}} may approve {{exchanges}} mailboxes, and you hold those roles.{{notes}}',
+  MODEL_NO_PROFILE_ALLOWS_PER_EXCHANGE: `{{deployment}}: this mailbox has no email server profile, which does not matter here because {{onlineCombination}} may approve ${ONLINE} mailboxes and {{onPremisesCombination}} may approve ${ON_PREMISES} mailboxes, and you hold those roles.{{notes}}`,
+  MODEL_NO_PROFILE_NO_ROLE: '{{deployment}}, whichever Exchange this mailbox uses (it has no email server profile): you hold none of the roles of the permissions model, so you cannot approve. Needs {{needs}}.',
+  MODEL_NO_PROFILE_ROLE_ALONE_CANNOT: '{{deployment}}, whichever Exchange this mailbox uses (it has no email server profile): {{role}} alone cannot approve. Needs {{needs}}.',
+  MODEL_NO_PROFILE_ROLES_CANNOT: '{{deployment}}, whichever Exchange this mailbox uses (it has no email server profile): {{roles}} cannot approve. Needs {{needs}}.',
+  MODEL_NO_PROFILE_NO_ROLE_PER_EXCHANGE: `{{deployment}}, whichever Exchange this mailbox uses (it has no email server profile): you hold none of the roles of the permissions model, so you cannot approve. ${NEEDS_PER_EXCHANGE}`,
+  MODEL_NO_PROFILE_ROLE_ALONE_CANNOT_PER_EXCHANGE: `{{deployment}}, whichever Exchange this mailbox uses (it has no email server profile): {{role}} alone cannot approve. ${NEEDS_PER_EXCHANGE}`,
+  MODEL_NO_PROFILE_ROLES_CANNOT_PER_EXCHANGE: `{{deployment}}, whichever Exchange this mailbox uses (it has no email server profile): {{roles}} cannot approve. ${NEEDS_PER_EXCHANGE}`,
+  MODEL_NO_PROFILE_DECIDES_ROLE_ALONE: `${NO_PROFILE_CANNOT_TELL} {{role}} alone cannot approve {{deniedExchange}} mailboxes. ${APPLY_PROFILE_HINT}`,
+  MODEL_NO_PROFILE_DECIDES_ROLES: `${NO_PROFILE_CANNOT_TELL} {{roles}} cannot approve {{deniedExchange}} mailboxes. ${APPLY_PROFILE_HINT}`,
+  UPN_MATCHES: 'Your User Principal Name (UPN) {{email}} matches the email address in this mailbox record.',
+  UPN_DOES_NOT_MATCH: 'Your User Principal Name (UPN) {{email}} does not match the email address in this mailbox record, so this is not your own mailbox.',
+  SELF_APPROVE_SETTING_DISABLED: `${SELF_APPROVE_SETTING} is disabled (the default), so approving your own mailbox does not need the {{privilege}} privilege.`,
+  SELF_APPROVE_SETTING_PRIVILEGE_HELD: `${SELF_APPROVE_SETTING} is enabled, and you hold the {{privilege}} privilege it requires.`,
+  SELF_APPROVE_SETTING_PRIVILEGE_NOT_HELD: `${SELF_APPROVE_SETTING} is enabled, so approving your own mailbox needs the {{privilege}} privilege, which you do not hold.`,
+  MAILBOX_WRITE_NOT_HELD: 'You need at least User-level Write privilege on the Mailbox table, and you hold none.',
+  MAILBOX_WRITE_OWN_MAILBOXES_ONLY: 'You hold Write on the Mailbox table at User level, which reaches only mailboxes you own, and this mailbox is owned by someone else.',
+  MAILBOX_WRITE_REACHES_MAILBOX: 'You hold Write on the Mailbox table at {{depth}} level, which reaches this mailbox.',
+  QUEUE_MAILBOX: 'This is a queue mailbox: only user mailboxes can be approved by their own user.',
+  USER_MAILBOX: 'This is a user mailbox, not a queue mailbox.',
+  COMMAND_DECIDED_BY_SETTING: `${SELF_APPROVE_SETTING} is enabled, so the {{privilege}} privilege check above already decides whether you can approve your own mailbox.`,
+  COMMAND_SHOWN: 'You hold the {{privilege}} privilege, so the Approve Email command appears for your own mailbox.',
+  COMMAND_HIDDEN_USE_TEST_AND_ENABLE: `Without the {{privilege}} privilege, the Approve Email command does not appear while ${SELF_APPROVE_SETTING} is disabled. Select Test & Enable Mailbox instead: it approves the email address of your mailbox as part of the run.`,
+  COMMAND_HIDDEN_TEST_AND_ENABLE_IF_OWN: `Without the {{privilege}} privilege, the Approve Email command does not appear while ${SELF_APPROVE_SETTING} is disabled. Test & Enable Mailbox approves the email address of your own mailbox as part of the run if the other conditions for approving your own mailbox hold.`,
+  APPROVAL_ALLOWED_BY_MODEL: 'You can approve this mailbox: {{combination}} may approve {{exchanges}} mailboxes.',
+  APPROVAL_ALLOWED_BY_MODEL_PER_EXCHANGE: `You can approve this mailbox: {{onlineCombination}} may approve ${ONLINE} mailboxes and {{onPremisesCombination}} may approve ${ON_PREMISES} mailboxes.`,
+  APPROVAL_ALLOWED_AS_OWN_MAILBOX: 'You can approve this mailbox: it is your own user mailbox and you meet every condition for approving your own mailbox.',
+  APPROVAL_DENIED: 'You cannot approve this mailbox: {{reason}}',
+  TEST_AND_ENABLE_WILL_APPROVE: 'Test & Enable Mailbox will approve the email address of this mailbox as part of the run: it is your own user mailbox and you meet every condition for approving your own mailbox.',
+  TEST_AND_ENABLE_WILL_NOT_APPROVE: 'Test & Enable Mailbox will not approve the email address of this mailbox: {{reason}}',
+} as const;
+export type ApprovalSentenceCode = keyof typeof APPROVAL_SENTENCES;
+
+const say = (code: ApprovalSentenceCode, params?: MessageParams): ServerMessage => tableSentence(code, APPROVAL_SENTENCES[code], params);
+
+function check(rule: ApprovalRule, path: ApprovalPath, outcome: ApprovalRuleOutcome, sentence: ServerMessage): ApprovalCheck {
+  return { rule, path, outcome, message: sentence.message, sentence: codedSentence(sentence) };
 }
 
 function passedOrFailed(isPassed: boolean): ApprovalRuleOutcome {
@@ -112,19 +176,13 @@ function andList(items: readonly string[]): string {
 function checkApprovePrivilege(actor: Actor, mailbox: MailboxForApproval): ApprovalCheck {
   const depth = actor.privileges.approveEmailAddresses;
   const path = 'permissionModel';
-  if (!depth) {
-    return check('approvePrivilege', path, 'failed', `You do not hold the ${APPROVE_PRIVILEGE} privilege. A system admin can add it to one of your security roles.`);
-  }
+  const privilege = APPROVE_PRIVILEGE;
+  if (!depth) return check('approvePrivilege', path, 'failed', say('APPROVE_PRIVILEGE_NOT_HELD', { privilege }));
   if (!canReachRecord(actor.privileges, 'approveEmailAddresses', actor.userId, mailbox.ownerId)) {
-    return check(
-      'approvePrivilege',
-      path,
-      'failed',
-      `You hold the ${APPROVE_PRIVILEGE} privilege at User level only, which reaches only mailboxes you own, and this mailbox is owned by someone else. Business Unit or Organization level is needed to approve it.`,
-    );
+    return check('approvePrivilege', path, 'failed', say('APPROVE_PRIVILEGE_OWN_MAILBOXES_ONLY', { privilege }));
   }
-  const reach = depth === 'user' ? 'which reaches this mailbox because you own it' : 'which reaches every mailbox in this environment';
-  return check('approvePrivilege', path, 'passed', `You hold the ${APPROVE_PRIVILEGE} privilege at ${PRIVILEGE_DEPTH_LABELS[depth]} level, ${reach}.`);
+  const reach = depth === 'user' ? 'APPROVE_PRIVILEGE_REACHES_OWN_MAILBOX' : 'APPROVE_PRIVILEGE_REACHES_EVERY_MAILBOX';
+  return check('approvePrivilege', path, 'passed', say(reach, { privilege, depth: PRIVILEGE_DEPTH_LABELS[depth] }));
 }
 
 function footnoteNotes(cells: readonly (PermissionCell | null)[]): string {
@@ -132,32 +190,24 @@ function footnoteNotes(cells: readonly (PermissionCell | null)[]): string {
   return footnotes.map((footnote) => ` Note: ${APPROVAL_PERMISSION_FOOTNOTES[footnote]}`).join('');
 }
 
-/** "System admin alone", "Global admin and Service admin": the table's roles the actor holds. */
-function heldRolesPhrase(roles: readonly ApproverRole[]): string {
+/**
+ * Which of the three refusals a sentence says: none of the model's roles, one role alone, or several (and-listed);
+ * each sentence of a refusal comes in these three forms, so the code is the sentence's family plus the form.
+ */
+function heldRoles(roles: readonly ApproverRole[]): { form: 'NO_ROLE' | 'ROLE_ALONE' | 'ROLES'; params: MessageParams } {
   const labels = roles.map((role) => APPROVER_ROLE_LABELS[role]);
-  return labels.length === 1 ? `${labels[0]} alone` : andList(labels);
-}
-
-function cannotApprovePhrase(roles: readonly ApproverRole[]): string {
-  return roles.length === 0 ? 'you hold none of the roles of the permissions model, so you cannot approve' : `${heldRolesPhrase(roles)} cannot approve`;
+  if (labels.length === 0) return { form: 'NO_ROLE', params: {} };
+  return labels.length === 1 ? { form: 'ROLE_ALONE', params: { role: labels[0]! } } : { form: 'ROLES', params: { roles: andList(labels) } };
 }
 
 function needsPhrase(customerEngagement: CustomerEngagementDeployment, exchange: ExchangeDeployment): string {
   return orList(approvingCombinations(customerEngagement, exchange).map((combination) => APPROVER_ROLE_COMBINATION_LABELS[combination]));
 }
 
-function mayApprovePhrase(combination: ApproverRoleCombination, exchanges: readonly ExchangeDeployment[]): string {
-  return `${APPROVER_ROLE_COMBINATION_LABELS[combination]} may approve ${andList(exchanges.map((exchange) => EXCHANGE_DEPLOYMENT_LABELS[exchange]))} mailboxes`;
-}
-
-function youHoldPhrase(combination: ApproverRoleCombination): string {
-  return APPROVER_ROLE_COMBINATION_ROLES[combination].length > 1 ? 'you hold both roles' : 'you hold that role';
-}
-
 interface PermissionModelEvaluation {
   check: ApprovalCheck;
-  /** For the summary when approval is allowed, e.g. "System admin may approve Exchange Online mailboxes". */
-  allowedPhrase: string | null;
+  /** The summary when approval is allowed, e.g. "…: System admin may approve Exchange Online mailboxes". */
+  allowedSummary: ServerMessage | null;
 }
 
 function evaluateKnownExchange(
@@ -166,18 +216,23 @@ function evaluateKnownExchange(
   held: readonly ApproverRoleCombination[],
   roles: readonly ApproverRole[],
 ): PermissionModelEvaluation {
-  const where = `${CUSTOMER_ENGAGEMENT_LABELS[customerEngagement]} with ${EXCHANGE_DEPLOYMENT_LABELS[exchange]}`;
+  const where = { deployment: CUSTOMER_ENGAGEMENT_LABELS[customerEngagement], exchange: EXCHANGE_DEPLOYMENT_LABELS[exchange] };
   const decision = decidePermissionModel(customerEngagement, exchange, held);
   if (decision.allowed) {
-    const combination = decision.decidingCombination;
-    const message = `${where}: ${APPROVER_ROLE_COMBINATION_LABELS[combination]} may approve, and ${youHoldPhrase(combination)}.${footnoteNotes([decision.decidingCell])}`;
-    return { check: check('permissionModel', 'permissionModel', 'passed', message), allowedPhrase: mayApprovePhrase(combination, [exchange]) };
+    const combination = APPROVER_ROLE_COMBINATION_LABELS[decision.decidingCombination];
+    const bothRoles = APPROVER_ROLE_COMBINATION_ROLES[decision.decidingCombination].length > 1;
+    const sentence = say(bothRoles ? 'MODEL_ALLOWS_HELD_ROLES' : 'MODEL_ALLOWS_HELD_ROLE', { ...where, combination, notes: footnoteNotes([decision.decidingCell]) });
+    return {
+      check: check('permissionModel', 'permissionModel', 'passed', sentence),
+      allowedSummary: say('APPROVAL_ALLOWED_BY_MODEL', { combination, exchanges: where.exchange }),
+    };
   }
   const cells = APPROVAL_PERMISSION_TABLE[customerEngagement][exchange];
   const notApplicableOnly = held.length > 0 && held.every((combination) => cells[combination].verdict === 'notApplicable');
-  const marked = notApplicableOnly ? ' (the permissions model marks this n/a: not applicable)' : '';
-  const message = `${where}: ${cannotApprovePhrase(roles)}${marked}. Needs ${needsPhrase(customerEngagement, exchange)}.`;
-  return { check: check('permissionModel', 'permissionModel', 'failed', message), allowedPhrase: null };
+  const { form, params } = heldRoles(roles);
+  const code = form === 'NO_ROLE' ? 'MODEL_NO_ROLE' : (`MODEL_${form}_${notApplicableOnly ? 'NOT_APPLICABLE' : 'CANNOT'}` as const);
+  const sentence = say(code, { ...where, ...params, needs: needsPhrase(customerEngagement, exchange) });
+  return { check: check('permissionModel', 'permissionModel', 'failed', sentence), allowedSummary: null };
 }
 
 /**
@@ -189,39 +244,49 @@ function evaluateUnknownExchange(
   held: readonly ApproverRoleCombination[],
   roles: readonly ApproverRole[],
 ): PermissionModelEvaluation {
-  const customerEngagementLabel = CUSTOMER_ENGAGEMENT_LABELS[customerEngagement];
+  const deployment = CUSTOMER_ENGAGEMENT_LABELS[customerEngagement];
   const online = decidePermissionModel(customerEngagement, 'exchangeOnline', held);
   const onPremises = decidePermissionModel(customerEngagement, 'exchangeOnPremises', held);
 
   if (online.allowed && onPremises.allowed) {
-    const allowedPhrase =
-      online.decidingCombination === onPremises.decidingCombination
-        ? mayApprovePhrase(online.decidingCombination, ['exchangeOnline', 'exchangeOnPremises'])
-        : `${mayApprovePhrase(online.decidingCombination, ['exchangeOnline'])} and ${mayApprovePhrase(onPremises.decidingCombination, ['exchangeOnPremises'])}`;
-    const message = `${customerEngagementLabel}: this mailbox has no email server profile, which does not matter here because ${allowedPhrase}, and you hold those roles.${footnoteNotes([online.decidingCell, onPremises.decidingCell])}`;
-    return { check: check('permissionModel', 'permissionModel', 'passed', message), allowedPhrase };
+    const notes = footnoteNotes([online.decidingCell, onPremises.decidingCell]);
+    const onlineCombination = APPROVER_ROLE_COMBINATION_LABELS[online.decidingCombination];
+    const onPremisesCombination = APPROVER_ROLE_COMBINATION_LABELS[onPremises.decidingCombination];
+    if (online.decidingCombination === onPremises.decidingCombination) {
+      const grant = { combination: onlineCombination, exchanges: andList([ONLINE, ON_PREMISES]) };
+      return {
+        check: check('permissionModel', 'permissionModel', 'passed', say('MODEL_NO_PROFILE_ALLOWS', { deployment, ...grant, notes })),
+        allowedSummary: say('APPROVAL_ALLOWED_BY_MODEL', grant),
+      };
+    }
+    const grant = { onlineCombination, onPremisesCombination };
+    return {
+      check: check('permissionModel', 'permissionModel', 'passed', say('MODEL_NO_PROFILE_ALLOWS_PER_EXCHANGE', { deployment, ...grant, notes })),
+      allowedSummary: say('APPROVAL_ALLOWED_BY_MODEL_PER_EXCHANGE', grant),
+    };
   }
 
+  const { form, params } = heldRoles(roles);
   if (!online.allowed && !onPremises.allowed) {
     const needsOnline = needsPhrase(customerEngagement, 'exchangeOnline');
     const needsOnPremises = needsPhrase(customerEngagement, 'exchangeOnPremises');
-    const needs =
-      needsOnline === needsOnPremises
-        ? `Needs ${needsOnline}.`
-        : `With ${EXCHANGE_DEPLOYMENT_LABELS.exchangeOnline} it needs ${needsOnline}; with ${EXCHANGE_DEPLOYMENT_LABELS.exchangeOnPremises} it needs ${needsOnPremises}.`;
-    const message = `${customerEngagementLabel}, whichever Exchange this mailbox uses (it has no email server profile): ${cannotApprovePhrase(roles)}. ${needs}`;
-    return { check: check('permissionModel', 'permissionModel', 'failed', message), allowedPhrase: null };
+    const refused = form === 'NO_ROLE' ? form : (`${form}_CANNOT` as const);
+    const sentence = needsOnline === needsOnPremises
+      ? say(`MODEL_NO_PROFILE_${refused}`, { deployment, ...params, needs: needsOnline })
+      : say(`MODEL_NO_PROFILE_${refused}_PER_EXCHANGE`, { deployment, ...params, needsOnline, needsOnPremises });
+    return { check: check('permissionModel', 'permissionModel', 'failed', sentence), allowedSummary: null };
   }
 
   // The rows disagree: the Exchange type decides, and only the mailbox's profile tells it.
   const [allowedExchange, allowing, deniedExchange] = online.allowed
     ? (['exchangeOnline', online, 'exchangeOnPremises'] as const)
     : (['exchangeOnPremises', onPremises, 'exchangeOnline'] as const);
-  const mayApprove = allowing.allowed ? mayApprovePhrase(allowing.decidingCombination, [allowedExchange]) : '';
-  const message =
-    `This mailbox has no email server profile, so the permissions model cannot tell whether it uses ${EXCHANGE_DEPLOYMENT_LABELS.exchangeOnline} or ${EXCHANGE_DEPLOYMENT_LABELS.exchangeOnPremises}: ` +
-    `in ${customerEngagementLabel}, ${mayApprove}, but ${cannotApprovePhrase(roles)} ${EXCHANGE_DEPLOYMENT_LABELS[deniedExchange]} mailboxes. ${APPLY_PROFILE_HINT}`;
-  return { check: check('permissionModel', 'permissionModel', 'failed', message), allowedPhrase: null };
+  const combination = allowing.allowed ? APPROVER_ROLE_COMBINATION_LABELS[allowing.decidingCombination] : '';
+  // One row allows, so some role of the model is held.
+  const sentence = say(form === 'ROLES' ? 'MODEL_NO_PROFILE_DECIDES_ROLES' : 'MODEL_NO_PROFILE_DECIDES_ROLE_ALONE', {
+    deployment, combination, allowedExchange: EXCHANGE_DEPLOYMENT_LABELS[allowedExchange], ...params, deniedExchange: EXCHANGE_DEPLOYMENT_LABELS[deniedExchange],
+  });
+  return { check: check('permissionModel', 'permissionModel', 'failed', sentence), allowedSummary: null };
 }
 
 function evaluatePermissionModel(actor: Actor, mailbox: MailboxForApproval, context: ApprovalContext): PermissionModelEvaluation {
@@ -246,50 +311,34 @@ function checkUpnMatchesEmailAddress(actor: Actor, mailbox: MailboxForApproval):
   const address = comparableAddress(mailbox.emailAddress);
   // An empty address is no one's: it must not match a user whose email is empty too.
   const isMatch = address !== '' && address === comparableAddress(actor.email);
-  const message = isMatch
-    ? `Your User Principal Name (UPN) ${actor.email} matches the email address in this mailbox record.`
-    : `Your User Principal Name (UPN) ${actor.email} does not match the email address in this mailbox record, so this is not your own mailbox.`;
-  return check('upnMatchesEmailAddress', 'selfApproval', passedOrFailed(isMatch), message);
+  return check('upnMatchesEmailAddress', 'selfApproval', passedOrFailed(isMatch), say(isMatch ? 'UPN_MATCHES' : 'UPN_DOES_NOT_MATCH', { email: actor.email }));
 }
 
 function checkSelfApprovalPrivilegeSetting(actor: Actor, context: ApprovalContext): ApprovalCheck {
   const path = 'selfApproval';
+  const privilege = APPROVE_PRIVILEGE;
   if (!context.requirePrivilegeToSelfApproveEmailAddress) {
-    return check(
-      'selfApprovalPrivilegeSetting',
-      path,
-      'passed',
-      `${SELF_APPROVE_SETTING} is disabled (the default), so approving your own mailbox does not need the ${APPROVE_PRIVILEGE} privilege.`,
-    );
+    return check('selfApprovalPrivilegeSetting', path, 'passed', say('SELF_APPROVE_SETTING_DISABLED', { privilege }));
   }
   const isHeld = hasPrivilege(actor.privileges, 'approveEmailAddresses');
-  const message = isHeld
-    ? `${SELF_APPROVE_SETTING} is enabled, and you hold the ${APPROVE_PRIVILEGE} privilege it requires.`
-    : `${SELF_APPROVE_SETTING} is enabled, so approving your own mailbox needs the ${APPROVE_PRIVILEGE} privilege, which you do not hold.`;
-  return check('selfApprovalPrivilegeSetting', path, passedOrFailed(isHeld), message);
+  const sentence = say(isHeld ? 'SELF_APPROVE_SETTING_PRIVILEGE_HELD' : 'SELF_APPROVE_SETTING_PRIVILEGE_NOT_HELD', { privilege });
+  return check('selfApprovalPrivilegeSetting', path, passedOrFailed(isHeld), sentence);
 }
 
 function checkMailboxWritePrivilege(actor: Actor, mailbox: MailboxForApproval): ApprovalCheck {
   const depth = actor.privileges['mailbox.write'];
   const path = 'selfApproval';
-  if (!depth) {
-    return check('mailboxWritePrivilege', path, 'failed', 'You need at least User-level Write privilege on the Mailbox table, and you hold none.');
-  }
+  if (!depth) return check('mailboxWritePrivilege', path, 'failed', say('MAILBOX_WRITE_NOT_HELD'));
   if (!canReachRecord(actor.privileges, 'mailbox.write', actor.userId, mailbox.ownerId)) {
-    return check(
-      'mailboxWritePrivilege',
-      path,
-      'failed',
-      'You hold Write on the Mailbox table at User level, which reaches only mailboxes you own, and this mailbox is owned by someone else.',
-    );
+    return check('mailboxWritePrivilege', path, 'failed', say('MAILBOX_WRITE_OWN_MAILBOXES_ONLY'));
   }
-  return check('mailboxWritePrivilege', path, 'passed', `You hold Write on the Mailbox table at ${PRIVILEGE_DEPTH_LABELS[depth]} level, which reaches this mailbox.`);
+  return check('mailboxWritePrivilege', path, 'passed', say('MAILBOX_WRITE_REACHES_MAILBOX', { depth: PRIVILEGE_DEPTH_LABELS[depth] }));
 }
 
 function checkNotQueueMailbox(mailbox: MailboxForApproval): ApprovalCheck {
   return mailbox.type === 'queue'
-    ? check('notQueueMailbox', 'selfApproval', 'failed', 'This is a queue mailbox: only user mailboxes can be approved by their own user.')
-    : check('notQueueMailbox', 'selfApproval', 'passed', 'This is a user mailbox, not a queue mailbox.');
+    ? check('notQueueMailbox', 'selfApproval', 'failed', say('QUEUE_MAILBOX'))
+    : check('notQueueMailbox', 'selfApproval', 'passed', say('USER_MAILBOX'));
 }
 
 /** The four conditions of "Approve your own user mailbox", which Test & Enable Mailbox applies too. */
@@ -309,26 +358,15 @@ function selfApprovalConditions(actor: Actor, mailbox: MailboxForApproval, conte
  */
 function checkApproveEmailCommandShown(actor: Actor, context: ApprovalContext, conditions: readonly ApprovalCheck[]): ApprovalCheck {
   const path = 'selfApproval';
+  const privilege = APPROVE_PRIVILEGE;
   if (context.requirePrivilegeToSelfApproveEmailAddress) {
-    return check(
-      'approveEmailCommandShown',
-      path,
-      'notApplicable',
-      `${SELF_APPROVE_SETTING} is enabled, so the ${APPROVE_PRIVILEGE} privilege check above already decides whether you can approve your own mailbox.`,
-    );
+    return check('approveEmailCommandShown', path, 'notApplicable', say('COMMAND_DECIDED_BY_SETTING', { privilege }));
   }
   if (hasPrivilege(actor.privileges, 'approveEmailAddresses')) {
-    return check('approveEmailCommandShown', path, 'passed', `You hold the ${APPROVE_PRIVILEGE} privilege, so the Approve Email command appears for your own mailbox.`);
+    return check('approveEmailCommandShown', path, 'passed', say('COMMAND_SHOWN', { privilege }));
   }
-  const testAndEnable = isPathPassed(conditions)
-    ? 'Select Test & Enable Mailbox instead: it approves the email address of your mailbox as part of the run.'
-    : 'Test & Enable Mailbox approves the email address of your own mailbox as part of the run if the other conditions for approving your own mailbox hold.';
-  return check(
-    'approveEmailCommandShown',
-    path,
-    'failed',
-    `Without the ${APPROVE_PRIVILEGE} privilege, the Approve Email command does not appear while ${SELF_APPROVE_SETTING} is disabled. ${testAndEnable}`,
-  );
+  const hidden = isPathPassed(conditions) ? 'COMMAND_HIDDEN_USE_TEST_AND_ENABLE' : 'COMMAND_HIDDEN_TEST_AND_ENABLE_IF_OWN';
+  return check('approveEmailCommandShown', path, 'failed', say(hidden, { privilege }));
 }
 
 // ——— Decisions ———
@@ -342,7 +380,14 @@ function continueSentence(message: string): string {
   return message.replace(/^(You|Your|This|Without)\b/, (word) => word.toLowerCase());
 }
 
-const SELF_APPROVAL_REASON = 'it is your own user mailbox and you meet every condition for approving your own mailbox';
+function decision(allowed: boolean, via: ApprovalPath | null, summary: ServerMessage, checks: ApprovalCheck[], reason?: ApprovalCheck): ApprovalDecision {
+  return { allowed, via, summary: summary.message, summarySentence: codedSentence(summary), ...(reason ? { reasonRule: reason.rule } : {}), checks };
+}
+
+/** A refusal's summary: its sentence with the deciding check's sentence as `reason`. */
+function refusal(summary: 'APPROVAL_DENIED' | 'TEST_AND_ENABLE_WILL_NOT_APPROVE', checks: ApprovalCheck[], reason: ApprovalCheck | undefined): ApprovalDecision {
+  return decision(false, null, say(summary, { reason: continueSentence(reason?.message ?? '') }), checks, reason);
+}
 
 /** The Approve Email command: may this actor approve this mailbox, and why (not)? */
 export function explainApproval(actor: Actor, mailbox: MailboxForApproval, context: ApprovalContext): ApprovalDecision {
@@ -352,19 +397,15 @@ export function explainApproval(actor: Actor, mailbox: MailboxForApproval, conte
   const selfChecks = [...conditions, checkApproveEmailCommandShown(actor, context, conditions)];
   const checks = [...permissionChecks, ...selfChecks];
 
-  if (isPathPassed(permissionChecks)) {
-    return { allowed: true, via: 'permissionModel', summary: `You can approve this mailbox: ${permissionModel.allowedPhrase}.`, checks };
-  }
-  if (isPathPassed(selfChecks)) {
-    return { allowed: true, via: 'selfApproval', summary: `You can approve this mailbox: ${SELF_APPROVAL_REASON}.`, checks };
-  }
+  if (isPathPassed(permissionChecks) && permissionModel.allowedSummary) return decision(true, 'permissionModel', permissionModel.allowedSummary, checks);
+  if (isPathPassed(selfChecks)) return decision(true, 'selfApproval', say('APPROVAL_ALLOWED_AS_OWN_MAILBOX'), checks);
   // On one's own mailbox the self-approval reason is the one the user can act on; elsewhere the admin one.
   // A queue whose address equals the user's UPN is still nobody's own mailbox: say exactly that.
   const isOwnMailbox = conditions[0]?.outcome === 'passed';
   const reason = isOwnMailbox
     ? selfChecks.find((item) => item.rule === 'notQueueMailbox' && item.outcome === 'failed') ?? selfChecks.find((item) => item.outcome === 'failed')
     : permissionChecks.find((item) => item.outcome === 'failed');
-  return { allowed: false, via: null, summary: `You cannot approve this mailbox: ${continueSentence(reason?.message ?? '')}`, checks };
+  return refusal('APPROVAL_DENIED', checks, reason);
 }
 
 /**
@@ -379,19 +420,6 @@ export function isApproveEmailCommandShown(actor: Pick<Actor, 'privileges'>): bo
 /** Test & Enable Mailbox: will the run approve the mailbox's address as its own user's (no Approve Email command needed)? */
 export function explainTestAndEnableSelfApproval(actor: Actor, mailbox: MailboxForApproval, context: ApprovalContext): ApprovalDecision {
   const checks = selfApprovalConditions(actor, mailbox, context);
-  if (isPathPassed(checks)) {
-    return {
-      allowed: true,
-      via: 'selfApproval',
-      summary: `Test & Enable Mailbox will approve the email address of this mailbox as part of the run: ${SELF_APPROVAL_REASON}.`,
-      checks,
-    };
-  }
-  const reason = checks.find((item) => item.outcome === 'failed');
-  return {
-    allowed: false,
-    via: null,
-    summary: `Test & Enable Mailbox will not approve the email address of this mailbox: ${continueSentence(reason?.message ?? '')}`,
-    checks,
-  };
+  if (isPathPassed(checks)) return decision(true, 'selfApproval', say('TEST_AND_ENABLE_WILL_APPROVE'), checks);
+  return refusal('TEST_AND_ENABLE_WILL_NOT_APPROVE', checks, checks.find((item) => item.outcome === 'failed'));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isCheckableDomain, worstVerdict, type CertificateObservation, type DomainDnsObservation, type DomainHealthCheck, type HealthVerdict } from './domain-health.ts';
-import { DOMAIN_HEALTH_RULES, evaluateDomainHealth } from './domain-health.rules.ts';
+import { isCheckableDomain, worstVerdict, type CertificateObservation, type DomainCheckResult, type DomainDnsObservation, type DomainHealthCheck, type HealthVerdict } from './domain-health.ts';
+import { DOMAIN_HEALTH_RULES, DOMAIN_HEALTH_SENTENCES, evaluateDomainHealth, type DomainHealthSentenceCode } from './domain-health.rules.ts';
+import { tableSentence, templatePlaceholders } from '../shared/sentence.ts';
 import type { ServerType } from '../server-profiles/server-profile.ts';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
@@ -35,6 +36,8 @@ const online: DomainDnsObservation = {
 const ON_PREMISES: ServerType[] = ['exchangeServer'];
 const EXCHANGE_ONLINE: ServerType[] = ['exchangeOnline'];
 
+type DomainCheckSentence = DomainCheckResult['meaningMessage'] | DomainCheckResult['fixMessage'];
+
 interface Case {
   name: string;
   check: DomainHealthCheck;
@@ -66,6 +69,7 @@ const CASES: Case[] = [
   { name: 'Exchange Online protection', check: 'mx', observation: online, serverTypes: EXCHANGE_ONLINE, verdict: 'pass', code: 'MX_OK' },
   { name: 'Exchange Online mailboxes, mail elsewhere first', check: 'mx', observation: { ...online, mx: { status: 'found', records: [{ exchange: 'gateway.contoso.com', priority: 5 }, { exchange: 'contoso-com.mail.protection.outlook.com', priority: 10 }] } }, serverTypes: EXCHANGE_ONLINE, verdict: 'warn', code: 'MX_NOT_EXCHANGE_ONLINE', found: /goes first to gateway\.contoso\.com/ },
   { name: 'no MX record', check: 'mx', observation: { ...online, mx: { status: 'none' } }, serverTypes: EXCHANGE_ONLINE, verdict: 'fail', code: 'MX_MISSING', fix: /mail\.protection\.outlook\.com/ },
+  { name: 'no MX record, on-premises', check: 'mx', observation: { ...healthy, mx: { status: 'none' } }, serverTypes: ON_PREMISES, verdict: 'fail', code: 'MX_MISSING', fix: /pointing to the server that receives its mail/ },
   { name: 'MX lookup failed', check: 'mx', observation: { ...healthy, mx: { status: 'error', message: 'REFUSED' } }, serverTypes: ON_PREMISES, verdict: 'fail', code: 'MX_LOOKUP_FAILED' },
   // SPF
   { name: 'an SPF record among other TXT records', check: 'spf', observation: healthy, serverTypes: ON_PREMISES, verdict: 'pass', code: 'SPF_OK', found: /v=spf1 ip4:52\.96\.0\.0\/24 -all/ },
@@ -108,6 +112,26 @@ describe('domain health rules', () => {
         if (rule.verdict === 'fail') expect(rule.fix, rule.code).not.toBeNull();
       }
     }
+  });
+
+  it('names the sentence of every meaning and fix, with the params its English text is filled with', () => {
+    const said = new Set<string>();
+    for (const { check, observation, serverTypes } of CASES) {
+      const result = evaluateDomainHealth(observation, { serverTypes, now: NOW }).find((candidate) => candidate.check === check)!;
+      const sentences: [string | null, DomainCheckSentence][] = [[result.meaning, result.meaningMessage], [result.fix, result.fixMessage]];
+      for (const [english, coded] of sentences) {
+        if (english === null) { expect(coded, result.code).toBeNull(); continue; }
+        const code = coded!.code as DomainHealthSentenceCode;
+        const template = DOMAIN_HEALTH_SENTENCES[code];
+        expect(Object.keys(coded!.params ?? {}).sort(), code).toEqual(templatePlaceholders(template));
+        expect(tableSentence(code, template, coded!.params).message, code).toBe(english);
+        said.add(code);
+      }
+    }
+    // Every sentence of the table is said by some case: no dead codes.
+    expect(Object.keys(DOMAIN_HEALTH_SENTENCES).filter((code) => !said.has(code))).toEqual([]);
+    const missingHost = evaluateDomainHealth({ ...healthy, autodiscoverAddresses: { status: 'none' } }, { serverTypes: ON_PREMISES, now: NOW })[0]!;
+    expect(missingHost.fixMessage).toEqual({ code: 'FIX_AUTODISCOVER_ON_PREMISES', params: { host: 'autodiscover.contoso.com', srvName: '_autodiscover._tcp.contoso.com' } });
   });
 
   it('judges a healthy domain as passing in every check', () => {

@@ -1,4 +1,5 @@
 import type { ServerType } from '../server-profiles/server-profile.ts';
+import type { CodedSentence } from '../shared/domain-error.ts';
 
 /**
  * DNS and Autodiscover health of an email domain: the first steps of Microsoft's Remote Connectivity Analyzer,
@@ -85,8 +86,11 @@ export interface DomainCheckResult {
   found: string;
   /** What it means for server-side synchronization and mail flow. */
   meaning: string;
+  /** The sentence `meaning` says (DOMAIN_HEALTH_SENTENCES, decision 58); absent in records checked before it had one. */
+  meaningMessage?: CodedSentence;
   /** What to change; null when nothing needs to. */
   fix: string | null;
+  fixMessage?: CodedSentence | null;
 }
 
 /** An email domain of an environment, from its mailboxes' addresses. */

@@ -8,8 +8,8 @@ import { approvalContext, mailboxAuditEntry, readScope, resolveMailboxTarget, wr
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
 import type { Environment } from '../environments/environment.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
-import { accessDenied, DomainError, notFound, staleRecord, validationFailed, type FieldError } from '../shared/domain-error.ts';
-import { createBulkResult, type BulkResult } from './bulk-result.ts';
+import { accessDenied, DomainError, notFound, staleRecord, validationFailed, type FieldError, type ServerMessage } from '../shared/domain-error.ts';
+import { bulkSentence, createBulkResult, decisionSummary, fieldErrorSentence, type BulkResult } from './bulk-result.ts';
 import type { MailboxFilter, MailboxPage } from './mailbox-list-query.ts';
 import type { MailboxRepository, MailboxTarget } from './mailbox.repository.port.ts';
 import type { Mailbox, MailboxForCommand, MailboxSettings, MailboxSynchronizationMethod, MailboxType } from './mailbox.ts';
@@ -151,36 +151,33 @@ export async function updateMailbox(
 }
 
 /** A row a bulk write left alone because it changed after the command read it. */
-function changedMeanwhile(notDone: 'Not changed' | 'Not approved'): string {
-  return `${notDone}: the mailbox was changed by someone else while this command ran. Open it to see its current values and try again.`;
-}
 
 /** Sets profile and delivery methods on each mailbox the actor may write; returns what changed per row. */
 async function setMethodOn(
   deps: MailboxDeps, actor: Actor, environmentId: string, rows: MailboxForCommand[], method: Partial<MailboxSynchronizationMethod>,
-  bulk: ReturnType<typeof createBulkResult>, doneMessage: string,
+  bulk: ReturnType<typeof createBulkResult>, doneMessage: ServerMessage,
 ): Promise<MailboxForCommand[]> {
   const at = deps.clock();
-  const outcomes: ({ row: MailboxForCommand; skipped: string } | { row: MailboxForCommand; done: string })[] = [];
+  const outcomes: ({ row: MailboxForCommand; skipped: ServerMessage } | { row: MailboxForCommand; done: ServerMessage })[] = [];
   const accepted: MailboxForCommand[] = [];
   const audit: AuditEntryInput[] = [];
   const fields = Object.keys(method) as (keyof MailboxSynchronizationMethod)[];
   for (const row of rows) {
     const denial = writeDenial(actor, row);
-    if (denial) { outcomes.push({ row, skipped: denial.message }); continue; }
+    if (denial) { outcomes.push({ row, skipped: denial }); continue; }
     const methodErrors = synchronizationMethodErrors(row.type, method);
-    if (methodErrors.length > 0) { outcomes.push({ row, skipped: methodErrors[0]!.message }); continue; }
+    if (methodErrors.length > 0) { outcomes.push({ row, skipped: fieldErrorSentence(methodErrors[0]!) }); continue; }
     accepted.push(row);
     const changes = diffForAudit(row, { ...row, ...method }, fields);
     if (changes.length > 0) audit.push(mailboxAuditEntry(actor, environmentId, at, row, 'update', changes));
-    outcomes.push({ row, done: changes.length > 0 ? doneMessage : 'Already had these settings.' });
+    outcomes.push({ row, done: changes.length > 0 ? doneMessage : bulkSentence('ALREADY_HAD_SETTINGS') });
   }
   // The write re-checks each owner (what the write permission was decided on): the result says what happened.
   const changed = accepted.length > 0 ? await deps.mailboxes.setSynchronizationMethod(accepted, method, audit) : new Set<string>();
   for (const outcome of outcomes) {
     if ('skipped' in outcome) bulk.skip(outcome.row, outcome.skipped);
     else if (changed.has(outcome.row.id)) bulk.done(outcome.row, outcome.done);
-    else bulk.skip(outcome.row, changedMeanwhile('Not changed'));
+    else bulk.skip(outcome.row, bulkSentence('NOT_CHANGED_MEANWHILE'));
   }
   return accepted.filter((row) => changed.has(row.id));
 }
@@ -201,7 +198,7 @@ export async function changeMultipleMailboxes(
   await checkProfileForBulk(deps, environment.id, method.serverProfileId);
   const rows = await resolveMailboxTarget(deps, actor, environment.id, target);
   const bulk = createBulkResult();
-  await setMethodOn(deps, actor, environment.id, rows, Object.fromEntries(fields), bulk, 'Changed.');
+  await setMethodOn(deps, actor, environment.id, rows, Object.fromEntries(fields), bulk, bulkSentence('CHANGED'));
   return bulk.result();
 }
 
@@ -224,7 +221,7 @@ export async function applyDefaultEmailSettings(
     outgoingEmailDeliveryMethod: settings.outgoingEmailDeliveryMethod,
     appointmentsContactsTasksDeliveryMethod: settings.appointmentsContactsTasksDeliveryMethod,
   };
-  const accepted = await setMethodOn(deps, actor, environment.id, rows, method, applied, 'Default email settings applied.');
+  const accepted = await setMethodOn(deps, actor, environment.id, rows, method, applied, bulkSentence('DEFAULT_EMAIL_SETTINGS_APPLIED'));
   if (!options.testAndEnable) return applied.result();
 
   const queued = await startRunOn(deps, actor, environment, accepted.map((row) => ({ ...row, ...method })), {
@@ -235,12 +232,12 @@ export async function applyDefaultEmailSettings(
   const results = result.results.map((row) => {
     const test = byId.get(row.mailboxId);
     if (!test) return row;
-    return { ...row, message: `${row.message} ${test.message}`, ...(test.decisionIndex === undefined ? {} : { decisionIndex: test.decisionIndex }) };
+    return { ...row, message: `${row.message} ${test.message}`, sentences: [...row.sentences, ...test.sentences], ...(test.decisionIndex === undefined ? {} : { decisionIndex: test.decisionIndex }) };
   });
   return { ...result, results, decisions: queued.decisions, run: queued.run };
 }
 
-const ALREADY_APPROVED = 'The email address is already approved.';
+const ALREADY_APPROVED = bulkSentence('EMAIL_ADDRESS_ALREADY_APPROVED');
 
 /**
  * Approve Email's decision for each row: null when the address is already approved. Most rows share one
@@ -263,13 +260,13 @@ export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, envi
   const decisions = decideApprovals(actor, await approvalContext(deps, environment), rows);
   const at = deps.clock();
   const bulk = createBulkResult();
-  const outcomes: { row: MailboxForCommand; decision?: ApprovalDecision; skipped?: string }[] = [];
+  const outcomes: { row: MailboxForCommand; decision?: ApprovalDecision; skipped?: ServerMessage }[] = [];
   const allowed: MailboxForCommand[] = [];
   const audit: AuditEntryInput[] = [];
   rows.forEach((row, index) => {
     const decision = decisions[index];
     if (!decision) { outcomes.push({ row, skipped: ALREADY_APPROVED }); return; }
-    if (!decision.allowed) { outcomes.push({ row, decision, skipped: decision.summary }); return; }
+    if (!decision.allowed) { outcomes.push({ row, decision, skipped: decisionSummary(decision) }); return; }
     allowed.push(row);
     audit.push(mailboxAuditEntry(actor, environment.id, at, row, 'approveEmail', [{ field: 'emailAddressStatus', before: row.emailAddressStatus, after: 'approved' }]));
     outcomes.push({ row, decision });
@@ -279,8 +276,8 @@ export async function approveMailboxEmails(deps: MailboxDeps, actor: Actor, envi
   const approved = allowed.length > 0 ? await deps.mailboxes.approveMailboxes(allowed, actor.userId, at, audit) : new Set<string>();
   for (const { row, decision, skipped } of outcomes) {
     if (skipped !== undefined) bulk.skip(row, skipped, decision);
-    else if (approved.has(row.id)) bulk.done(row, 'Email address approved.', decision);
-    else bulk.skip(row, changedMeanwhile('Not approved'));
+    else if (approved.has(row.id)) bulk.done(row, bulkSentence('EMAIL_ADDRESS_APPROVED'), decision);
+    else bulk.skip(row, bulkSentence('NOT_APPROVED_MEANWHILE'));
   }
   return bulk.result();
 }
@@ -318,7 +315,7 @@ export async function assessApproveEmail(deps: Pick<MailboxDeps, 'mailboxes' | '
     if (decision?.allowed) { approvable++; return; }
     notApprovable++;
     if (notApprovable > APPROVE_EMAIL_AVAILABILITY_LISTED) return;
-    if (decision) listed.skip(row, decision.summary, decision);
+    if (decision) listed.skip(row, decisionSummary(decision), decision);
     else listed.skip(row, ALREADY_APPROVED);
   });
   const { results, decisions: distinct } = listed.result();

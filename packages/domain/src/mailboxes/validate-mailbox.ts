@@ -11,7 +11,7 @@ const OUTLOOK_FOR_QUEUE = 'Microsoft Dynamics 365 for Outlook is not available f
 export function synchronizationMethodErrors(
   type: MailboxType,
   method: Partial<Pick<MailboxSettings, 'incomingEmailDeliveryMethod' | 'outgoingEmailDeliveryMethod' | 'appointmentsContactsTasksDeliveryMethod'>>,
-): FieldError[] {
+): (FieldError & { code: string })[] {
   if (type !== 'queue') return [];
   return (['incomingEmailDeliveryMethod', 'outgoingEmailDeliveryMethod', 'appointmentsContactsTasksDeliveryMethod'] as const)
     .filter((field) => method[field] === 'outlook')

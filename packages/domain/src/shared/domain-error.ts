@@ -35,6 +35,12 @@ export interface ServerMessage {
   message: string;
 }
 
+/** A ServerMessage without its English text, carried beside the text it names (decision 58). */
+export type CodedSentence = Omit<ServerMessage, 'message'>;
+
+/** The code and params of a ServerMessage, to carry beside its English text. */
+export const codedSentence = ({ code, params }: ServerMessage): CodedSentence => (params === undefined ? { code } : { code, params });
+
 export interface FieldError {
   /** The request field at fault, as the API names it. */
   field: string;

@@ -15,7 +15,7 @@ import type {
   MailboxConnectivityResult,
   MailboxConnectivityTarget,
 } from '../exchange-connectivity/mailbox-connectivity.port.ts';
-import { createBulkResult, type BulkResult } from '../mailboxes/bulk-result.ts';
+import { bulkSentence, createBulkResult, type BulkResult } from '../mailboxes/bulk-result.ts';
 import { approvalContext, mailboxAuditEntry, readScope, resolveMailboxTarget, writeDenial } from '../mailboxes/mailbox-access.ts';
 import type { MailboxFilter } from '../mailboxes/mailbox-list-query.ts';
 import type { MailboxRepository, MailboxTarget } from '../mailboxes/mailbox.repository.port.ts';
@@ -142,14 +142,14 @@ export async function startRunOn(
   const candidates: { row: MailboxForCommand; serverProfileId: string; channels: ExchangeChannel[]; budget: number }[] = [];
   for (const row of rows) {
     const denial = writeDenial(actor, row);
-    if (denial) { bulk.skip(row, denial.message); continue; }
-    if (!row.isActive) { bulk.skip(row, 'The mailbox is inactive. Activate it before testing and enabling it.'); continue; }
-    if (!row.serverProfileId) { bulk.skip(row, 'The mailbox has no email server profile. Apply Default Email Settings or choose a Server Profile first.'); continue; }
+    if (denial) { bulk.skip(row, denial); continue; }
+    if (!row.isActive) { bulk.skip(row, bulkSentence('MAILBOX_INACTIVE')); continue; }
+    if (!row.serverProfileId) { bulk.skip(row, bulkSentence('MAILBOX_WITHOUT_SERVER_PROFILE')); continue; }
     if (!profiles.has(row.serverProfileId)) profiles.set(row.serverProfileId, await deps.profiles.findServerProfile(environment.id, row.serverProfileId));
     const profile = profiles.get(row.serverProfileId);
-    if (!profile?.isActive) { bulk.skip(row, `The email server profile ${profile ? `"${profile.name}" ` : ''}is inactive. Activate it or choose another Server Profile.`); continue; }
+    if (!profile?.isActive) { bulk.skip(row, profile ? bulkSentence('NAMED_SERVER_PROFILE_INACTIVE', { name: profile.name }) : bulkSentence('SERVER_PROFILE_INACTIVE')); continue; }
     const channels = channelsToTest(row);
-    if (channels.length === 0) { bulk.skip(row, 'Nothing to test: none of Incoming Email, Outgoing Email or Appointments, Contacts, and Tasks uses server-side synchronization.'); continue; }
+    if (channels.length === 0) { bulk.skip(row, bulkSentence('NOTHING_TO_TEST')); continue; }
     candidates.push({ row, serverProfileId: profile.id, channels, budget: attemptBudgetSeconds(profile) });
   }
 
@@ -182,17 +182,20 @@ export async function startRunOn(
   const lateJoins = candidates.filter((c) => !active.has(c.row.id) && !inserted.has(c.row.id)).map((c) => c.row.id);
   if (lateJoins.length > 0) for (const item of await deps.runs.findActiveRunItems(lateJoins)) active.set(item.mailboxId, item);
 
-  const when = startAt > now ? ` It starts at ${startAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : '';
+  // A run that starts later says when: its own sentence, since the time is a param.
+  const scheduled = startAt > now ? { time: startAt.toISOString().slice(0, 16).replace('T', ' ') } : null;
   const context = await approvalContext(deps, environment);
   for (const { row } of candidates) {
     const joined = active.get(row.id);
     // Seed 000: the run approves the user's own address when the self-approval conditions hold; say so now.
     const selfApproval = row.emailAddressStatus === 'approved' ? null : explainTestAndEnableSelfApproval(actor, row, context);
     if (inserted.has(row.id) && selfApproval?.allowed) {
-      bulk.done(row, `Test & Enable started as job #${run!.number}; your email address will be approved as part of it (self-approval).${when}`, selfApproval);
-    } else if (inserted.has(row.id)) bulk.done(row, `Test & Enable started as job #${run!.number}.${when}`);
-    else if (joined) bulk.done(row, `Already being tested by job #${joined.runNumber} (started by ${joined.startedByName}); joined it.`);
-    else bulk.skip(row, 'The mailbox changed while the run was being created. Try again.');
+      const started = scheduled ? bulkSentence('TEST_AND_ENABLE_SCHEDULED_SELF_APPROVAL', { number: run!.number, ...scheduled }) : bulkSentence('TEST_AND_ENABLE_STARTED_SELF_APPROVAL', { number: run!.number });
+      bulk.done(row, started, selfApproval);
+    } else if (inserted.has(row.id)) {
+      bulk.done(row, scheduled ? bulkSentence('TEST_AND_ENABLE_SCHEDULED', { number: run!.number, ...scheduled }) : bulkSentence('TEST_AND_ENABLE_STARTED', { number: run!.number }));
+    } else if (joined) bulk.done(row, bulkSentence('TEST_AND_ENABLE_JOINED', { number: joined.runNumber, name: joined.startedByName }));
+    else bulk.skip(row, bulkSentence('RUN_CHANGED_MEANWHILE'));
   }
   return { ...bulk.result(), run };
 }

@@ -30,11 +30,11 @@ export function MailboxRoute() {
           <LoadError
             error={mailbox.error}
             onRetry={() => void mailbox.refetch()}
-            notFound={{ what: 'mailbox', crumbs: mailboxesCrumbs(environment.id), back: { label: t('nav.pages.mailboxes'), href: paths.mailboxes.getHref(environment.id) } }}
+            notFound={{ what: 'mailbox', crumbs: mailboxesCrumbs(t, environment.id), back: { label: t('nav.pages.mailboxes'), href: paths.mailboxes.getHref(environment.id) } }}
           />
         ) : (
           <>
-            <PageHeader crumbs={[...mailboxesCrumbs(environment.id), { label: mailbox.data.name }]} title={mailbox.data.name} />
+            <PageHeader crumbs={[...mailboxesCrumbs(t, environment.id), { label: mailbox.data.name }]} title={mailbox.data.name} />
             <MailboxPage
               environment={environment}
               mailbox={mailbox.data}

@@ -16,7 +16,7 @@ export function NewMailboxRoute() {
     <EnvironmentGate>
       {(environment) => (
         <>
-          <PageHeader crumbs={[...mailboxesCrumbs(environment.id), { label: title }]} title={title} />
+          <PageHeader crumbs={[...mailboxesCrumbs(t, environment.id), { label: title }]} title={title} />
           <NewMailbox environment={environment} type={type} user={user} />
         </>
       )}

@@ -16,6 +16,7 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { ALERT_SEVERITIES, exchangeErrorDefinition, type AlertGroupResponse, type AlertResponse } from '@sync-admin/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { exchangeErrorTexts } from '../../../lib/server-messages.ts';
 import type { TFunction } from 'i18next';
 import { ExportToCsvLink } from '../../../components/export-to-csv-link.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
@@ -243,8 +244,10 @@ function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse
 function AlertGroupCard({ group, environmentId }: { group: AlertGroupResponse; environmentId: string }) {
   const styles = useStyles();
   const { t } = useTranslation('alerts');
+  // As ErrorCodeLink: the catalog's texts load without suspending the wall, English until they are in.
+  useTranslation('exchange-errors', { useSuspense: false });
   const messageId = `alert-group-${group.mailboxId}-${group.serverProfileId}-${group.code}-${group.severity}`;
-  const help = group.code && isCatalogCode(group.code) ? exchangeErrorDefinition(group.code) : null;
+  const help = group.code && isCatalogCode(group.code) ? exchangeErrorTexts(exchangeErrorDefinition(group.code)) : null;
   const next = nextStepText(group.nextStep, t);
   return (
     <article className={mergeClasses(styles.card, styles[group.severity])} aria-labelledby={messageId}>

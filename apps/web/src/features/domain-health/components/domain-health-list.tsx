@@ -15,11 +15,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import { SERVER_TYPE_LABELS, type DomainHealthCheck, type DomainHealthRowResponse } from '@sync-admin/contract';
+import { SERVER_TYPE_LABELS, type CodedSentenceResponse, type DomainHealthCheck, type DomainHealthRowResponse } from '@sync-admin/contract';
 import { LoadError } from '../../../components/load-error.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { codedSentenceText } from '../../../lib/server-messages.ts';
 import { formatNumber } from '../../../lib/format-time.ts';
 import { useDomainHealth } from '../api/get-domain-health.ts';
 import { useRunDomainHealth } from '../api/run-domain-health.ts';
@@ -37,6 +38,9 @@ const useStyles = makeStyles({
   text: { overflowWrap: 'anywhere' },
   verdict: { whiteSpace: 'nowrap' },
 });
+
+/** A check's meaning or fix in the language shown (decision 58). */
+const checkSentence = (english: string, coded: CodedSentenceResponse | null | undefined) => codedSentenceText('domain-health:sentence', english, coded);
 
 /** Every email domain of the mailboxes the user can read, each with its checks: verdict, what was found, what it means, what to fix. */
 export function DomainHealthList({ environmentId }: { environmentId: string }) {
@@ -121,8 +125,8 @@ function DomainCard({ row, isRunning, disabled, onRun }: { row: DomainHealthRowR
                   <TableCell><Text weight="semibold">{checkLabels[result.check]}</Text></TableCell>
                   <TableCell className={styles.verdict}><VerdictBadge verdict={result.verdict} /></TableCell>
                   <TableCell className={styles.text}>{result.found}</TableCell>
-                  <TableCell className={styles.text}>{result.meaning}</TableCell>
-                  <TableCell className={styles.text}>{result.fix ?? '—'}</TableCell>
+                  <TableCell className={styles.text}>{checkSentence(result.meaning, result.meaningMessage)}</TableCell>
+                  <TableCell className={styles.text}>{result.fix === null ? '—' : checkSentence(result.fix, result.fixMessage)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

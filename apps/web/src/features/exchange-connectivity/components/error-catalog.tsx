@@ -3,6 +3,7 @@ import { EXCHANGE_ERROR_CATALOG, EXCHANGE_ERROR_SOURCE_LABELS, type ExchangeErro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format-time.ts';
+import { exchangeErrorTexts } from '../../../lib/server-messages.ts';
 import { useSourceLabels } from '../lib/source-labels.ts';
 import { ErrorClassBadge } from './error-class-badge.tsx';
 import { ErrorCodeLink } from './error-code-link.tsx';
@@ -27,13 +28,14 @@ const useStyles = makeStyles({
 
 const SOURCES = Object.keys(EXCHANGE_ERROR_SOURCE_LABELS) as ExchangeErrorDefinition['source'][];
 
+// The title is found in the language shown and in English, the words of the trace and of Microsoft's articles.
 const matches = (entry: ExchangeErrorDefinition, text: string) =>
-  `${entry.code} ${entry.title} ${entry.dynamicsErrorCode ?? ''}`.toLowerCase().includes(text);
+  `${entry.code} ${exchangeErrorTexts(entry).title} ${entry.title} ${entry.dynamicsErrorCode ?? ''}`.toLowerCase().includes(text);
 
 /** Every code of the error catalog, grouped by where the failure comes from, each linking to its help page. */
 export function ErrorCatalog() {
   const styles = useStyles();
-  const { t } = useTranslation('exchange-connectivity');
+  const { t } = useTranslation(['exchange-connectivity', 'exchange-errors']);
   const sources = useSourceLabels();
   const [searchText, setSearchText] = useState('');
   const text = searchText.trim().toLowerCase();
@@ -57,7 +59,7 @@ export function ErrorCatalog() {
               {inSource.map((entry) => (
                 <li key={entry.code} className={styles.entry}>
                   <ErrorCodeLink code={entry.code} />
-                  <Text className={styles.title}>{entry.title}</Text>
+                  <Text className={styles.title}>{exchangeErrorTexts(entry).title}</Text>
                   <ErrorClassBadge errorClass={entry.errorClass} />
                 </li>
               ))}

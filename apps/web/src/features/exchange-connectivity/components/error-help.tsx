@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSourceLabels } from '../lib/source-labels.ts';
 import { ReadOnlyFacts } from '../../../components/read-only-facts.tsx';
+import { exchangeErrorTexts } from '../../../lib/server-messages.ts';
 import { ErrorClassBadge } from './error-class-badge.tsx';
 
 const useStyles = makeStyles({
@@ -18,9 +19,10 @@ export const isCatalogCode = (code: string) => Object.hasOwn(EXCHANGE_ERROR_CATA
 /** The help page of one error code: the catalog entry, as a reader who just met the code needs it. */
 export function ErrorHelp({ code }: { code: string }) {
   const styles = useStyles();
-  const { t } = useTranslation('exchange-connectivity');
+  const { t } = useTranslation(['exchange-connectivity', 'exchange-errors']);
   const sources = useSourceLabels();
   const definition = exchangeErrorDefinition(code);
+  const texts = exchangeErrorTexts(definition);
   // What each class means for the mailbox, after "Mailbox deliveries regularly disabled" (troubleshooting article).
   const consequence = definition.errorClass === 'transient' ? t('help.transientConsequence') : t('help.permanentConsequence');
   const facts: [string, ReactNode][] = [
@@ -49,11 +51,11 @@ export function ErrorHelp({ code }: { code: string }) {
       <ReadOnlyFacts rows={facts} label={t('help.about')} />
       <section className={styles.section} aria-labelledby="error-help-meaning">
         <Subtitle2 as="h2" id="error-help-meaning">{t('help.meaning')}</Subtitle2>
-        <Text as="p">{definition.meaning}</Text>
+        <Text as="p">{texts.meaning}</Text>
       </section>
       <section className={styles.section} aria-labelledby="error-help-fix">
         <Subtitle2 as="h2" id="error-help-fix">{t('help.fix')}</Subtitle2>
-        <Text as="p">{definition.fix}</Text>
+        <Text as="p">{texts.fix}</Text>
       </section>
       {definition.learnMoreUrl && (
         <Text>

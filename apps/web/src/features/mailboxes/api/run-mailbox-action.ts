@@ -16,12 +16,6 @@ export type MailboxActionRequest =
   | { action: 'change-multiple'; target: MailboxTargetWire; changes: SynchronizationMethodChanges }
   | { action: 'approve-email'; target: MailboxTargetWire };
 
-export const MAILBOX_ACTION_TITLES: Record<MailboxActionRequest['action'], string> = {
-  'apply-default-email-settings': 'Apply Default Email Settings',
-  'change-multiple': 'Change Multiple Records',
-  'approve-email': 'Approve Email',
-};
-
 export function runMailboxAction(environmentId: string, request: MailboxActionRequest) {
   const { action, ...body } = request;
   return api.post<MailboxActionResponse>(apiPaths.mailboxAction(environmentId, action), body);

@@ -11,20 +11,23 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, SubtractCircleRegular } from '@fluentui/react-icons';
 import { APPROVAL_RULE_LABELS, type ApprovalDecisionResponse } from '@sync-admin/contract';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { approvalCheckText, approvalSummaryText } from '../../../lib/server-messages.ts';
 
 type Check = ApprovalDecisionResponse['checks'][number];
 
 /** The two ways to approve, in the order the decision lists them. */
-const PATH_TITLES: Record<Check['path'], string> = {
-  permissionModel: 'As an approver (permissions model)',
-  selfApproval: 'Self-approval',
-};
+const PATHS: Check['path'][] = ['permissionModel', 'selfApproval'];
 
-const OUTCOME_TEXT: Record<Check['outcome'], string> = {
-  passed: 'Passed',
-  failed: 'Failed',
-  notApplicable: 'Not applicable',
-};
+const pathTitle = (t: TFunction<'mailboxes'>, path: Check['path']) =>
+  path === 'permissionModel' ? t('approve.pathPermissionModel') : t('approve.pathSelfApproval');
+
+function outcomeText(t: TFunction<'mailboxes'>, outcome: Check['outcome']) {
+  if (outcome === 'passed') return t('approve.outcomePassed');
+  if (outcome === 'failed') return t('approve.outcomeFailed');
+  return t('approve.outcomeNotApplicable');
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
@@ -40,7 +43,18 @@ const useStyles = makeStyles({
   surface: { overflowY: 'auto' },
 });
 
-const ruleLabel = (rule: string) => (APPROVAL_RULE_LABELS as Record<string, string>)[rule] ?? rule;
+/** A rule's name in the user's language; the setting's own name (RequirePrivilegeToSelfApproveEmailAddress) is not translated. */
+function ruleLabel(t: TFunction<'mailboxes'>, rule: string): string {
+  const labels: Record<string, string> = {
+    approvePrivilege: t('approve.rule.approvePrivilege'),
+    permissionModel: t('approve.rule.permissionModel'),
+    upnMatchesEmailAddress: t('approve.rule.upnMatchesEmailAddress'),
+    mailboxWritePrivilege: t('approve.rule.mailboxWritePrivilege'),
+    notQueueMailbox: t('approve.rule.notQueueMailbox'),
+    approveEmailCommandShown: t('approve.rule.approveEmailCommandShown'),
+  };
+  return labels[rule] ?? (APPROVAL_RULE_LABELS as Record<string, string>)[rule] ?? rule;
+}
 
 function OutcomeIcon({ outcome }: { outcome: Check['outcome'] }) {
   const styles = useStyles();
@@ -53,13 +67,14 @@ function OutcomeIcon({ outcome }: { outcome: Check['outcome'] }) {
 /** Every rule checked for one approval, ✓ passed / ✗ failed / – not applicable, grouped by way of approving. */
 export function ApprovalChecks({ decision }: { decision: ApprovalDecisionResponse }) {
   const styles = useStyles();
-  const paths = (Object.keys(PATH_TITLES) as Check['path'][]).filter((path) => decision.checks.some((c) => c.path === path));
+  const { t } = useTranslation('mailboxes');
+  const paths = PATHS.filter((path) => decision.checks.some((c) => c.path === path));
   return (
     <div className={styles.root}>
-      <Text weight="semibold">{decision.summary}</Text>
+      <Text weight="semibold">{approvalSummaryText(decision)}</Text>
       {paths.map((path) => (
-        <section key={path} className={styles.group} aria-label={PATH_TITLES[path]}>
-          <Subtitle2 as="h3">{PATH_TITLES[path]}</Subtitle2>
+        <section key={path} className={styles.group} aria-label={pathTitle(t, path)}>
+          <Subtitle2 as="h3">{pathTitle(t, path)}</Subtitle2>
           <ul className={styles.list}>
             {decision.checks
               .filter((check) => check.path === path)
@@ -68,10 +83,10 @@ export function ApprovalChecks({ decision }: { decision: ApprovalDecisionRespons
                   <OutcomeIcon outcome={check.outcome} />
                   <span>
                     <Text className={styles.rule}>
-                      {ruleLabel(check.rule)}: {OUTCOME_TEXT[check.outcome]}
+                      {ruleLabel(t, check.rule)}: {outcomeText(t, check.outcome)}
                     </Text>
                     <br />
-                    <Text size={200} className={styles.message}>{check.message}</Text>
+                    <Text size={200} className={styles.message}>{approvalCheckText(check)}</Text>
                   </span>
                 </li>
               ))}
@@ -83,8 +98,9 @@ export function ApprovalChecks({ decision }: { decision: ApprovalDecisionRespons
 }
 
 /** "Why?": opens the full list of rules behind a refusal, so approval never fails silently. */
-export function WhyPopover({ decision, label = 'Why?' }: { decision: ApprovalDecisionResponse; label?: string }) {
+export function WhyPopover({ decision, label }: { decision: ApprovalDecisionResponse; label?: string }) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
   return (
     // Not modal: it only explains. It flips to whichever side has room and shrinks to fit the viewport
     // (autoSize), scrolling inside; the surface is focusable so that scrolling works from the keyboard too.
@@ -93,9 +109,9 @@ export function WhyPopover({ decision, label = 'Why?' }: { decision: ApprovalDec
       positioning={{ position: 'below', align: 'start', fallbackPositions: ['above-start', 'after-top', 'before-top'], autoSize: 'height', overflowBoundaryPadding: 8 }}
     >
       <PopoverTrigger disableButtonEnhancement>
-        <Button size="small" appearance="secondary">{label}</Button>
+        <Button size="small" appearance="secondary">{label ?? t('approve.why')}</Button>
       </PopoverTrigger>
-      <PopoverSurface role="region" aria-label="Rules checked for Approve Email" tabIndex={0} className={styles.surface}>
+      <PopoverSurface role="region" aria-label={t('approve.rulesChecked')} tabIndex={0} className={styles.surface}>
         <ApprovalChecks decision={decision} />
       </PopoverSurface>
     </Popover>

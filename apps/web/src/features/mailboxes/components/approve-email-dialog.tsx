@@ -7,7 +7,8 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
-import { mailboxCount } from '../lib/selection.ts';
+import { useTranslation } from 'react-i18next';
+import { useMailboxLabels } from '../lib/labels.ts';
 
 interface Props {
   count: number;
@@ -20,20 +21,22 @@ interface Props {
 
 /** More Commands → Approve Email → OK (seed 000). The results then say, per mailbox, what happened and why. */
 export function ApproveEmailDialog({ count, name, running, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation('mailboxes');
+  const labels = useMailboxLabels();
   return (
     <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && !running && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Approve Email</DialogTitle>
+          <DialogTitle>{t('action.approveEmail')}</DialogTitle>
           <DialogContent>
-            {name ? `Approve the email address of ${name}?` : `Approve the email addresses of the ${mailboxCount(count)} you selected?`}{' '}
-            Mailboxes you may not approve are skipped, each with the reason.
+            {name ? t('approve.confirmOne', { name }) : t('approve.confirmMany', { mailboxes: labels.count(count) })}{' '}
+            {t('approve.skipped')}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={running} onClick={onConfirm}>
-              {running ? 'Approving…' : 'OK'}
+              {running ? t('approve.approving') : t('approve.ok')}
             </Button>
-            <Button disabled={running} onClick={onCancel}>Cancel</Button>
+            <Button disabled={running} onClick={onCancel}>{t('common:cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -20,19 +20,24 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { ApprovalChecks } from './approval-checks.tsx';
+import { bulkRowText } from '../../../lib/server-messages.ts';
+import { useTranslation } from 'react-i18next';
 
 type ResultRow = BulkResultResponse['results'][number];
 
 /** The distinct reasons shown above the list; a bulk command over 100,000 mailboxes has only a handful. */
 const MAX_REASONS = 8;
 
-/** Skipped rows grouped by reason, most frequent first. */
-function skipReasons(result: BulkResultResponse): { message: string; count: number }[] {
-  const counts = new Map<string, number>();
+/** Skipped rows grouped by reason (the server's English sentence), most frequent first, each with its first row to say it. */
+function skipReasons(result: BulkResultResponse): { message: string; row: ResultRow; count: number }[] {
+  const groups = new Map<string, { row: ResultRow; count: number }>();
   for (const row of result.results) {
-    if (row.outcome === 'skipped') counts.set(row.message, (counts.get(row.message) ?? 0) + 1);
+    if (row.outcome !== 'skipped') continue;
+    const group = groups.get(row.message);
+    if (group) group.count++;
+    else groups.set(row.message, { row, count: 1 });
   }
-  return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count);
+  return [...groups].map(([message, group]) => ({ message, ...group })).sort((a, b) => b.count - a.count);
 }
 
 const useStyles = makeStyles({
@@ -86,6 +91,8 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
   const [skippedOnly, setSkippedOnly] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // The rows' sentences are said in the language shown, from these namespaces (and again when it changes).
+  useTranslation(['mailboxes', 'errors']);
   const reasons = useMemo(() => skipReasons(result), [result]);
   const rows = reason !== null
     ? result.results.filter((row) => row.outcome === 'skipped' && row.message === reason)
@@ -131,7 +138,7 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
               <section aria-labelledby="bulk-skip-reasons" className={styles.reasons}>
                 <Text id="bulk-skip-reasons" weight="semibold">Why mailboxes were skipped</Text>
                 <ul className={styles.reasonList}>
-                  {reasons.slice(0, MAX_REASONS).map(({ message, count }) => (
+                  {reasons.slice(0, MAX_REASONS).map(({ message, row, count }) => (
                     <li key={message}>
                       <Button
                         appearance="transparent"
@@ -142,7 +149,7 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
                         onClick={() => setReason(reason === message ? null : message)}
                       >
                         <Badge appearance={reason === message ? 'filled' : 'tint'} color="warning">{count.toLocaleString()}</Badge>
-                        <span>{message}</span>
+                        <span>{bulkRowText(row, result.decisions)}</span>
                       </Button>
                     </li>
                   ))}
@@ -210,7 +217,7 @@ function ResultList({ rows, result, expanded, onToggle }: ListProps) {
                   {row.outcome === 'done' ? 'Done' : 'Skipped'}
                 </Badge>
                 <Text className={styles.name}>{row.name}</Text>
-                <Text className={styles.message}>{row.message}</Text>
+                <Text className={styles.message}>{bulkRowText(row, result.decisions)}</Text>
                 {decision && (
                   <Button
                     size="small"

@@ -1,10 +1,9 @@
 import { Badge, Tooltip } from '@fluentui/react-components';
 import { ClockRegular } from '@fluentui/react-icons';
-import {
-  EMAIL_ADDRESS_STATUS_LABELS,
-  MAILBOX_TEST_STATUS_LABELS,
-  type MailboxListItemResponse,
-} from '@sync-admin/contract';
+import type { MailboxListItemResponse } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime as formatInLanguage } from '../../../lib/format-time.ts';
+import { useMailboxLabels } from '../lib/labels.ts';
 
 type EmailAddressStatus = MailboxListItemResponse['emailAddressStatus'];
 type TestStatus = MailboxListItemResponse['incomingEmailStatus'];
@@ -20,32 +19,35 @@ const ADDRESS_COLORS: Record<EmailAddressStatus, BadgeColor> = {
 const TEST_COLORS: Record<TestStatus, BadgeColor> = { success: 'success', failure: 'danger', notRun: 'informative' };
 
 export function EmailAddressStatusBadge({ status }: { status: EmailAddressStatus }) {
+  const labels = useMailboxLabels();
   return (
     <Badge appearance="tint" color={ADDRESS_COLORS[status]}>
-      {EMAIL_ADDRESS_STATUS_LABELS[status]}
+      {labels.addressStatus[status]}
     </Badge>
   );
 }
 
 export function TestStatusBadge({ status }: { status: TestStatus }) {
+  const labels = useMailboxLabels();
   return (
     <Badge appearance={status === 'notRun' ? 'outline' : 'tint'} color={TEST_COLORS[status]}>
-      {MAILBOX_TEST_STATUS_LABELS[status]}
+      {labels.testStatus[status]}
     </Badge>
   );
 }
 
 /** Shown while a Test & Enable run waits for the job that performs it. */
 export function TestAndEnableQueuedBadge({ since }: { since: string }) {
-  const text = `Test & Enable queued since ${formatDateTime(since)}`;
+  const { t } = useTranslation('mailboxes');
+  const text = t('queuedSince', { time: formatDateTime(since) });
   return (
     <Tooltip content={text} relationship="description">
       <Badge appearance="tint" color="brand" icon={<ClockRegular />} aria-label={text}>
-        Queued
+        {t('queued')}
       </Badge>
     </Tooltip>
   );
 }
 
-export const formatDateTime = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+/** A date and time in the language shown, or a dash where there is none. */
+export const formatDateTime = (iso: string | null | undefined) => (iso ? formatInLanguage(iso) : '—');

@@ -27,6 +27,8 @@ import {
   PeopleTeamRegular,
   SettingsRegular,
 } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format-time.ts';
 import type { ApproveEmailAvailability } from '../api/get-approve-email-availability.ts';
 
 const useStyles = makeStyles({
@@ -65,53 +67,54 @@ export function MailboxCommands({
   canWrite, selectedCount, busy, isRefreshing, approve, onNew, onEdit, onApplyDefaults, onTestAndEnable, onRetestFailed, onApprove, onRefresh, exportHref, onImport,
 }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
   const none = selectedCount === 0;
   const approveItem = (
     <MenuItem icon={<CheckmarkStarburstRegular />} disabled={!approve.isEnabled || busy} onClick={onApprove}>
-      Approve Email
+      {t('action.approveEmail')}
     </MenuItem>
   );
 
   return (
-    <Toolbar aria-label="Mailbox commands" className={styles.toolbar}>
+    <Toolbar aria-label={t('commands.label')} className={styles.toolbar}>
       {canWrite && (
         <>
           <Menu>
             <MenuTrigger disableButtonEnhancement>
               <ToolbarButton icon={<AddRegular />}>
-                New <ChevronDownRegular aria-hidden />
+                {t('commands.new')} <ChevronDownRegular aria-hidden />
               </ToolbarButton>
             </MenuTrigger>
             <MenuPopover>
               <MenuList>
-                <MenuItem icon={<PersonMailRegular />} onClick={() => onNew('user')}>User mailbox</MenuItem>
-                <MenuItem icon={<PeopleTeamRegular />} onClick={() => onNew('queue')}>Queue mailbox</MenuItem>
+                <MenuItem icon={<PersonMailRegular />} onClick={() => onNew('user')}>{t('newUserMailbox')}</MenuItem>
+                <MenuItem icon={<PeopleTeamRegular />} onClick={() => onNew('queue')}>{t('newQueueMailbox')}</MenuItem>
               </MenuList>
             </MenuPopover>
           </Menu>
-          <ToolbarButton icon={<EditRegular />} disabled={none || busy} onClick={onEdit}>Edit</ToolbarButton>
+          <ToolbarButton icon={<EditRegular />} disabled={none || busy} onClick={onEdit}>{t('commands.edit')}</ToolbarButton>
           <ToolbarButton icon={<SettingsRegular />} disabled={none || busy} onClick={onApplyDefaults}>
-            Apply Default Email Settings
+            {t('action.applyDefaults')}
           </ToolbarButton>
           <ToolbarButton icon={<MailCheckmarkRegular />} disabled={none || busy} onClick={onTestAndEnable}>
-            Test &amp; Enable Mailbox
+            {t('commands.testAndEnable')}
           </ToolbarButton>
           {/* Acts on the view's filter, not on the selection: every mailbox of it whose last test failed. */}
           <ToolbarButton icon={<ArrowRepeatAllRegular />} disabled={busy} onClick={onRetestFailed}>
-            Re-test failed mailboxes
+            {t('commands.retestFailed')}
           </ToolbarButton>
           <ToolbarDivider />
         </>
       )}
-      <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={isRefreshing} onClick={onRefresh}>Refresh</ToolbarButton>
+      <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={isRefreshing} onClick={onRefresh}>{t('commands.refresh')}</ToolbarButton>
       {/* A plain link: the browser downloads the stream itself, with the session cookie. */}
-      <ToolbarButton as="a" href={exportHref} download icon={<ArrowDownloadRegular />}>Export to CSV</ToolbarButton>
-      {canWrite && <ToolbarButton icon={<ArrowUploadRegular />} disabled={busy} onClick={onImport}>Import from CSV</ToolbarButton>}
+      <ToolbarButton as="a" href={exportHref} download icon={<ArrowDownloadRegular />}>{t('commands.export')}</ToolbarButton>
+      {canWrite && <ToolbarButton icon={<ArrowUploadRegular />} disabled={busy} onClick={onImport}>{t('commands.import')}</ToolbarButton>}
       {approve.isShown && (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Tooltip content="More Commands" relationship="label">
-              <ToolbarButton icon={<MoreHorizontalRegular />} aria-label="More Commands" />
+            <Tooltip content={t('commands.more')} relationship="label">
+              <ToolbarButton icon={<MoreHorizontalRegular />} aria-label={t('commands.more')} />
             </Tooltip>
           </MenuTrigger>
           <MenuPopover>
@@ -128,7 +131,7 @@ export function MailboxCommands({
         </Menu>
       )}
       <Text className={styles.count} aria-live="polite">
-        {selectedCount === 0 ? 'No mailboxes selected' : `${selectedCount.toLocaleString()} selected`}
+        {selectedCount === 0 ? t('commands.noneSelected') : t('commands.selected', { number: formatNumber(selectedCount) })}
       </Text>
     </Toolbar>
   );

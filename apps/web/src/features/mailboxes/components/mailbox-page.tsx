@@ -1,5 +1,6 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { EnvironmentResponse, MailboxResponse } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
 import { AlertsList } from '../../alerts/components/alerts-list.tsx';
 import { AuditHistory } from '../../audit/components/audit-history.tsx';
 import { canWriteMailbox, settingsFromMailbox } from '../lib/form-model.ts';
@@ -11,7 +12,7 @@ export function parseMailboxTab(value: string | null): MailboxTab {
   return value === 'alerts' || value === 'audit' ? value : 'general';
 }
 
-const TAB_LABELS: Record<MailboxTab, string> = { general: 'General', alerts: 'Alerts', audit: 'Audit history' };
+const TABS: MailboxTab[] = ['general', 'alerts', 'audit'];
 
 const useStyles = makeStyles({
   tabs: { marginBottom: tokens.spacingVerticalL, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -29,6 +30,8 @@ interface Props {
 /** One mailbox: its form, its Alerts wall (seed 000: "open the mailbox … select Alerts") and its audit history. */
 export function MailboxPage({ environment, mailbox, userId, tab, onTabChange, savedOnArrival }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
+  const tabLabels: Record<MailboxTab, string> = { general: t('tabs.general'), alerts: t('tabs.alerts'), audit: t('tabs.audit') };
   const panelId = (value: MailboxTab) => `mailbox-tab-${value}`;
   return (
     <>
@@ -36,11 +39,11 @@ export function MailboxPage({ environment, mailbox, userId, tab, onTabChange, sa
         className={styles.tabs}
         selectedValue={tab}
         onTabSelect={(_, data) => onTabChange(data.value as MailboxTab)}
-        aria-label="Mailbox sections"
+        aria-label={t('tabs.label')}
       >
-        {(Object.keys(TAB_LABELS) as MailboxTab[]).map((value) => (
+        {TABS.map((value) => (
           <Tab key={value} value={value} id={`${panelId(value)}-tab`} aria-controls={panelId(value)}>
-            {TAB_LABELS[value]}
+            {tabLabels[value]}
           </Tab>
         ))}
       </TabList>

@@ -1,24 +1,16 @@
 import { Button, Dropdown, Field, Option, SearchBox, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import {
-  EMAIL_ADDRESS_STATUS_LABELS,
-  MAILBOX_TEST_STATUS_LABELS,
-  MAILBOX_TYPE_LABELS,
-  MAILBOX_VIEW_LABELS,
-  type MailboxView,
-} from '@sync-admin/contract';
+import type { MailboxView } from '@sync-admin/contract';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
 import { hasFilters, type MailboxGridQuery } from '../lib/grid-query.ts';
+import { useMailboxLabels } from '../lib/labels.ts';
 
 const SEARCH_DELAY_MS = 300;
 
 /** The channel status filters, named as the grid's columns (the Email health page links to them). */
-const STATUS_FILTERS = [
-  { field: 'incomingEmailStatus', label: 'Incoming Email Status' },
-  { field: 'outgoingEmailStatus', label: 'Outgoing Email Status' },
-  { field: 'appointmentsContactsTasksStatus', label: 'Appointments, Contacts, and Tasks Status' },
-] as const;
+const STATUS_FILTERS = ['incomingEmailStatus', 'outgoingEmailStatus', 'appointmentsContactsTasksStatus'] as const;
 const ANY = '';
 
 const useStyles = makeStyles({
@@ -43,6 +35,8 @@ interface Props {
 /** View picker, Quick Find and filters. Every choice lands in the URL; the grid reads it from there. */
 export function MailboxesFilters({ environmentId, query, onChange, onClear }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
+  const labels = useMailboxLabels();
   const profiles = useServerProfiles(environmentId, 'all');
   const urlSearch = query.search ?? '';
   const [draft, setDraft] = useState(urlSearch);
@@ -60,27 +54,27 @@ export function MailboxesFilters({ environmentId, query, onChange, onClear }: Pr
     return () => clearTimeout(timer);
   }, [draft, urlSearch, onChange]);
 
-  const select = (field: 'serverProfileId' | 'type' | 'emailAddressStatus' | (typeof STATUS_FILTERS)[number]['field']) => (_: unknown, data: { value: string }) =>
+  const select = (field: 'serverProfileId' | 'type' | 'emailAddressStatus' | (typeof STATUS_FILTERS)[number]) => (_: unknown, data: { value: string }) =>
     onChange({ [field]: data.value === ANY ? undefined : data.value });
 
   return (
     <div className={styles.root}>
-      <Field label="View" className={styles.view}>
+      <Field label={t('filters.view')} className={styles.view}>
         <Dropdown
           className={styles.control}
-          value={MAILBOX_VIEW_LABELS[query.view]}
+          value={labels.view[query.view]}
           selectedOptions={[query.view]}
           onOptionSelect={(_, data) => onChange({ view: data.optionValue as MailboxView })}
         >
-          {(Object.keys(MAILBOX_VIEW_LABELS) as MailboxView[]).map((view) => (
-            <Option key={view} value={view}>{MAILBOX_VIEW_LABELS[view]}</Option>
+          {(Object.keys(labels.view) as MailboxView[]).map((view) => (
+            <Option key={view} value={view}>{labels.view[view]}</Option>
           ))}
         </Dropdown>
       </Field>
-      <Field label="Quick Find" hint="Names or email addresses beginning with…" className={styles.search}>
+      <Field label={t('filters.quickFind')} hint={t('filters.quickFindHint')} className={styles.search}>
         <SearchBox
           className={styles.searchBox}
-          placeholder="Search this view"
+          placeholder={t('filters.searchPlaceholder')}
           value={draft}
           onChange={(_, data) => setDraft(data.value)}
           onKeyDown={(event) => {
@@ -88,47 +82,47 @@ export function MailboxesFilters({ environmentId, query, onChange, onClear }: Pr
           }}
         />
       </Field>
-      <Field label="Server Profile" className={styles.profile}>
+      <Field label={labels.column.serverProfile} className={styles.profile}>
         <Select className={styles.control} value={query.serverProfileId ?? ANY} onChange={select('serverProfileId')}>
-          <option value={ANY}>All server profiles</option>
-          <option value="none">(none)</option>
+          <option value={ANY}>{t('filters.allProfiles')}</option>
+          <option value="none">{t('filters.noProfile')}</option>
           {profiles.data?.items.map((profile) => (
             <option key={profile.id} value={profile.id}>
-              {profile.isActive ? profile.name : `${profile.name} (inactive)`}
+              {profile.isActive ? profile.name : t('filters.inactiveProfile', { name: profile.name })}
             </option>
           ))}
           {query.serverProfileId && query.serverProfileId !== 'none' && !profiles.data?.items.some((p) => p.id === query.serverProfileId) && (
-            <option value={query.serverProfileId}>Selected profile</option>
+            <option value={query.serverProfileId}>{t('filters.selectedProfile')}</option>
           )}
         </Select>
       </Field>
-      <Field label="Type" className={styles.filter}>
+      <Field label={labels.column.type} className={styles.filter}>
         <Select className={styles.control} value={query.type ?? ANY} onChange={select('type')}>
-          <option value={ANY}>All types</option>
-          {Object.entries(MAILBOX_TYPE_LABELS).map(([type, label]) => <option key={type} value={type}>{label}</option>)}
+          <option value={ANY}>{t('filters.allTypes')}</option>
+          {Object.entries(labels.type).map(([type, label]) => <option key={type} value={type}>{label}</option>)}
         </Select>
       </Field>
-      <Field label="Email Address Status" className={styles.filter}>
+      <Field label={labels.column.emailAddressStatus} className={styles.filter}>
         <Select className={styles.control} value={query.emailAddressStatus ?? ANY} onChange={select('emailAddressStatus')}>
-          <option value={ANY}>All statuses</option>
-          {Object.entries(EMAIL_ADDRESS_STATUS_LABELS).map(([status, label]) => <option key={status} value={status}>{label}</option>)}
+          <option value={ANY}>{t('filters.allStatuses')}</option>
+          {Object.entries(labels.addressStatus).map(([status, label]) => <option key={status} value={status}>{label}</option>)}
         </Select>
       </Field>
-      {STATUS_FILTERS.map(({ field, label }) => (
-        <Field key={field} label={label} className={styles.filter}>
+      {STATUS_FILTERS.map((field) => (
+        <Field key={field} label={labels.column[field]} className={styles.filter}>
           <Select className={styles.control} value={query[field] ?? ANY} onChange={select(field)}>
-            <option value={ANY}>All statuses</option>
-            {Object.entries(MAILBOX_TEST_STATUS_LABELS).map(([status, text]) => <option key={status} value={status}>{text}</option>)}
+            <option value={ANY}>{t('filters.allStatuses')}</option>
+            {Object.entries(labels.testStatus).map(([status, text]) => <option key={status} value={status}>{text}</option>)}
           </Select>
         </Field>
       ))}
       {query.lastErrorCode && (
-        <Button icon={<DismissRegular />} iconPosition="after" onClick={() => onChange({ lastErrorCode: undefined })} aria-label={`Remove the filter Last error code: ${query.lastErrorCode}`}>
-          Last error code: {query.lastErrorCode}
+        <Button icon={<DismissRegular />} iconPosition="after" onClick={() => onChange({ lastErrorCode: undefined })} aria-label={t('filters.removeLastErrorCode', { code: query.lastErrorCode })}>
+          {t('filters.lastErrorCode', { code: query.lastErrorCode })}
         </Button>
       )}
       {hasFilters(query) && (
-        <Button icon={<DismissRegular />} onClick={onClear}>Clear filters</Button>
+        <Button icon={<DismissRegular />} onClick={onClear}>{t('filters.clear')}</Button>
       )}
     </div>
   );

@@ -1,12 +1,15 @@
 import { Checkbox, Skeleton, SkeletonItem, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import { MAILBOX_TYPE_LABELS, NO_SERVER_PROFILE_LABEL, type MailboxSortField } from '@sync-admin/contract';
+import type { MailboxSortField } from '@sync-admin/contract';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format-time.ts';
+import { useMailboxLabels, type MailboxLabels } from '../lib/labels.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { MAILBOX_PAGE_SIZE, type MailboxGridQuery } from '../lib/grid-query.ts';
-import { MAILBOX_COLUMN_LABELS, type MailboxColumnId } from '../lib/mailbox-columns.ts';
+import type { MailboxColumnId } from '../lib/mailbox-columns.ts';
 import { isRowSelected, type MailboxRow, type MailboxSelection } from '../lib/selection.ts';
 import { EmailAddressStatusBadge, TestAndEnableQueuedBadge, TestStatusBadge, formatDateTime } from './mailbox-badges.tsx';
 
@@ -18,7 +21,7 @@ interface Column {
   sort?: MailboxSortField;
   /** Whether the cell holds its own focusable control (a link), which takes the cell's place in keyboard focus. */
   hasControl?: boolean;
-  render: (row: MailboxRow, environmentId: string, tabIndex: number) => ReactNode;
+  render: (row: MailboxRow, environmentId: string, tabIndex: number, labels: MailboxLabels) => ReactNode;
 }
 
 const COLUMNS: Record<MailboxColumnId, Column> = {
@@ -36,9 +39,9 @@ const COLUMNS: Record<MailboxColumnId, Column> = {
   testCompletedOn: { width: '190px', sort: 'testCompletedOn', render: (row) => formatDateTime(row.testCompletedOn) },
   emailAddress: { width: '240px', sort: 'emailAddress', render: (row) => row.emailAddress },
   emailAddressStatus: { width: '170px', sort: 'emailAddressStatus', render: (row) => <EmailAddressStatusBadge status={row.emailAddressStatus} /> },
-  type: { width: '80px', sort: 'type', render: (row) => MAILBOX_TYPE_LABELS[row.type] },
+  type: { width: '80px', sort: 'type', render: (row, _, __, labels) => labels.type[row.type] },
   owner: { width: '150px', render: (row) => row.ownerName },
-  serverProfile: { width: '200px', render: (row) => row.serverProfileName ?? NO_SERVER_PROFILE_LABEL },
+  serverProfile: { width: '200px', render: (row, _, __, labels) => row.serverProfileName ?? labels.noProfile },
   testAndEnable: {
     width: '120px',
     render: (row) => (row.testAndEnableRequestedAt ? <TestAndEnableQueuedBadge since={row.testAndEnableRequestedAt} /> : null),
@@ -171,6 +174,8 @@ export function MailboxesGrid({
   onVisiblePagesChange,
 }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
+  const labels = useMailboxLabels();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const anchorIndex = useRef<number | null>(null);
   const shiftPressed = useRef(false);
@@ -313,7 +318,7 @@ export function MailboxesGrid({
 
   const renderHeader = (id: MailboxColumnId, index: number) => {
     const column = COLUMNS[id];
-    const label = MAILBOX_COLUMN_LABELS[id];
+    const label = labels.column[id];
     const columnIndex = index + 1;
     const sorted = column.sort !== undefined && query.sort === column.sort;
     const ariaSort = sorted ? (query.order === 'asc' ? 'ascending' : 'descending') : column.sort ? 'none' : undefined;
@@ -353,7 +358,7 @@ export function MailboxesGrid({
     <div
       ref={scrollerRef}
       role="grid"
-      aria-label="Mailboxes"
+      aria-label={t('common:nav.pages.mailboxes')}
       aria-rowcount={total + 1}
       aria-colcount={columnCount}
       aria-multiselectable="true"
@@ -368,7 +373,7 @@ export function MailboxesGrid({
         <div role="row" aria-rowindex={1} data-index={-1} className={mergeClasses(styles.row, styles.header)} style={rowStyle()}>
           <div role="columnheader" aria-colindex={1} data-column={0} className={cellClass(0, styles.checkCell)} style={frozenStyle(0)}>
             <Checkbox
-              aria-label={`Select all ${loadedRows.length.toLocaleString()} loaded mailboxes`}
+              aria-label={t('grid.selectAllLoaded', { number: formatNumber(loadedRows.length) })}
               checked={headerChecked}
               disabled={loadedRows.length === 0}
               tabIndex={tabIndexOf(-1, 0)}
@@ -392,7 +397,7 @@ export function MailboxesGrid({
                 style={rowStyle(item.start)}
               >
                 <div role="gridcell" aria-colindex={1} data-column={0} className={cellClass(0)} style={frozenStyle(0)} />
-                <div role="gridcell" aria-colindex={2} data-column={1} className={cellClass(1)} style={frozenStyle(1)} aria-label="Loading…">
+                <div role="gridcell" aria-colindex={2} data-column={1} className={cellClass(1)} style={frozenStyle(1)} aria-label={t('common:loading')}>
                   <Skeleton aria-hidden><SkeletonItem size={16} /></Skeleton>
                 </div>
               </div>
@@ -411,7 +416,7 @@ export function MailboxesGrid({
             >
               <div role="gridcell" aria-colindex={1} data-column={0} className={cellClass(0, styles.checkCell)} style={frozenStyle(0)}>
                 <Checkbox
-                  aria-label={`Select ${row.name}`}
+                  aria-label={t('common:selectRow', { name: row.name })}
                   checked={selected}
                   tabIndex={tabIndexOf(item.index, 0)}
                   onClick={(event: MouseEvent<HTMLInputElement>) => {
@@ -437,7 +442,7 @@ export function MailboxesGrid({
                     className={cellClass(columnIndex, !column.hasControl && styles.focusableCell)}
                     style={frozenStyle(columnIndex)}
                   >
-                    {column.render(row, environmentId, tabIndex)}
+                    {column.render(row, environmentId, tabIndex, labels)}
                   </div>
                 );
               })}
@@ -447,7 +452,7 @@ export function MailboxesGrid({
         {total === 0 && !isFetching && (
           <div role="row" aria-rowindex={2}>
             <div role="gridcell" className={styles.empty}>
-              <Text>No mailboxes match this view.</Text>
+              <Text>{t('grid.empty')}</Text>
             </div>
           </div>
         )}

@@ -12,13 +12,14 @@ import {
 } from '@fluentui/react-components';
 import { ColumnEditRegular, DismissRegular } from '@fluentui/react-icons';
 import {
-  MAILBOX_VIEW_LABELS,
   type EnvironmentResponse,
   type MailboxSortField,
 } from '@sync-admin/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { formatNumber } from '../../../lib/format-time.ts';
 import { LoadError } from '../../../components/load-error.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
@@ -27,18 +28,17 @@ import { useApproveEmailAvailability } from '../api/get-approve-email-availabili
 import { useMailboxPages } from '../api/get-mailboxes.ts';
 import { mailboxKeys } from '../api/query-keys.ts';
 import {
-  MAILBOX_ACTION_TITLES,
   useMailboxAction,
   type MailboxActionRequest,
   type MailboxActionResult,
   type SynchronizationMethodChanges,
 } from '../api/run-mailbox-action.ts';
 import { filterOf, type MailboxGridQuery } from '../lib/grid-query.ts';
+import { useMailboxLabels } from '../lib/labels.ts';
 import { useMailboxColumns } from '../lib/mailbox-columns.ts';
 import {
   NO_SELECTION,
   isRowSelected,
-  mailboxCount,
   selectedCount,
   singleSelectedRow,
   targetOf,
@@ -64,7 +64,6 @@ const ImportMailboxesDialog = lazyComponent(async () => (await import('./import-
 /** At most this many pages are observed at once: a screenful of rows never spans more. */
 const MAX_VISIBLE_PAGES = 4;
 
-export const MAILBOX_WRITE_PRIVILEGE_REQUIRED = 'You need Write privilege on Mailbox to change mailboxes.';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -84,6 +83,13 @@ interface Props {
 
 export function MailboxesList({ environment, query, onQueryChange, onClearFilters }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
+  const labels = useMailboxLabels();
+  const actionTitles: Record<MailboxActionRequest['action'], string> = {
+    'apply-default-email-settings': t('action.applyDefaults'),
+    'change-multiple': t('action.changeMultiple'),
+    'approve-email': t('action.approveEmail'),
+  };
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { columns, setColumns } = useMailboxColumns();
@@ -128,18 +134,18 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
   const run = (request: MailboxActionRequest) => {
     setNotice(null);
     // "All that match" can be 100,000 mailboxes: say what is running while the server works through them.
-    setRunning(`${MAILBOX_ACTION_TITLES[request.action]}: working on ${mailboxCount(count)}…`);
+    setRunning(t('action.working', { action: actionTitles[request.action], mailboxes: labels.count(count) }));
     action.mutate(request, {
       onSettled: () => setRunning(null),
       onSuccess: (answer) => {
         setDialog(null);
         setSelection(NO_SELECTION);
-        setResult({ title: MAILBOX_ACTION_TITLES[request.action], result: answer });
+        setResult({ title: actionTitles[request.action], result: answer });
       },
       onError: (error) => {
         setDialog(null);
         setNotice({
-          title: `${MAILBOX_ACTION_TITLES[request.action]} didn't run: ${errorMessage(error)}`,
+          title: t('action.failed', { action: actionTitles[request.action], message: errorMessage(error) }),
           details: error instanceof ApiError ? error.fieldErrors.map((e) => e.message) : [],
         });
       },
@@ -153,7 +159,7 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
     [onQueryChange],
   );
 
-  const viewLabel = MAILBOX_VIEW_LABELS[query.view];
+  const viewLabel = labels.view[query.view];
 
   return (
     <div className={styles.root}>
@@ -179,12 +185,12 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
       <MailboxesFilters environmentId={environmentId} query={query} onChange={onQueryChange} onClear={onClearFilters} />
 
       {!canWrite && (
-        <MessageBar intent="info"><MessageBarBody>{MAILBOX_WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>
+        <MessageBar intent="info"><MessageBarBody>{t('writePrivilegeRequired')}</MessageBarBody></MessageBar>
       )}
       {approve.isShown && !approve.isEnabled && approve.reason && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Approve Email isn&apos;t available for {single ? single.name : 'the selection'}</MessageBarTitle>
+            <MessageBarTitle>{t('approve.unavailable', { name: single ? single.name : t('approve.theSelection') })}</MessageBarTitle>
             <span className={styles.note}>
               <span>{approve.reason}</span>
               {approve.decision && <WhyPopover decision={approve.decision} />}
@@ -207,7 +213,7 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
             {notice.details.length > 0 && <ul>{notice.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
           </MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={() => setNotice(null)} />}
+            containerAction={<Button appearance="transparent" aria-label={t('list.dismiss')} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
           />
         </MessageBar>
       )}
@@ -215,17 +221,17 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
       {selection.mode === 'allMatching' ? (
         <MessageBar intent="info">
           <MessageBarBody>
-            All {mailboxCount(total)} that match this view are selected.{' '}
-            <Link as="button" onClick={() => setSelection(NO_SELECTION)}>Clear selection</Link>
+            {t('list.allMatchingSelected', { mailboxes: labels.count(total) })}{' '}
+            <Link as="button" onClick={() => setSelection(NO_SELECTION)}>{t('list.clearSelection')}</Link>
           </MessageBarBody>
         </MessageBar>
       ) : (
         allLoadedSelected && total > selection.rows.size && (
           <MessageBar intent="info">
             <MessageBarBody>
-              All {selection.rows.size.toLocaleString()} loaded mailboxes are selected.{' '}
+              {t('list.allLoadedSelected', { number: formatNumber(selection.rows.size) })}{' '}
               <Link as="button" onClick={() => setSelection({ mode: 'allMatching' })}>
-                Select all {mailboxCount(total)} that match this view
+                {t('list.selectAllMatching', { mailboxes: labels.count(total) })}
               </Link>
             </MessageBarBody>
           </MessageBar>
@@ -236,25 +242,25 @@ export function MailboxesList({ environment, query, onQueryChange, onClearFilter
         <div className={styles.status} role="status">
           {data.first.data && (
             <Text>
-              {viewLabel}: {mailboxCount(total)}
+              {t('list.viewCount', { view: viewLabel, mailboxes: labels.count(total) })}
             </Text>
           )}
-          {(data.isShowingPrevious || (data.isFetching && !data.first.isPending)) && <Spinner size="extra-tiny" label="Updating…" />}
+          {(data.isShowingPrevious || (data.isFetching && !data.first.isPending)) && <Spinner size="extra-tiny" label={t('list.updating')} />}
         </div>
-        <Button appearance="subtle" icon={<ColumnEditRegular />} onClick={() => setEditingColumns(true)}>Edit columns</Button>
+        <Button appearance="subtle" icon={<ColumnEditRegular />} onClick={() => setEditingColumns(true)}>{t('list.editColumns')}</Button>
       </div>
 
       {data.pageError && (
         <MessageBar intent="error">
-          <MessageBarBody>Some rows couldn&apos;t be loaded: {errorMessage(data.pageError)}</MessageBarBody>
+          <MessageBarBody>{t('list.pageError', { message: errorMessage(data.pageError) })}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void queryClient.invalidateQueries({ queryKey: mailboxKeys.lists(environmentId) })}>Try again</Button>
+            <Button onClick={() => void queryClient.invalidateQueries({ queryKey: mailboxKeys.lists(environmentId) })}>{t('common:loadError.retry')}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
 
       {data.first.isPending ? (
-        <Spinner label="Loading mailboxes…" />
+        <Spinner label={t('list.loading')} />
       ) : data.first.isError && !data.first.data ? (
         <LoadError error={data.first.error} onRetry={() => void data.first.refetch()} />
       ) : (

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components'
 import type { EnvironmentResponse } from '@sync-admin/contract';
 import { useEmailSettings } from '../../email-settings/api/get-email-settings.ts';
 import { newMailboxSettings, type MailboxType } from '../lib/form-model.ts';
-import { MAILBOX_WRITE_PRIVILEGE_REQUIRED } from './mailboxes-list.tsx';
+import { useTranslation } from 'react-i18next';
 import { MailboxForm } from './mailbox-form.tsx';
 
 interface Props {
@@ -13,18 +13,19 @@ interface Props {
 
 /** A new user or queue mailbox, owned by whoever creates it, starting from the environment's email settings. */
 export function NewMailbox({ environment, type, user }: Props) {
+  const { t } = useTranslation('mailboxes');
   const settings = useEmailSettings(environment.id);
   const canWrite = environment.privileges['mailbox.write'] !== undefined;
   if (!canWrite) {
-    return <MessageBar intent="warning"><MessageBarBody>{MAILBOX_WRITE_PRIVILEGE_REQUIRED}</MessageBarBody></MessageBar>;
+    return <MessageBar intent="warning"><MessageBarBody>{t('writePrivilegeRequired')}</MessageBarBody></MessageBar>;
   }
-  if (settings.isPending) return <Spinner label="Loading the default email settings…" />;
+  if (settings.isPending) return <Spinner label={t('new.loadingDefaults')} />;
   return (
     <>
       {settings.isError && (
         <MessageBar intent="info">
           <MessageBarBody>
-            The environment&apos;s email settings couldn&apos;t be read; the server applies them when you save.
+            {t('new.settingsUnreadable')}
           </MessageBarBody>
         </MessageBar>
       )}

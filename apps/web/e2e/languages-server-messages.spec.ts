@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from './support/sign-in.ts';
+
+// The server's own sentences in a German browser (decision 58): a domain-health check's meaning and fix, an exchange
+// error's help text and an approval reason arrive in English with their codes, and the web says them in German.
+// It signs in from an address of its own (the e2e server trusts the proxy header), as languages.spec.ts does.
+test.use({ locale: 'de-DE', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.58' } });
+
+async function signInInGerman(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Kennwort').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+}
+
+const environmentId = async (page: Page, name: string) =>
+  ((await (await page.request.get('/api/environments')).json()).items as { id: string; name: string }[]).find((e) => e.name === name)!.id;
+
+test('domain-health meanings and fixes and an exchange error\'s help are said in German', async ({ page }) => {
+  await signInInGerman(page, 'global.admin@contoso.example');
+  const contoso = await environmentId(page, 'Contoso');
+
+  // Domain health: the e2e DNS server's contoso.example leaves Exchange Online out of its SPF record.
+  await page.goto(`/environments/${contoso}/settings/email/domain-health`);
+  await page.getByRole('button', { name: 'Prüfungen ausführen', exact: true }).click();
+  const spf = page.getByRole('table', { name: 'Prüfungen von contoso.example' }).getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'SPF-Eintrag', exact: true }) });
+  await expect(spf).toContainText('Postfächer dieser Domäne senden über Exchange Online, das der SPF-Eintrag nicht autorisiert');
+  await expect(spf).toContainText('Fügen Sie include:spf.protection.outlook.com dem SPF-Eintrag von contoso.example hinzu, vor dessen all-Mechanismus.');
+  await expect(spf).not.toContainText('Add include:spf.protection.outlook.com');
+
+  // An exchange error's help page, and its title in the catalog.
+  await page.goto('/help/errors/ErrorAccessDenied');
+  await expect(page.getByRole('heading', { name: 'Zugriff verweigert', level: 1 })).toBeVisible();
+  await expect(page.getByText('Das Konto, das die Verbindung herstellt, darf dieses Postfach oder diesen Ordner nicht öffnen.')).toBeVisible();
+  await expect(page.getByText(/^Erteilen Sie dem Konto, das die Verbindung herstellt, Zugriff auf das Postfach/)).toBeVisible();
+  await page.goto('/help/errors');
+  await page.getByRole('searchbox').fill('Postfachdatenbank');
+  await expect(page.getByText('Postfachdatenbank nicht verfügbar', { exact: true })).toBeVisible();
+});
+
+test('an approval reason is said in German in the rules checked', async ({ page }) => {
+  // Seed 000: System admin alone cannot approve an Exchange Online mailbox in Contoso.
+  await signInInGerman(page, 'sysadmin@contoso.example');
+  const contoso = await environmentId(page, 'Contoso');
+  const profiles = (await (await page.request.get(`/api/environments/${contoso}/server-profiles`)).json()).items as { id: string; name: string }[];
+  const online = profiles.find((profile) => profile.name === 'Microsoft Exchange Online')!.id;
+  const pending = (await (await page.request.get(`/api/environments/${contoso}/mailboxes?view=pendingApproval&type=user&serverProfileId=${online}&limit=1`)).json()).items as { id: string }[];
+  await page.goto(`/environments/${contoso}/settings/email/mailboxes/${pending[0]!.id}`);
+
+  await page.getByRole('button', { name: 'Warum?' }).click();
+  const why = page.getByRole('region', { name: 'Geprüfte Regeln für „E-Mail genehmigen“' });
+  await expect(why).toContainText('Sie können dieses Postfach nicht genehmigen: Customer engagement apps (online) mit Exchange Online: System admin allein kann nicht genehmigen.');
+  await expect(why).toContainText('Dies ist ein Benutzerpostfach, kein Warteschlangenpostfach.');
+  await expect(why).not.toContainText('cannot approve');
+});
