@@ -61,8 +61,6 @@ export default tseslint.config(
     ignores: [
       'apps/web/src/features/email-settings/**',
       'apps/web/src/features/health-dashboard/**',
-      // Mailboxes: these dialogs and the form are still English (the rest of the folder is converted).
-      'apps/web/src/features/mailboxes/components/apply-default-settings-dialog.tsx', 'apps/web/src/features/mailboxes/components/bulk-result-dialog.tsx', 'apps/web/src/features/mailboxes/components/change-multiple-dialog.tsx', 'apps/web/src/features/mailboxes/components/edit-columns-dialog.tsx', 'apps/web/src/features/mailboxes/components/import-mailboxes-dialog.tsx', 'apps/web/src/features/mailboxes/components/mailbox-connection-test-dialog.tsx', 'apps/web/src/features/mailboxes/components/mailbox-test-and-enable.tsx',
       'apps/web/src/features/security-roles/**',
       'apps/web/src/app/routes/email-health.tsx',
       'apps/web/src/app/routes/security-roles.tsx',
