@@ -88,7 +88,7 @@ export function ApplyDefaultSettingsDialog({ environment, count, running, onSubm
                   <Trans
                     t={t}
                     i18nKey="applyDefaults.noDefaultProfile"
-                    components={{ link: <RouterLink to={paths.emailSettings.getHref(environment.id)} /> }}
+                    components={{ settings: <RouterLink to={paths.emailSettings.getHref(environment.id)} /> }}
                   />
                 </MessageBarBody>
               </MessageBar>

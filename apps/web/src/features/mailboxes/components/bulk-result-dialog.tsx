@@ -111,7 +111,7 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
             {job && (
               <MessageBar intent="success">
                 <MessageBarBody>
-                  <Trans t={t} i18nKey="bulkResult.job" values={{ number: job.number }} components={{ link: <RouterLink to={job.href} /> }} />
+                  <Trans t={t} i18nKey="bulkResult.job" values={{ number: job.number }} components={{ job: <RouterLink to={job.href} /> }} />
                 </MessageBarBody>
               </MessageBar>
             )}
