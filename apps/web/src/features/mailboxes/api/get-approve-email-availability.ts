@@ -1,5 +1,6 @@
 import { apiPaths, type ApprovalDecisionResponse, type EnvironmentResponse, type MailboxTargetWire, type ApproveEmailAvailabilityResponse } from '@sync-admin/contract';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../../lib/api-client.ts';
 import { mailboxKeys } from './query-keys.ts';
 
@@ -26,6 +27,7 @@ export interface ApproveEmailAvailability {
 
 /** Pass a null target when nothing is selected: nothing is asked then. */
 export function useApproveEmailAvailability(environment: EnvironmentResponse, target: MailboxTargetWire | null): ApproveEmailAvailability {
+  const { t } = useTranslation('mailboxes');
   const isShown = environment.commands.approveEmail;
   const answer = useQuery({
     ...getApproveEmailAvailabilityQueryOptions(environment.id, target ?? { ids: [] }),
@@ -33,10 +35,10 @@ export function useApproveEmailAvailability(environment: EnvironmentResponse, ta
     placeholderData: keepPreviousData,
   });
   if (!isShown || target === null) return { isShown, isEnabled: false, reason: null, decision: null };
-  if (answer.isPending || answer.isPlaceholderData) return { isShown, isEnabled: false, reason: 'Checking what Approve Email can do for the selection…', decision: null };
+  if (answer.isPending || answer.isPlaceholderData) return { isShown, isEnabled: false, reason: t('approve.checking'), decision: null };
   if (answer.isError) {
     // The server decides again on OK and answers per mailbox, so the command stays usable.
-    return { isShown, isEnabled: true, reason: `Couldn't check beforehand what Approve Email can do: ${errorMessage(answer.error)}`, decision: null };
+    return { isShown, isEnabled: true, reason: t('approve.checkFailed', { message: errorMessage(answer.error) }), decision: null };
   }
   const { approvable, notApprovable, summary, refusals, decisions } = answer.data;
   const decisionIndex = refusals.length === 1 && approvable === 0 ? refusals[0]?.decisionIndex : undefined;

@@ -18,10 +18,11 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import type { BulkResultResponse } from '@sync-admin/contract';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { RouterLink } from '../../../components/router-link.tsx';
-import { ApprovalChecks } from './approval-checks.tsx';
+import { formatNumber } from '../../../lib/format-time.ts';
 import { bulkRowText } from '../../../lib/server-messages.ts';
-import { useTranslation } from 'react-i18next';
+import { ApprovalChecks } from './approval-checks.tsx';
 
 type ResultRow = BulkResultResponse['results'][number];
 
@@ -88,6 +89,7 @@ interface Props {
 /** After every bulk command: how many were done and skipped, and for each mailbox what happened and why. */
 export function BulkResultDialog({ title, result, job, onClose }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
   const [skippedOnly, setSkippedOnly] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -110,22 +112,22 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>{title}: results</DialogTitle>
+          <DialogTitle>{t('bulkResult.title', { title })}</DialogTitle>
           <DialogContent className={styles.content}>
             {job && (
               <MessageBar intent="success">
                 <MessageBarBody>
-                  Test &amp; Enable runs in the background as <RouterLink to={job.href}>job #{job.number}</RouterLink>: follow its progress there.
+                  <Trans t={t} i18nKey="bulkResult.job" values={{ number: job.number }} components={{ job: <RouterLink to={job.href} /> }} />
                 </MessageBarBody>
               </MessageBar>
             )}
             <div className={styles.totals} role="status">
-              <Badge appearance="filled" color="success" size="large">{result.done.toLocaleString()} done</Badge>
+              <Badge appearance="filled" color="success" size="large">{t('bulkResult.done', { number: formatNumber(result.done) })}</Badge>
               <Badge appearance="filled" color={result.skipped > 0 ? 'warning' : 'subtle'} size="large">
-                {result.skipped.toLocaleString()} skipped
+                {t('bulkResult.skipped', { number: formatNumber(result.skipped) })}
               </Badge>
               <Switch
-                label="Show skipped only"
+                label={t('bulkResult.skippedOnly')}
                 checked={skippedOnly || reason !== null}
                 disabled={result.skipped === 0}
                 onChange={(_, data) => {
@@ -136,7 +138,7 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
             </div>
             {reasons.length > 0 && (
               <section aria-labelledby="bulk-skip-reasons" className={styles.reasons}>
-                <Text id="bulk-skip-reasons" weight="semibold">Why mailboxes were skipped</Text>
+                <Text id="bulk-skip-reasons" weight="semibold">{t('bulkResult.whySkipped')}</Text>
                 <ul className={styles.reasonList}>
                   {reasons.slice(0, MAX_REASONS).map(({ message, row, count }) => (
                     <li key={message}>
@@ -145,28 +147,28 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
                         size="small"
                         className={styles.reasonButton}
                         aria-pressed={reason === message}
-                        title="Show only the mailboxes skipped for this reason"
+                        title={t('bulkResult.reasonTitle')}
                         onClick={() => setReason(reason === message ? null : message)}
                       >
-                        <Badge appearance={reason === message ? 'filled' : 'tint'} color="warning">{count.toLocaleString()}</Badge>
+                        <Badge appearance={reason === message ? 'filled' : 'tint'} color="warning">{formatNumber(count)}</Badge>
                         <span>{bulkRowText(row, result.decisions)}</span>
                       </Button>
                     </li>
                   ))}
                 </ul>
                 {reasons.length > MAX_REASONS && (
-                  <Text size={200}>and {(reasons.length - MAX_REASONS).toLocaleString()} more reasons (see the list).</Text>
+                  <Text size={200}>{t('bulkResult.moreReasons', { number: formatNumber(reasons.length - MAX_REASONS) })}</Text>
                 )}
               </section>
             )}
             {rows.length === 0 ? (
-              <Text>{skippedOnly ? 'No mailbox was skipped.' : 'No mailbox was processed.'}</Text>
+              <Text>{skippedOnly ? t('bulkResult.noneSkipped') : t('bulkResult.noneProcessed')}</Text>
             ) : (
               <ResultList key={`${String(skippedOnly)}:${reason ?? ''}`} rows={rows} result={result} expanded={expanded} onToggle={toggle} />
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onClose}>Close</Button>
+            <Button appearance="primary" onClick={onClose}>{t('form.close')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
@@ -184,6 +186,7 @@ interface ListProps {
 /** Virtualized: a bulk command on "all that match" can answer for 100,000 mailboxes. */
 function ResultList({ rows, result, expanded, onToggle }: ListProps) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
   const scrollerRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render, never memoized
   const virtualizer = useVirtualizer({
@@ -195,7 +198,7 @@ function ResultList({ rows, result, expanded, onToggle }: ListProps) {
   });
 
   return (
-    <div ref={scrollerRef} className={styles.scroller} tabIndex={0} aria-label="Results per mailbox" role="region">
+    <div ref={scrollerRef} className={styles.scroller} tabIndex={0} aria-label={t('bulkResult.perMailbox')} role="region">
       <ul className={styles.list} style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
@@ -214,7 +217,7 @@ function ResultList({ rows, result, expanded, onToggle }: ListProps) {
             >
               <div className={styles.line}>
                 <Badge appearance="tint" color={row.outcome === 'done' ? 'success' : 'warning'}>
-                  {row.outcome === 'done' ? 'Done' : 'Skipped'}
+                  {row.outcome === 'done' ? t('bulkResult.outcomeDone') : t('bulkResult.outcomeSkipped')}
                 </Badge>
                 <Text className={styles.name}>{row.name}</Text>
                 <Text className={styles.message}>{bulkRowText(row, result.decisions)}</Text>
@@ -224,10 +227,10 @@ function ResultList({ rows, result, expanded, onToggle }: ListProps) {
                     appearance="subtle"
                     icon={isOpen ? <ChevronDownRegular /> : <ChevronRightRegular />}
                     aria-expanded={isOpen}
-                    aria-label={`${isOpen ? 'Hide' : 'Show'} rules checked for ${row.name}`}
+                    aria-label={isOpen ? t('bulkResult.hideRules', { name: row.name }) : t('bulkResult.showRules', { name: row.name })}
                     onClick={() => onToggle(row.mailboxId)}
                   >
-                    Rules checked
+                    {t('form.rulesChecked')}
                   </Button>
                 )}
               </div>

@@ -13,19 +13,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import {
-  APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
-  INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
-  MAILBOX_SETTING_LABELS,
-  OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
-} from '@sync-admin/contract';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
 import type { SynchronizationMethodChanges } from '../api/run-mailbox-action.ts';
-import { mailboxCount } from '../lib/selection.ts';
+import { useMailboxLabels } from '../lib/labels.ts';
 
 const KEEP = '';
-const KEEP_LABEL = '— Keep current —';
 const NO_PROFILE = 'none';
 
 const useStyles = makeStyles({
@@ -52,6 +46,9 @@ const KEEP_ALL: Choices = {
 /** Edit → Change Multiple Records: only the settings given a value change; the rest keep each mailbox's own. */
 export function ChangeMultipleDialog({ open, environmentId, count, running, onSubmit, onCancel }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation(['mailboxes', 'common']);
+  const labels = useMailboxLabels();
+  const keepLabel = t('changeMultiple.keep');
   const profiles = useServerProfiles(environmentId, 'active');
   const [choices, setChoices] = useState<Choices>(KEEP_ALL);
   const changes = toChanges(choices);
@@ -68,58 +65,58 @@ export function ChangeMultipleDialog({ open, environmentId, count, running, onSu
     onCancel();
   };
 
-  const options = (labels: Record<string, string>) =>
-    Object.entries(labels).map(([value, label]) => <option key={value} value={value}>{label}</option>);
+  const options = (methods: Record<string, string>) =>
+    Object.entries(methods).map(([value, label]) => <option key={value} value={value}>{label}</option>);
 
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && !running && close()}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={submit}>
           <DialogBody>
-            <DialogTitle>Change Multiple Records</DialogTitle>
+            <DialogTitle>{t('action.changeMultiple')}</DialogTitle>
             <DialogContent className={styles.content}>
-              <Text>Changes apply to the {mailboxCount(count)} you selected. Settings left at “{KEEP_LABEL}” stay as they are on each mailbox.</Text>
-              <Subtitle2 as="h3">Synchronization Method</Subtitle2>
-              <Field label={MAILBOX_SETTING_LABELS.serverProfileId} hint={profiles.isError ? 'The server profiles could not be loaded.' : undefined}>
+              <Text>{t('changeMultiple.text', { mailboxes: labels.count(count), keep: keepLabel })}</Text>
+              <Subtitle2 as="h3">{t('form.sections.sync')}</Subtitle2>
+              <Field label={labels.setting.serverProfileId} hint={profiles.isError ? t('changeMultiple.profilesNotLoaded') : undefined}>
                 <Select value={choices.serverProfileId} onChange={choose('serverProfileId')} disabled={running}>
-                  <option value={KEEP}>{KEEP_LABEL}</option>
-                  <option value={NO_PROFILE}>(none)</option>
+                  <option value={KEEP}>{keepLabel}</option>
+                  <option value={NO_PROFILE}>{labels.noProfile}</option>
                   {profiles.data?.items.map((profile) => (
                     <option key={profile.id} value={profile.id}>{profile.name}</option>
                   ))}
                 </Select>
               </Field>
-              <Field label={MAILBOX_SETTING_LABELS.incomingEmailDeliveryMethod}>
+              <Field label={labels.setting.incomingEmailDeliveryMethod}>
                 <Select value={choices.incomingEmailDeliveryMethod} onChange={choose('incomingEmailDeliveryMethod')} disabled={running}>
-                  <option value={KEEP}>{KEEP_LABEL}</option>
-                  {options(INCOMING_EMAIL_DELIVERY_METHOD_LABELS)}
+                  <option value={KEEP}>{keepLabel}</option>
+                  {options(labels.incoming)}
                 </Select>
               </Field>
-              <Field label={MAILBOX_SETTING_LABELS.outgoingEmailDeliveryMethod}>
+              <Field label={labels.setting.outgoingEmailDeliveryMethod}>
                 <Select value={choices.outgoingEmailDeliveryMethod} onChange={choose('outgoingEmailDeliveryMethod')} disabled={running}>
-                  <option value={KEEP}>{KEEP_LABEL}</option>
-                  {options(OUTGOING_EMAIL_DELIVERY_METHOD_LABELS)}
+                  <option value={KEEP}>{keepLabel}</option>
+                  {options(labels.outgoing)}
                 </Select>
               </Field>
               <Field
-                label={MAILBOX_SETTING_LABELS.appointmentsContactsTasksDeliveryMethod}
-                hint="Queue mailboxes can't use Microsoft Dynamics 365 for Outlook; they are skipped if you choose it."
+                label={labels.setting.appointmentsContactsTasksDeliveryMethod}
+                hint={t('changeMultiple.actHint')}
               >
                 <Select
                   value={choices.appointmentsContactsTasksDeliveryMethod}
                   onChange={choose('appointmentsContactsTasksDeliveryMethod')}
                   disabled={running}
                 >
-                  <option value={KEEP}>{KEEP_LABEL}</option>
-                  {options(APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS)}
+                  <option value={KEEP}>{keepLabel}</option>
+                  {options(labels.act)}
                 </Select>
               </Field>
             </DialogContent>
             <DialogActions>
               <Button type="submit" appearance="primary" disabled={running || changing === 0}>
-                {running ? 'Changing…' : 'Change'}
+                {running ? t('changeMultiple.changing') : t('changeMultiple.change')}
               </Button>
-              <Button onClick={close} disabled={running}>Cancel</Button>
+              <Button onClick={close} disabled={running}>{t('common:cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -12,7 +12,9 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { DEFAULT_MAILBOX_COLUMNS, MAILBOX_COLUMN_LABELS, type MailboxColumnId } from '../lib/mailbox-columns.ts';
+import { useTranslation } from 'react-i18next';
+import { useMailboxLabels } from '../lib/labels.ts';
+import { DEFAULT_MAILBOX_COLUMNS, type MailboxColumnId } from '../lib/mailbox-columns.ts';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -32,6 +34,8 @@ interface Props {
  */
 export function EditColumnsDialog({ columns, onApply, onCancel }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation(['mailboxes', 'common']);
+  const labels = useMailboxLabels();
   const hidden = DEFAULT_MAILBOX_COLUMNS.filter((id) => !columns.includes(id));
   const [order, setOrder] = useState<MailboxColumnId[]>([...columns, ...hidden]);
   const [shown, setShown] = useState<ReadonlySet<MailboxColumnId>>(new Set(columns));
@@ -53,11 +57,11 @@ export function EditColumnsDialog({ columns, onApply, onCancel }: Props) {
     <Dialog open onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Edit columns</DialogTitle>
+          <DialogTitle>{t('editColumns.title')}</DialogTitle>
           <DialogContent>
-            <ul className={styles.list} aria-label="Columns">
+            <ul className={styles.list} aria-label={t('editColumns.columns')}>
               {order.map((id, index) => {
-                const label = MAILBOX_COLUMN_LABELS[id];
+                const label = labels.column[id];
                 const isName = id === 'name';
                 return (
                   <li key={id} className={styles.item}>
@@ -71,14 +75,14 @@ export function EditColumnsDialog({ columns, onApply, onCancel }: Props) {
                     <Button
                       appearance="subtle"
                       icon={<ArrowUpRegular />}
-                      aria-label={`Move ${label} up`}
+                      aria-label={t('editColumns.moveUp', { label })}
                       disabled={isName || index <= 1}
                       onClick={() => move(index, -1)}
                     />
                     <Button
                       appearance="subtle"
                       icon={<ArrowDownRegular />}
-                      aria-label={`Move ${label} down`}
+                      aria-label={t('editColumns.moveDown', { label })}
                       disabled={isName || index === order.length - 1}
                       onClick={() => move(index, 1)}
                     />
@@ -88,9 +92,9 @@ export function EditColumnsDialog({ columns, onApply, onCancel }: Props) {
             </ul>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => onApply(order.filter((id) => shown.has(id)))}>Apply</Button>
-            <Button onClick={() => onApply(null)}>Reset to default</Button>
-            <Button onClick={onCancel}>Cancel</Button>
+            <Button appearance="primary" onClick={() => onApply(order.filter((id) => shown.has(id)))}>{t('editColumns.apply')}</Button>
+            <Button onClick={() => onApply(null)}>{t('editColumns.reset')}</Button>
+            <Button onClick={onCancel}>{t('common:cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

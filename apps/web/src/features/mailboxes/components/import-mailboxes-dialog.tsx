@@ -22,9 +22,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { MailboxImportRequest, MailboxImportResponse } from '@sync-admin/contract';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { formatNumber } from '../../../lib/format-time.ts';
 import { readFileAsBase64, useImportMailboxes, usePreviewMailboxImport } from '../api/mailbox-csv.ts';
 
 const useStyles = makeStyles({
@@ -35,30 +38,35 @@ const useStyles = makeStyles({
   details: { overflowWrap: 'anywhere' },
 });
 
-const OUTCOME_LABELS: Record<MailboxImportResponse['rows'][number]['outcome'], { preview: string; done: string }> = {
-  create: { preview: 'Will create', done: 'Created' },
-  update: { preview: 'Will update', done: 'Updated' },
-  unchanged: { preview: 'No change', done: 'No change' },
-  error: { preview: 'Error', done: 'Error' },
+type ImportRow = MailboxImportResponse['rows'][number];
+
+const OUTCOME_LABELS: Record<ImportRow['outcome'], { previewKey: string; doneKey: string }> = {
+  create: { previewKey: 'import.willCreate', doneKey: 'import.created' },
+  update: { previewKey: 'import.willUpdate', doneKey: 'import.updated' },
+  unchanged: { previewKey: 'import.noChange', doneKey: 'import.noChange' },
+  error: { previewKey: 'import.error', doneKey: 'import.error' },
 };
 
-function rowDetails(row: MailboxImportResponse['rows'][number]): string {
+/** The row's errors, else the columns it changes; the names and messages are the server's (its CSV columns are English). */
+function rowDetails(row: ImportRow, t: TFunction<'mailboxes'>): string {
   if (row.errors.length > 0) return row.errors.map((error) => `${error.field}: ${error.message}`).join(' ');
-  return row.changedFields.length > 0 ? `Changes: ${row.changedFields.join(', ')}` : '';
+  return row.changedFields.length > 0 ? t('import.changes', { fields: row.changedFields.join(', ') }) : '';
 }
 
 function ImportRowsTable({ result, isDone }: { result: MailboxImportResponse; isDone: boolean }) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
+  const label = isDone ? t('import.results') : t('import.preview');
   return (
     <div className={styles.scroller}>
-      <SideScrollRegion label={isDone ? 'Import results' : 'Import preview'} minWidth="640px">
-        <Table size="small" aria-label={isDone ? 'Import results' : 'Import preview'}>
+      <SideScrollRegion label={label} minWidth="640px">
+        <Table size="small" aria-label={label}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Line</TableHeaderCell>
-              <TableHeaderCell>Email Address</TableHeaderCell>
-              <TableHeaderCell>Result</TableHeaderCell>
-              <TableHeaderCell>Details</TableHeaderCell>
+              <TableHeaderCell>{t('import.line')}</TableHeaderCell>
+              <TableHeaderCell>{t('column.emailAddress')}</TableHeaderCell>
+              <TableHeaderCell>{t('import.result')}</TableHeaderCell>
+              <TableHeaderCell>{t('import.details')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -66,8 +74,8 @@ function ImportRowsTable({ result, isDone }: { result: MailboxImportResponse; is
               <TableRow key={row.line}>
                 <TableCell>{row.line}</TableCell>
                 <TableCell>{row.emailAddress}</TableCell>
-                <TableCell>{OUTCOME_LABELS[row.outcome][isDone ? 'done' : 'preview']}</TableCell>
-                <TableCell className={styles.details}>{rowDetails(row)}</TableCell>
+                <TableCell>{t(isDone ? OUTCOME_LABELS[row.outcome].doneKey : OUTCOME_LABELS[row.outcome].previewKey)}</TableCell>
+                <TableCell className={styles.details}>{rowDetails(row, t)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -79,12 +87,13 @@ function ImportRowsTable({ result, isDone }: { result: MailboxImportResponse; is
 
 function Totals({ result }: { result: MailboxImportResponse }) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
   return (
     <div className={styles.totals} role="status">
-      <Badge appearance="tint" color="success">{result.created.toLocaleString()} to create</Badge>
-      <Badge appearance="tint" color="brand">{result.updated.toLocaleString()} to update</Badge>
-      <Badge appearance="tint" color="informative">{result.unchanged.toLocaleString()} unchanged</Badge>
-      <Badge appearance="tint" color={result.failed > 0 ? 'danger' : 'informative'}>{result.failed.toLocaleString()} with errors</Badge>
+      <Badge appearance="tint" color="success">{t('import.toCreate', { number: formatNumber(result.created) })}</Badge>
+      <Badge appearance="tint" color="brand">{t('import.toUpdate', { number: formatNumber(result.updated) })}</Badge>
+      <Badge appearance="tint" color="informative">{t('import.unchanged', { number: formatNumber(result.unchanged) })}</Badge>
+      <Badge appearance="tint" color={result.failed > 0 ? 'danger' : 'informative'}>{t('import.withErrors', { number: formatNumber(result.failed) })}</Badge>
     </div>
   );
 }
@@ -95,6 +104,7 @@ function Totals({ result }: { result: MailboxImportResponse }) {
  */
 export function ImportMailboxesDialog({ environmentId, onClose }: { environmentId: string; onClose: () => void }) {
   const styles = useStyles();
+  const { t } = useTranslation(['mailboxes', 'common']);
   const [file, setFile] = useState<string | null>(null);
   const [mode, setMode] = useState<MailboxImportRequest['mode']>('allOrNothing');
   const preview = usePreviewMailboxImport(environmentId);
@@ -105,11 +115,11 @@ export function ImportMailboxesDialog({ environmentId, onClose }: { environmentI
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>Import from CSV</DialogTitle>
+          <DialogTitle>{t('import.title')}</DialogTitle>
           <DialogContent className={styles.content}>
             {!done && (
               // A native file input: Field hands it the label's id through the render function.
-              <Field label="CSV file" hint="The columns of Export to CSV (Email Address is required); UTF-8.">
+              <Field label={t('import.file')} hint={t('import.fileHint')}>
                 {(fieldProps) => (
                   <input
                     {...fieldProps}
@@ -130,10 +140,10 @@ export function ImportMailboxesDialog({ environmentId, onClose }: { environmentI
               <>
                 <Totals result={preview.data} />
                 <ImportRowsTable result={preview.data} isDone={false} />
-                <Field label="Import">
+                <Field label={t('import.mode')}>
                   <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as MailboxImportRequest['mode'])}>
-                    <Radio value="allOrNothing" label="All or nothing: if any row has an error, import none" />
-                    <Radio value="validRows" label="Only the valid rows" />
+                    <Radio value="allOrNothing" label={t('import.allOrNothing')} />
+                    <Radio value="validRows" label={t('import.validRows')} />
                   </RadioGroup>
                 </Field>
               </>
@@ -143,8 +153,8 @@ export function ImportMailboxesDialog({ environmentId, onClose }: { environmentI
                 <MessageBar intent={done.written ? 'success' : 'warning'}>
                   <MessageBarBody>
                     {done.written
-                      ? `Imported: ${done.created.toLocaleString()} created, ${done.updated.toLocaleString()} updated.`
-                      : 'Nothing was imported: the file has rows with errors. Fix them, or import only the valid rows.'}
+                      ? t('import.imported', { created: formatNumber(done.created), updated: formatNumber(done.updated) })
+                      : t('import.nothingImported')}
                   </MessageBarBody>
                 </MessageBar>
                 <ImportRowsTable result={done} isDone />
@@ -164,10 +174,10 @@ export function ImportMailboxesDialog({ environmentId, onClose }: { environmentI
                   else preview.mutate(file);
                 }}
               >
-                {preview.isPending ? 'Checking…' : importing.isPending ? 'Importing…' : preview.data ? 'Import' : 'Preview'}
+                {preview.isPending ? t('import.checking') : importing.isPending ? t('import.importing') : preview.data ? t('import.import') : t('import.previewButton')}
               </Button>
             )}
-            <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
+            <Button onClick={onClose}>{done ? t('form.close') : t('common:cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -11,12 +11,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { EXCHANGE_CHANNELS, EXCHANGE_CHANNEL_LABELS, type MailboxConnectionTestResponse } from '@sync-admin/contract';
+import { EXCHANGE_CHANNELS, type MailboxConnectionTestResponse } from '@sync-admin/contract';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ReadOnlyFacts } from '../../../components/read-only-facts.tsx';
 import { formatDateTime } from '../../../lib/format-time.ts';
 import { ChannelCheckOutcome } from '../../exchange-connectivity/components/channel-check-outcome.tsx';
 import { ConnectivityTraceTree } from '../../exchange-connectivity/components/connectivity-trace-tree.tsx';
+import { useChannelLabels } from '../../exchange-connectivity/lib/channel-labels.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '960px', width: '100%' },
@@ -33,34 +35,34 @@ interface Props {
 /** What Test connection found, per channel and step by step. Nothing on the mailbox changed. */
 export function MailboxConnectionTestDialog({ mailboxName, result, onClose }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
+  const channelLabels = useChannelLabels();
   const rows: [string, ReactNode][] = EXCHANGE_CHANNELS.map((channel) => {
     const check = result.channels[channel];
     const said = check.error?.message ?? check.note;
     return [
-      EXCHANGE_CHANNEL_LABELS[channel],
+      channelLabels[channel],
       <>
         <ChannelCheckOutcome check={check} />
         {said && <Text size={200} className={styles.message}>{said}</Text>}
       </>,
     ];
   });
-  rows.push(['Discovered EWS URL', result.discoveredEwsUrl ?? 'None']);
+  rows.push([t('connectionTest.discoveredEwsUrl'), result.discoveredEwsUrl ?? t('connectionTest.none')]);
 
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>Test connection: {mailboxName}</DialogTitle>
+          <DialogTitle>{t('connectionTest.title', { name: mailboxName })}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Text>
-              Tested {formatDateTime(result.testedAt)}. The mailbox&apos;s statuses are unchanged: use Test &amp; Enable Mailbox to enable it.
-            </Text>
-            <ReadOnlyFacts rows={rows} label="Result per channel" />
-            <Subtitle2 as="h3">Steps</Subtitle2>
-            <ConnectivityTraceTree trace={result.trace} label={`Test connection of ${mailboxName}`} />
+            <Text>{t('connectionTest.tested', { time: formatDateTime(result.testedAt) })}</Text>
+            <ReadOnlyFacts rows={rows} label={t('connectionTest.perChannel')} />
+            <Subtitle2 as="h3">{t('connectionTest.steps')}</Subtitle2>
+            <ConnectivityTraceTree trace={result.trace} label={t('connectionTest.trace', { name: mailboxName })} />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onClose}>Close</Button>
+            <Button appearance="primary" onClick={onClose}>{t('form.close')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

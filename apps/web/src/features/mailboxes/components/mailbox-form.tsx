@@ -17,11 +17,6 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, CheckmarkStarburstRegular, DismissCircleRegular, DismissRegular, MailCheckmarkRegular, PlugConnectedRegular, SaveRegular } from '@fluentui/react-icons';
 import {
-  APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS,
-  INCOMING_EMAIL_DELIVERY_METHOD_LABELS,
-  MAILBOX_SETTING_LABELS,
-  MAILBOX_TYPE_LABELS,
-  OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
   validateMailbox,
   type ApprovalDecisionResponse,
   type BulkResultResponse,
@@ -31,13 +26,17 @@ import {
   type MailboxResponse,
 } from '@sync-admin/contract';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { useFormBehaviour, useFormCommandBarStyles } from '../../../components/form-behaviour.tsx';
 import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError, errorMessage, isStaleRecord } from '../../../lib/api-client.ts';
+import { formatDateTime } from '../../../lib/format-time.ts';
+import { fieldErrorText } from '../../../lib/server-messages.ts';
 import { getMailboxQueryOptions } from '../api/get-mailbox.ts';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
 import { SecretInput } from '../../server-profiles/components/secret-input.tsx';
@@ -49,7 +48,6 @@ import { useUpdateMailbox } from '../api/update-mailbox.ts';
 import { TestAndEnableFlow } from '../../test-and-enable/components/test-and-enable-flow.tsx';
 import {
   changedSettings,
-  fieldsNeedAttention,
   fromLocalDateTimeInput,
   passwordToSend,
   settingsFromMailbox,
@@ -60,22 +58,12 @@ import {
   type MailboxType,
   type PasswordChange,
 } from '../lib/form-model.ts';
+import { useMailboxLabels } from '../lib/labels.ts';
 import { WhyPopover } from './approval-checks.tsx';
 import { ApproveEmailDialog } from './approve-email-dialog.tsx';
 import { ConfigurationTestResults } from './configuration-test-results.tsx';
 import { MailboxConnectionTestDialog } from './mailbox-connection-test-dialog.tsx';
 import { MailboxTestAndEnable } from './mailbox-test-and-enable.tsx';
-
-export const EMAIL_ADDRESS_CHANGE_WARNING = 'Changing the email address means it needs to be approved again.';
-export const MAILBOX_READ_ONLY = "You can view this mailbox but not change it: you don't have Write privilege on it.";
-const NEEDS_WRITE = "You don't have Write privilege on this mailbox.";
-export const PROFILES_NOT_READABLE = 'You need Read privilege on Email Server Profile to see the profiles or choose another one.';
-/** Beside the current profile's name when it is not among the active profiles listed. */
-const PROFILE_STATUS_SUFFIX: Record<NonNullable<MailboxResponse['serverProfileStatus']>, string> = {
-  active: '',
-  inactive: ' (inactive)',
-  notReadable: ' (hidden: you cannot read server profiles)',
-};
 
 const SHOWN_FIELDS: ReadonlySet<string> = new Set<MailboxField>([
   'name', 'emailAddress', 'serverProfileId', 'isActive', 'incomingEmailDeliveryMethod', 'outgoingEmailDeliveryMethod',
@@ -112,6 +100,8 @@ export function MailboxForm({
   environment, type, mailbox, initialSettings, baselineSettings, ownerName, canWrite, savedOnArrival = false,
 }: Props) {
   const styles = useStyles();
+  const { t } = useTranslation(['mailboxes', 'common', 'errors', 'fields']);
+  const labels = useMailboxLabels();
   const navigate = useNavigate();
   const environmentId = environment.id;
   const profiles = useServerProfiles(environmentId, 'active');
@@ -128,7 +118,7 @@ export function MailboxForm({
   const [version, setVersion] = useState(mailbox?.version ?? 0);
   const [password, setPassword] = useState<PasswordChange>({ kind: 'keep' });
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<MailboxFormMessage | null>(savedOnArrival ? { intent: 'success', title: 'Saved' } : null);
+  const [message, setMessage] = useState<MailboxFormMessage | null>(savedOnArrival ? { intent: 'success', title: t('common:commands.saved') } : null);
   const [confirmingApprove, setConfirmingApprove] = useState(false);
   const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
   const [startingTestAndEnable, setStartingTestAndEnable] = useState(false);
@@ -139,7 +129,6 @@ export function MailboxForm({
   const { formRef, guardDialog, focusFirstError, leaveWithoutAsking } = useFormBehaviour(isDirty);
   const commandBar = useFormCommandBarStyles().commandBar;
   const disabled = !canWrite || saving;
-  const errorOf = (field: MailboxField) => errors.find((e) => e.field === field)?.message;
   const set = <K extends keyof MailboxSettings>(field: K, value: MailboxSettings[K]) => {
     setSettings((prev) => ({ ...prev, [field]: value }));
     setErrors((prev) => prev.filter((e) => e.field !== field));
@@ -148,7 +137,7 @@ export function MailboxForm({
   const showErrors = (found: FieldError[]) => {
     setErrors(found);
     const elsewhere = found.filter((e) => !SHOWN_FIELDS.has(e.field)).map((e) => e.message);
-    setMessage({ intent: 'error', title: fieldsNeedAttention(found.length), details: elsewhere });
+    setMessage({ intent: 'error', title: t('errors:code.FIELDS_NEED_ATTENTION', { count: found.length }), details: elsewhere });
     focusFirstError();
   };
   const showMailbox = (fresh: MailboxResponse) => {
@@ -165,14 +154,14 @@ export function MailboxForm({
     if (!mailbox) return;
     try {
       showMailbox(await queryClient.fetchQuery({ ...getMailboxQueryOptions(environmentId, mailbox.id), staleTime: 0 }));
-      setMessage({ intent: 'info', title: 'Reloaded: these are the current values. Make your change again.' });
+      setMessage({ intent: 'info', title: t('form.reloaded') });
     } catch (error) {
       setMessage({ intent: 'error', title: errorMessage(error) });
     }
   };
 
   const onSaveError = (error: unknown) => {
-    if (isStaleRecord(error)) setMessage({ intent: 'warning', title: error.message, action: { label: 'Reload', run: () => void reload() } });
+    if (isStaleRecord(error)) setMessage({ intent: 'warning', title: error.message, action: { label: t('common:commands.reload'), run: () => void reload() } });
     else if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(error.fieldErrors);
     else setMessage({ intent: 'error', title: errorMessage(error) });
   };
@@ -184,7 +173,7 @@ export function MailboxForm({
     const typedPassword = passwordToSend(password);
     const found = validateMailbox(type, settings, typedPassword, mailbox?.passwordSet ?? false);
     if (found.length > 0) {
-      showErrors(found);
+      showErrors(found.map((fieldError) => ({ ...fieldError, message: fieldErrorText(fieldError) })));
       return;
     }
     const wire = settingsToWire(settings);
@@ -202,7 +191,7 @@ export function MailboxForm({
       return;
     }
     if (Object.keys(changed).length === 0 && typedPassword === undefined) {
-      setMessage({ intent: 'info', title: 'There are no changes to save.' });
+      setMessage({ intent: 'info', title: t('form.noChanges') });
       return;
     }
     update.mutate(
@@ -213,9 +202,9 @@ export function MailboxForm({
           showMailbox(updated);
           setMessage({
             intent: 'success',
-            title: 'Saved',
+            title: t('common:commands.saved'),
             details: changed.emailAddress !== undefined && updated.emailAddressStatus === 'pendingApproval'
-              ? ['The new email address is pending approval.']
+              ? [t('form.newAddressPending')]
               : [],
           });
         },
@@ -231,7 +220,7 @@ export function MailboxForm({
       {
         onSettled: () => setConfirmingApprove(false),
         onError: (error) => setMessage({ intent: 'error', title: errorMessage(error) }),
-        onSuccess: (result: BulkResultResponse) => setMessage(messageForResult(result)),
+        onSuccess: (result: BulkResultResponse) => setMessage(messageForResult(result, t)),
       },
     );
   };
@@ -251,7 +240,7 @@ export function MailboxForm({
           setBaseline((prev) => ({ ...prev, isActive: updated.isActive }));
           setMessage({
             intent: 'success',
-            title: updated.isActive ? `${updated.name} was activated.` : `${updated.name} was deactivated. It won't synchronize email until it is activated again.`,
+            title: updated.isActive ? t('form.activated', { name: updated.name }) : t('form.deactivated', { name: updated.name }),
           });
         },
       },
@@ -259,57 +248,50 @@ export function MailboxForm({
   };
 
   const addressChanged = mailbox !== undefined && settings.emailAddress.trim().toLowerCase() !== mailbox.emailAddress.toLowerCase();
-  const emailError = errorOf('emailAddress');
+  const emailError = errors.some((e) => e.field === 'emailAddress');
 
   const profileOptions = profiles.data?.items ?? [];
   const currentProfileMissing = settings.serverProfileId !== null && !profileOptions.some((p) => p.id === settings.serverProfileId);
+  const profileHint = mailbox?.serverProfileStatus === 'notReadable'
+    ? t('form.profilesNotReadable')
+    : profiles.isError ? t('form.profilesNotLoaded') : undefined;
+  const clearingPassword = password.kind === 'clear';
+  const keepingPassword = password.kind === 'keep';
 
-  const methodOptions = (labels: Record<string, string>, current: string) =>
-    Object.entries(labels)
+  const methodOptions = (methods: Record<string, string>, current: string) =>
+    Object.entries(methods)
       // Seed 000: Microsoft Dynamics 365 for Outlook is not offered for queue mailboxes (unless already stored).
       .filter(([value]) => type !== 'queue' || value !== 'outlook' || value === current)
       .map(([value, label]) => <option key={value} value={value}>{label}</option>);
 
-  const field = (name: MailboxField, control: ReactNode, extra?: { hint?: string; required?: boolean; warning?: string }) => {
-    const error = errorOf(name);
-    const label = name === 'password' ? 'Password' : MAILBOX_SETTING_LABELS[name];
-    return (
-      <Field
-        label={label}
-        hint={extra?.hint}
-        required={extra?.required ?? false}
-        validationState={error ? 'error' : extra?.warning ? 'warning' : 'none'}
-        validationMessage={error ?? extra?.warning}
-      >
-        {control}
-      </Field>
-    );
-  };
-
   return (
-    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Mailbox">
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={t('form.label')}>
       {guardDialog}
-      <Toolbar aria-label="Mailbox commands" className={commandBar}>
+      <Toolbar aria-label={t('commands.label')} className={commandBar}>
         {canWrite && (
           <ToolbarButton type="submit" appearance="primary" icon={<SaveRegular />} disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('form.saving') : t('common:commands.save')}
           </ToolbarButton>
         )}
         {mailbox && (
           <>
             {approve.isShown && (
-              <Tooltip content={approve.reason ?? 'Approve the email address of this mailbox'} relationship="description">
+              <Tooltip content={approve.reason ?? t('form.approveTooltip')} relationship="description">
                 <ToolbarButton
                   icon={<CheckmarkStarburstRegular />}
                   disabledFocusable={!approve.isEnabled || action.isPending}
                   onClick={() => approve.isEnabled && setConfirmingApprove(true)}
                 >
-                  Approve Email
+                  {t('action.approveEmail')}
                 </ToolbarButton>
               </Tooltip>
             )}
             <Tooltip
-              content={!canWrite ? NEEDS_WRITE : mailbox.testAndEnableRequestedAt ? `A Test & Enable run is already queued since ${new Date(mailbox.testAndEnableRequestedAt).toLocaleString()}.` : 'Test the email configuration and enable the mailbox'}
+              content={
+                !canWrite ? t('form.needsWrite')
+                  : mailbox.testAndEnableRequestedAt ? t('form.testAndEnableQueued', { time: formatDateTime(mailbox.testAndEnableRequestedAt) })
+                  : t('form.testAndEnableTooltip')
+              }
               relationship="description"
             >
               <ToolbarButton
@@ -317,11 +299,11 @@ export function MailboxForm({
                 disabledFocusable={!canWrite || mailbox.testAndEnableRequestedAt !== null}
                 onClick={() => canWrite && mailbox.testAndEnableRequestedAt === null && setStartingTestAndEnable(true)}
               >
-                Test &amp; Enable Mailbox
+                {t('commands.testAndEnable')}
               </ToolbarButton>
             </Tooltip>
             <Tooltip
-              content={canWrite ? 'Run the checks now and see each step; the statuses stay as they are' : NEEDS_WRITE}
+              content={canWrite ? t('form.testConnectionTooltip') : t('form.needsWrite')}
               relationship="description"
             >
               <ToolbarButton
@@ -332,32 +314,32 @@ export function MailboxForm({
                   setMessage(null);
                   testConnection.mutate(mailbox.id, {
                     onSuccess: setConnectionTest,
-                    onError: (error) => setMessage({ intent: 'error', title: `Test connection didn't run: ${errorMessage(error)}` }),
+                    onError: (error) => setMessage({ intent: 'error', title: t('form.testConnectionFailed', { message: errorMessage(error) }) }),
                   });
                 }}
               >
-                {testConnection.isPending ? 'Testing…' : 'Test connection'}
+                {testConnection.isPending ? t('form.testing') : t('form.testConnection')}
               </ToolbarButton>
             </Tooltip>
           </>
         )}
         {mailbox && canWrite && (
           baseline.isActive ? (
-            <ToolbarButton icon={<DismissCircleRegular />} disabled={saving} onClick={() => setConfirmingDeactivate(true)}>Deactivate</ToolbarButton>
+            <ToolbarButton icon={<DismissCircleRegular />} disabled={saving} onClick={() => setConfirmingDeactivate(true)}>{t('form.deactivate')}</ToolbarButton>
           ) : (
-            <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={saving} onClick={() => setActive(true)}>Activate</ToolbarButton>
+            <ToolbarButton icon={<CheckmarkCircleRegular />} disabled={saving} onClick={() => setActive(true)}>{t('form.activate')}</ToolbarButton>
           )
         )}
         <ToolbarButton icon={<DismissRegular />} onClick={() => void navigate(paths.mailboxes.getHref(environmentId))}>
-          {mailbox ? 'Close' : 'Cancel'}
+          {mailbox ? t('form.close') : t('common:cancel')}
         </ToolbarButton>
       </Toolbar>
 
-      {!canWrite && <MessageBar intent="info"><MessageBarBody>{MAILBOX_READ_ONLY}</MessageBarBody></MessageBar>}
+      {!canWrite && <MessageBar intent="info"><MessageBarBody>{t('form.readOnly')}</MessageBarBody></MessageBar>}
       {mailbox && !approve.isEnabled && approve.decision && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Approve Email isn&apos;t available</MessageBarTitle>
+            <MessageBarTitle>{t('form.approveUnavailable')}</MessageBarTitle>
             <span className={styles.row}>
               <span>{approve.reason}</span>
               <WhyPopover decision={approve.decision} />
@@ -367,134 +349,121 @@ export function MailboxForm({
       )}
       {message && (
         <FormMessageBar message={message}>
-          {message.decision && <WhyPopover decision={message.decision} label="Rules checked" />}
+          {message.decision && <WhyPopover decision={message.decision} label={t('form.rulesChecked')} />}
         </FormMessageBar>
       )}
 
       <section className={styles.section} aria-labelledby="section-general">
-        <Subtitle2 as="h2" id="section-general">General</Subtitle2>
-        {field('name', <Input value={settings.name} maxLength={200} disabled={disabled} onChange={(_, d) => set('name', d.value)} />, { required: true })}
-        {field(
-          'emailAddress',
-          <Input type="email" value={settings.emailAddress} maxLength={320} disabled={disabled} onChange={(_, d) => set('emailAddress', d.value)} />,
-          { required: true, warning: addressChanged && !emailError ? EMAIL_ADDRESS_CHANGE_WARNING : undefined },
-        )}
-        {field('ownerId', <Input value={ownerName} readOnly disabled={disabled} />)}
-        {field(
-          'serverProfileId',
+        <Subtitle2 as="h2" id="section-general">{t('form.sections.general')}</Subtitle2>
+        <SettingField name="name" errors={errors} required>
+          <Input value={settings.name} maxLength={200} disabled={disabled} onChange={(_, d) => set('name', d.value)} />
+        </SettingField>
+        <SettingField name="emailAddress" errors={errors} required warning={addressChanged && !emailError ? t('form.emailAddressChange') : undefined}>
+          <Input type="email" value={settings.emailAddress} maxLength={320} disabled={disabled} onChange={(_, d) => set('emailAddress', d.value)} />
+        </SettingField>
+        <SettingField name="ownerId" errors={errors}>
+          <Input value={ownerName} readOnly disabled={disabled} />
+        </SettingField>
+        <SettingField name="serverProfileId" errors={errors} hint={profileHint}>
           <Select
             value={settings.serverProfileId ?? ''}
             disabled={disabled}
             onChange={(_, d) => set('serverProfileId', d.value === '' ? null : d.value)}
           >
-            <option value="">(none)</option>
+            <option value="">{labels.noProfile}</option>
             {profileOptions.map((profile) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
             {currentProfileMissing && settings.serverProfileId !== null && (
               <option value={settings.serverProfileId}>
                 {settings.serverProfileId === mailbox?.serverProfileId && mailbox.serverProfileName
-                  ? `${mailbox.serverProfileName}${PROFILE_STATUS_SUFFIX[mailbox.serverProfileStatus ?? 'active']}`
-                  : 'Current profile'}
+                  ? profileWithStatus(mailbox.serverProfileName, mailbox.serverProfileStatus, t)
+                  : t('form.currentProfile')}
               </option>
             )}
-          </Select>,
-          {
-            hint: mailbox?.serverProfileStatus === 'notReadable'
-              ? PROFILES_NOT_READABLE
-              : profiles.isError ? 'The active server profiles could not be loaded.' : undefined,
-          },
-        )}
-        <Field label="Type">
-          <Input value={MAILBOX_TYPE_LABELS[type]} readOnly disabled={disabled} />
+          </Select>
+        </SettingField>
+        <Field label={labels.column.type}>
+          <Input value={labels.type[type]} readOnly disabled={disabled} />
         </Field>
-        {field(
-          'isActive',
+        <SettingField name="isActive" errors={errors}>
           <Select value={settings.isActive ? 'active' : 'inactive'} disabled={disabled} onChange={(_, d) => set('isActive', d.value === 'active')}>
-            <option value="active">Active</option>
-            <option value="inactive">Inactive</option>
-          </Select>,
-        )}
+            <option value="active">{t('form.active')}</option>
+            <option value="inactive">{t('form.inactive')}</option>
+          </Select>
+        </SettingField>
       </section>
 
       <section className={styles.section} aria-labelledby="section-sync">
-        <Subtitle2 as="h2" id="section-sync">Synchronization Method</Subtitle2>
-        {field(
-          'incomingEmailDeliveryMethod',
+        <Subtitle2 as="h2" id="section-sync">{t('form.sections.sync')}</Subtitle2>
+        <SettingField name="incomingEmailDeliveryMethod" errors={errors}>
           <Select
             value={settings.incomingEmailDeliveryMethod}
             disabled={disabled}
             onChange={(_, d) => set('incomingEmailDeliveryMethod', d.value as MailboxSettings['incomingEmailDeliveryMethod'])}
           >
-            {methodOptions(INCOMING_EMAIL_DELIVERY_METHOD_LABELS, settings.incomingEmailDeliveryMethod)}
-          </Select>,
-        )}
-        {field(
-          'outgoingEmailDeliveryMethod',
+            {methodOptions(labels.incoming, settings.incomingEmailDeliveryMethod)}
+          </Select>
+        </SettingField>
+        <SettingField name="outgoingEmailDeliveryMethod" errors={errors}>
           <Select
             value={settings.outgoingEmailDeliveryMethod}
             disabled={disabled}
             onChange={(_, d) => set('outgoingEmailDeliveryMethod', d.value as MailboxSettings['outgoingEmailDeliveryMethod'])}
           >
-            {methodOptions(OUTGOING_EMAIL_DELIVERY_METHOD_LABELS, settings.outgoingEmailDeliveryMethod)}
-          </Select>,
-        )}
-        {field(
-          'appointmentsContactsTasksDeliveryMethod',
+            {methodOptions(labels.outgoing, settings.outgoingEmailDeliveryMethod)}
+          </Select>
+        </SettingField>
+        <SettingField name="appointmentsContactsTasksDeliveryMethod" errors={errors}>
           <Select
             value={settings.appointmentsContactsTasksDeliveryMethod}
             disabled={disabled}
             onChange={(_, d) => set('appointmentsContactsTasksDeliveryMethod', d.value as MailboxSettings['appointmentsContactsTasksDeliveryMethod'])}
           >
-            {methodOptions(APPOINTMENTS_CONTACTS_TASKS_DELIVERY_METHOD_LABELS, settings.appointmentsContactsTasksDeliveryMethod)}
-          </Select>,
-        )}
+            {methodOptions(labels.act, settings.appointmentsContactsTasksDeliveryMethod)}
+          </Select>
+        </SettingField>
       </section>
 
       {mailbox && <ConfigurationTestResults mailbox={mailbox} />}
       {mailbox && <MailboxTestAndEnable environmentId={environmentId} mailbox={mailbox} />}
 
       <section className={styles.section} aria-labelledby="section-advanced">
-        <Subtitle2 as="h2" id="section-advanced">Advanced</Subtitle2>
-        {field(
-          'syncItemsFromThisOrgOnly',
+        <Subtitle2 as="h2" id="section-advanced">{t('form.sections.advanced')}</Subtitle2>
+        <SettingField name="syncItemsFromThisOrgOnly" errors={errors}>
           <Switch
             checked={settings.syncItemsFromThisOrgOnly}
-            label={settings.syncItemsFromThisOrgOnly ? 'Yes' : 'No'}
+            label={settings.syncItemsFromThisOrgOnly ? t('common:commands.yes') : t('common:commands.no')}
             disabled={disabled}
             onChange={(_, d) => set('syncItemsFromThisOrgOnly', d.checked)}
-          />,
-        )}
-        {field(
-          'allowCredentialsForEmailProcessing',
+          />
+        </SettingField>
+        <SettingField name="allowCredentialsForEmailProcessing" errors={errors} hint={t('form.credentialsHint')}>
           <Switch
             checked={settings.allowCredentialsForEmailProcessing}
-            label={settings.allowCredentialsForEmailProcessing ? 'Yes' : 'No'}
+            label={settings.allowCredentialsForEmailProcessing ? t('common:commands.yes') : t('common:commands.no')}
             disabled={disabled}
             onChange={(_, d) => set('allowCredentialsForEmailProcessing', d.checked)}
-          />,
-          { hint: 'The User Name and Password below are used only while this is on.' },
-        )}
-        {field(
-          'userName',
+          />
+        </SettingField>
+        <SettingField name="userName" errors={errors}>
           <Input
             value={settings.userName ?? ''}
             maxLength={256}
             autoComplete="off"
             disabled={disabled}
             onChange={(_, d) => set('userName', d.value === '' ? null : d.value)}
-          />,
-        )}
-        {field(
-          'password',
-          password.kind === 'clear' ? (
+          />
+        </SettingField>
+        <SettingField name="password" errors={errors}>
+          {clearingPassword ? (
             <span className={styles.row}>
-              <Text>The password will be cleared when you save.</Text>
-              <Button size="small" disabled={disabled} onClick={() => setPassword({ kind: 'keep' })}>Undo</Button>
+              <Text>{t('form.passwordCleared')}</Text>
+              <Button size="small" disabled={disabled} onClick={() => setPassword({ kind: 'keep' })}>{t('form.undo')}</Button>
             </span>
           ) : (
             <span className={styles.row}>
               <span className={styles.grow}>
                 <SecretInput
-                  label="Password"
+                  label={labels.setting.password}
                   stored={mailbox?.passwordSet}
                   replacing={password.kind === 'set'}
                   value={password.kind === 'set' ? password.value : ''}
@@ -506,23 +475,22 @@ export function MailboxForm({
                   }}
                 />
               </span>
-              {mailbox?.passwordSet && password.kind === 'keep' && (
-                <Button size="small" aria-label="Clear Password" disabled={disabled} onClick={() => setPassword({ kind: 'clear' })}>
-                  Clear
+              {mailbox?.passwordSet && keepingPassword && (
+                <Button size="small" aria-label={t('form.clearPassword')} disabled={disabled} onClick={() => setPassword({ kind: 'clear' })}>
+                  {t('form.clear')}
                 </Button>
               )}
             </span>
-          ),
-        )}
-        {field(
-          'processEmailsReceivedAfter',
+          )}
+        </SettingField>
+        <SettingField name="processEmailsReceivedAfter" errors={errors}>
           <Input
             type="datetime-local"
             value={toLocalDateTimeInput(settings.processEmailsReceivedAfter)}
             disabled={disabled}
             onChange={(_, d) => set('processEmailsReceivedAfter', fromLocalDateTimeInput(d.value))}
-          />,
-        )}
+          />
+        </SettingField>
       </section>
 
       {confirmingApprove && mailbox && (
@@ -536,15 +504,14 @@ export function MailboxForm({
       )}
       {confirmingDeactivate && mailbox && (
         <ConfirmDialog
-          title="Deactivate mailbox?"
-          confirmLabel="Deactivate"
-          busyLabel="Deactivating…"
+          title={t('deactivate.title')}
+          confirmLabel={t('form.deactivate')}
+          busyLabel={t('deactivate.busy')}
           busy={update.isPending}
           onConfirm={() => setActive(false)}
           onCancel={() => setConfirmingDeactivate(false)}
         >
-          &ldquo;{mailbox.name}&rdquo; ({mailbox.emailAddress}) will be deactivated and won&apos;t synchronize email until it is
-          activated again.
+          {t('deactivate.text', { name: mailbox.name, emailAddress: mailbox.emailAddress })}
         </ConfirmDialog>
       )}
       {startingTestAndEnable && mailbox && (
@@ -561,14 +528,47 @@ export function MailboxForm({
   );
 }
 
+interface SettingFieldProps {
+  name: MailboxField;
+  errors: readonly FieldError[];
+  hint?: string;
+  required?: boolean;
+  warning?: string;
+  children: ReactNode;
+}
+
+/** One setting of the form under its label, with its error (or a warning) beneath. */
+function SettingField({ name, errors, hint, required = false, warning, children }: SettingFieldProps) {
+  const labels = useMailboxLabels();
+  const error = errors.find((e) => e.field === name)?.message;
+  return (
+    <Field
+      label={labels.setting[name]}
+      hint={hint}
+      required={required}
+      validationState={error ? 'error' : warning ? 'warning' : 'none'}
+      validationMessage={error ?? warning}
+    >
+      {children}
+    </Field>
+  );
+}
+
+/** The current profile's name when it is not among the active profiles listed, with why it is not. */
+function profileWithStatus(name: string, status: MailboxResponse['serverProfileStatus'], t: TFunction<'mailboxes'>): string {
+  if (status === 'inactive') return t('filters.inactiveProfile', { name });
+  if (status === 'notReadable') return t('form.profileHidden', { name });
+  return name;
+}
+
 /** One mailbox's outcome of a command run from its own page. */
-function messageForResult(result: BulkResultResponse): FormMessage {
+function messageForResult(result: BulkResultResponse, t: TFunction<'mailboxes'>): FormMessage {
   const row = result.results[0];
   const decision = row?.decisionIndex === undefined ? undefined : result.decisions[row.decisionIndex];
-  if (!row) return { intent: 'warning', title: 'Nothing was done.' };
+  if (!row) return { intent: 'warning', title: t('form.nothingDone') };
   return {
     intent: row.outcome === 'done' ? 'success' : 'warning',
-    title: row.outcome === 'done' ? row.message : `Skipped: ${row.message}`,
+    title: row.outcome === 'done' ? row.message : t('form.skipped', { message: row.message }),
     ...(decision && row.outcome === 'skipped' ? { decision } : {}),
   };
 }

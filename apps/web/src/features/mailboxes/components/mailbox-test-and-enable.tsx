@@ -1,6 +1,8 @@
 import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MailboxResponse } from '@sync-admin/contract';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ReadOnlyFacts } from '../../../components/read-only-facts.tsx';
 import { RelativeTime } from '../../../components/relative-time.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -8,6 +10,7 @@ import { paths } from '../../../config/paths.ts';
 import { ConnectivityTraceTree } from '../../exchange-connectivity/components/connectivity-trace-tree.tsx';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
 import { ItemStateBadge } from '../../test-and-enable/components/job-badges.tsx';
+import { useMailboxLabels } from '../lib/labels.ts';
 import { TestStatusBadge } from './mailbox-badges.tsx';
 
 const useStyles = makeStyles({
@@ -22,12 +25,12 @@ function Muted({ children }: { children: ReactNode }) {
 }
 
 /** When the job tests the mailbox next, in the words of its item's state. */
-function nextAttempt(run: NonNullable<MailboxResponse['testAndEnable']>): ReactNode {
+function nextAttempt(run: NonNullable<MailboxResponse['testAndEnable']>, t: TFunction<'mailboxes'>): ReactNode {
   if (run.nextAttemptAt) return <RelativeTime iso={run.nextAttemptAt} />;
-  if (run.itemState === 'held') return 'Held while its server profile has an outage; resumes by itself.';
-  if (run.itemState === 'running') return 'Being tested now';
-  if (run.itemState === 'pending') return 'Waiting its turn in the job';
-  return <Muted>No attempt scheduled</Muted>;
+  if (run.itemState === 'held') return t('testAndEnable.held');
+  if (run.itemState === 'running') return t('testAndEnable.running');
+  if (run.itemState === 'pending') return t('testAndEnable.pending');
+  return <Muted>{t('testAndEnable.noAttempt')}</Muted>;
 }
 
 /**
@@ -37,27 +40,29 @@ function nextAttempt(run: NonNullable<MailboxResponse['testAndEnable']>): ReactN
  */
 export function MailboxTestAndEnable({ environmentId, mailbox }: { environmentId: string; mailbox: MailboxResponse }) {
   const styles = useStyles();
+  const { t } = useTranslation('mailboxes');
+  const labels = useMailboxLabels();
   const run = mailbox.testAndEnable;
   const rows: [string, ReactNode][] = [
     [
-      'Last run',
+      t('testAndEnable.lastRun'),
       run ? (
         <>
-          <RouterLink to={paths.job.getHref(environmentId, run.runId)}>Job #{run.runNumber}</RouterLink>{' '}
-          <Text>started by {run.startedByName}</Text>{' '}
+          <RouterLink to={paths.job.getHref(environmentId, run.runId)}>{t('testAndEnable.job', { number: run.runNumber })}</RouterLink>{' '}
+          <Text>{t('testAndEnable.startedBy', { name: run.startedByName })}</Text>{' '}
           <ItemStateBadge state={run.itemState} />
         </>
       ) : (
-        <Muted>This mailbox hasn&apos;t been tested and enabled by a job yet.</Muted>
+        <Muted>{t('testAndEnable.neverRun')}</Muted>
       ),
     ],
-    ['Incoming Email Status', <TestStatusBadge status={mailbox.incomingEmailStatus} />],
-    ['Outgoing Email Status', <TestStatusBadge status={mailbox.outgoingEmailStatus} />],
-    ['Appointments, Contacts, and Tasks Status', <TestStatusBadge status={mailbox.appointmentsContactsTasksStatus} />],
-    ['Mailbox Test Completed On', mailbox.testCompletedOn ? <RelativeTime iso={mailbox.testCompletedOn} /> : <Muted>Not tested yet</Muted>],
-    ['Consecutive failures', String(mailbox.consecutiveErrorCount)],
+    [labels.column.incomingEmailStatus, <TestStatusBadge status={mailbox.incomingEmailStatus} />],
+    [labels.column.outgoingEmailStatus, <TestStatusBadge status={mailbox.outgoingEmailStatus} />],
+    [labels.column.appointmentsContactsTasksStatus, <TestStatusBadge status={mailbox.appointmentsContactsTasksStatus} />],
+    [labels.column.testCompletedOn, mailbox.testCompletedOn ? <RelativeTime iso={mailbox.testCompletedOn} /> : <Muted>{t('testAndEnable.notTested')}</Muted>],
+    [t('testAndEnable.consecutiveFailures'), String(mailbox.consecutiveErrorCount)],
     [
-      'Last error',
+      t('testAndEnable.lastError'),
       mailbox.lastError ? (
         <>
           <span>
@@ -66,33 +71,37 @@ export function MailboxTestAndEnable({ environmentId, mailbox }: { environmentId
           <Text className={styles.message}>{mailbox.lastError.message}</Text>
         </>
       ) : (
-        <Muted>None</Muted>
+        <Muted>{t('testAndEnable.none')}</Muted>
       ),
     ],
-    ['Attempts in the last run', run ? String(run.attempts) : <Muted>—</Muted>],
-    ['Next attempt', run ? nextAttempt(run) : <Muted>No attempt scheduled</Muted>],
+    [t('testAndEnable.attempts'), run ? String(run.attempts) : <Muted>—</Muted>],
+    [t('testAndEnable.nextAttempt'), run ? nextAttempt(run, t) : <Muted>{t('testAndEnable.noAttempt')}</Muted>],
     [
-      'Discovered EWS URL',
+      t('connectionTest.discoveredEwsUrl'),
       mailbox.discoveredEwsUrl ? (
         <>
           <Text>{mailbox.discoveredEwsUrl}</Text>
-          {mailbox.discoveredEwsUrlAt && <Text size={200} className={styles.muted}>found <RelativeTime iso={mailbox.discoveredEwsUrlAt} /></Text>}
+          {mailbox.discoveredEwsUrlAt && (
+            <Text size={200} className={styles.muted}>
+              <Trans t={t} i18nKey="testAndEnable.found" components={{ time: <RelativeTime iso={mailbox.discoveredEwsUrlAt} /> }} />
+            </Text>
+          )}
         </>
       ) : (
-        <Muted>None (Autodiscover not used, or it found none)</Muted>
+        <Muted>{t('testAndEnable.noEwsUrl')}</Muted>
       ),
     ],
   ];
 
   return (
     <section className={styles.section} aria-labelledby="section-test-and-enable">
-      <Subtitle2 as="h2" id="section-test-and-enable">Test &amp; Enable</Subtitle2>
+      <Subtitle2 as="h2" id="section-test-and-enable">{t('testAndEnable.title')}</Subtitle2>
       <ReadOnlyFacts rows={rows} />
-      <Subtitle2 as="h3" id="section-last-trace">Last connectivity check</Subtitle2>
+      <Subtitle2 as="h3" id="section-last-trace">{t('testAndEnable.lastCheck')}</Subtitle2>
       {mailbox.lastConnectivityTest ? (
-        <ConnectivityTraceTree trace={mailbox.lastConnectivityTest.trace} label={`Connectivity check of ${mailbox.name}`} />
+        <ConnectivityTraceTree trace={mailbox.lastConnectivityTest.trace} label={t('testAndEnable.trace', { name: mailbox.name })} />
       ) : (
-        <Muted>No connectivity check has run for this mailbox yet.</Muted>
+        <Muted>{t('testAndEnable.noCheck')}</Muted>
       )}
     </section>
   );

@@ -338,7 +338,7 @@ export function MailboxesGrid({
           <button
             type="button"
             className={styles.sortButton}
-            title={`Sort by ${label}`}
+            title={t('grid.sortBy', { label })}
             tabIndex={tabIndexOf(-1, columnIndex)}
             onClick={() => onSortChange(sort, sorted && query.order === 'asc' ? 'desc' : 'asc')}
           >

@@ -8,7 +8,7 @@ import {
 } from '@sync-admin/contract';
 
 // The date and message helpers are the server profile form's: one behaviour for both forms.
-export { fieldsNeedAttention, fromLocalDateTimeInput, toLocalDateTimeInput } from '../../server-profiles/lib/form-model.ts';
+export { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../server-profiles/lib/form-model.ts';
 
 /** The domain's settings shape (dates as Date), which the shared validator reads. */
 export type MailboxSettings = Parameters<typeof validateMailbox>[1];

@@ -2,6 +2,7 @@ import type { MailboxColumnId, MailboxListItemResponse, MailboxResponse, Mailbox
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format-time.ts';
+import type { MailboxField } from './form-model.ts';
 
 type Methods<K extends keyof MailboxResponse> = Record<MailboxResponse[K] & string, string>;
 
@@ -51,6 +52,22 @@ export function useMailboxLabels() {
         serverProfile: t('column.serverProfile'),
         testAndEnable: t('column.testAndEnable'),
       } satisfies Record<MailboxColumnId, string>,
+      /** The form's field labels, as the domain's MAILBOX_SETTING_LABELS name them in English (and the password). */
+      setting: {
+        name: t('setting.name'),
+        emailAddress: t('setting.emailAddress'),
+        ownerId: t('setting.ownerId'),
+        isActive: t('setting.isActive'),
+        serverProfileId: t('setting.serverProfileId'),
+        incomingEmailDeliveryMethod: t('setting.incomingEmailDeliveryMethod'),
+        outgoingEmailDeliveryMethod: t('setting.outgoingEmailDeliveryMethod'),
+        appointmentsContactsTasksDeliveryMethod: t('setting.appointmentsContactsTasksDeliveryMethod'),
+        syncItemsFromThisOrgOnly: t('setting.syncItemsFromThisOrgOnly'),
+        allowCredentialsForEmailProcessing: t('setting.allowCredentialsForEmailProcessing'),
+        userName: t('setting.userName'),
+        processEmailsReceivedAfter: t('setting.processEmailsReceivedAfter'),
+        password: t('setting.password'),
+      } satisfies Record<MailboxField, string>,
       noProfile: t('filters.noProfile'),
       /** "1 mailbox", "3.412 Postfächer". */
       count: (count: number) => t('count', { count, formatted: formatNumber(count) }),

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useUserPreference } from '../../../lib/user-preference.ts';
 import { useCurrentSession } from '../../auth/api/get-session.ts';
 
-export { MAILBOX_COLUMN_LABELS, type MailboxColumnId };
+export type { MailboxColumnId };
 
 /** By default every column, the statuses the seeds send admins to right after Name, so they are on screen. */
 export const DEFAULT_MAILBOX_COLUMNS: readonly MailboxColumnId[] = MAILBOX_COLUMN_IDS;

@@ -40,8 +40,3 @@ export function singleSelectedRow(selection: MailboxSelection): MailboxRow | nul
 export function targetOf(selection: MailboxSelection, query: MailboxGridQuery): MailboxTargetWire {
   return selection.mode === 'allMatching' ? { filter: filterOf(query) } : { ids: [...selection.rows.keys()] };
 }
-
-/** "1 mailbox", "3,412 mailboxes". */
-export function mailboxCount(count: number): string {
-  return `${count.toLocaleString()} ${count === 1 ? 'mailbox' : 'mailboxes'}`;
-}

@@ -46,7 +46,3 @@ export function fromLocalDateTimeInput(value: string): Date | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
-
-export function fieldsNeedAttention(count: number): string {
-  return count === 1 ? '1 field needs attention.' : `${count} fields need attention.`;
-}
