@@ -47,6 +47,8 @@ test('a German browser sees Mailboxes in German: the list, Apply Default Email S
 
   // A mailbox's form: sections, labels, commands, and its own checks in German.
   await page.getByRole('searchbox', { name: 'Schnellsuche' }).fill('Alex');
+  // Fluent names the box's clear button "clear" in English; ours says it in the language shown.
+  await expect(page.getByRole('button', { name: 'Suche löschen' })).toBeVisible();
   await grid(page).getByRole('link', { name: 'Alex Wilber', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Alex Wilber', level: 1 })).toBeVisible();
   for (const section of ['Allgemein', 'Synchronisierungsmethode', 'Testen und aktivieren', 'Erweitert']) {

@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  SearchBox,
   Spinner,
   Text,
   makeStyles,
@@ -31,6 +30,7 @@ import { RelativeTime } from '../../../components/relative-time.tsx';
 import { formatDateTime, formatNumber } from '../../../lib/format-time.ts';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
 import { isCatalogCode } from '../../exchange-connectivity/components/error-help.tsx';
+import { SearchBox } from '../../../components/search-box.tsx';
 
 const ALL_SEVERITIES = 'all';
 

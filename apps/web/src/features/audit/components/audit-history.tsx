@@ -7,7 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  SearchBox,
   Spinner,
   Table,
   TableBody,
@@ -40,6 +39,7 @@ import { auditExportHref, useAuditEntries, type AuditAction, type AuditedEntityT
 import { AuditChangesTable } from './audit-changes-table.tsx';
 import { useAuditLabels } from '../lib/audit-labels.ts';
 import { formatNumber } from '../../../lib/format-time.ts';
+import { SearchBox } from '../../../components/search-box.tsx';
 
 const ANY = 'any';
 const COLUMN_COUNT = 5;

@@ -1,4 +1,4 @@
-import { Field, SearchBox, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { EXCHANGE_ERROR_CATALOG, EXCHANGE_ERROR_SOURCE_LABELS, type ExchangeErrorDefinition } from '@sync-admin/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { exchangeErrorTexts } from '../../../lib/server-messages.ts';
 import { useSourceLabels } from '../lib/source-labels.ts';
 import { ErrorClassBadge } from './error-class-badge.tsx';
 import { ErrorCodeLink } from './error-code-link.tsx';
+import { SearchBox } from '../../../components/search-box.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },

@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Option, SearchBox, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { MailboxView } from '@sync-admin/contract';
 import { useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useServerProfiles } from '../../server-profiles/api/get-server-profiles.ts';
 import { hasFilters, type MailboxGridQuery } from '../lib/grid-query.ts';
 import { useMailboxLabels } from '../lib/labels.ts';
+import { SearchBox } from '../../../components/search-box.tsx';
 
 const SEARCH_DELAY_MS = 300;
 
