@@ -1,8 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useBlocker, type BlockerFunction } from 'react-router';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 import { useTranslation } from 'react-i18next';
+import { lazyComponent } from '../lib/lazy-component.tsx';
+
+// Loaded when a leave is first blocked: Fluent's Dialog was about 10 KB of Email settings, a first screen (decision 59).
+const ConfirmDialog = lazyComponent(() => import('./confirm-dialog.tsx').then((module) => module.ConfirmDialog));
 
 /**
  * What every form does alike, in one place: it asks before unsaved changes are left behind (in-app
