@@ -1,4 +1,6 @@
-import type { ApprovalDecisionResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
+import type {
+  ApprovalDecisionResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition,
+} from '@sync-admin/contract';
 import { i18next } from './i18n.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
@@ -45,7 +47,7 @@ export const fieldLabel = (field: string, english: string): string => i18next.t(
  * has no translation. The component asking loads the namespace (its useTranslation).
  */
 export function codedSentenceText(
-  table: 'domain-health:sentence' | 'mailboxes:approvalSentence',
+  table: 'domain-health:sentence' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence',
   english: string,
   coded: CodedSentenceResponse | null | undefined,
   params: MessageParams = {},
@@ -70,19 +72,38 @@ export function approvalSummaryText(decision: ApprovalDecision): string {
 }
 
 /**
- * A bulk command's result for one mailbox in the language shown (decision 58): each of its sentences from the bulk
- * commands' own table, the errors namespace (an access or field error, decision 55) or, for an approval refusal, the
- * row's decision; the English the server sent when one of them has no translation. The component asking loads
+ * One sentence of a mailbox's bulk outcome in the language shown: the bulk commands' own, an access or field error's
+ * (decision 55) or, for an approval refusal, its decision's summary; undefined when it has no translation.
+ */
+function rowSentenceText(sentence: CodedSentenceResponse, decision: ApprovalDecision | undefined): string | undefined {
+  if (decision && sentence.code === decision.summarySentence.code) return approvalSummaryText(decision);
+  const key = [`mailboxes:bulkSentence.${sentence.code}`, `errors:code.${sentence.code}`, `errors:field.${sentence.code}`].find((candidate) => i18next.exists(candidate));
+  return key === undefined ? undefined : i18next.t(key, { ...sentence.params });
+}
+
+/**
+ * A bulk command's result for one mailbox in the language shown (decision 58): each of its sentences said by
+ * rowSentenceText; the English the server sent when one of them has no translation. The component asking loads
  * the mailboxes and errors namespaces.
  */
 export function bulkRowText(row: BulkResultResponse['results'][number], decisions: readonly ApprovalDecision[]): string {
   const decision = row.decisionIndex === undefined ? undefined : decisions[row.decisionIndex];
-  const said = row.sentences.map((sentence) => {
-    if (decision && sentence.code === decision.summarySentence.code) return approvalSummaryText(decision);
-    const key = [`mailboxes:bulkSentence.${sentence.code}`, `errors:code.${sentence.code}`, `errors:field.${sentence.code}`].find((candidate) => i18next.exists(candidate));
-    return key === undefined ? undefined : i18next.t(key, { ...sentence.params });
-  });
+  const said = row.sentences.map((sentence) => rowSentenceText(sentence, decision));
   return said.length === 0 || said.includes(undefined) ? row.message : said.join(' ');
+}
+
+/**
+ * What Approve Email would do for a selection, in the language shown: for one mailbox refused, its refusal said as
+ * the command's result would say it; else the availability sentence with its counts, and a refusal of them all for one
+ * reason with that decision's summary in the same language.
+ */
+export function approveEmailSummaryText(answer: ApproveEmailAvailabilityResponse): string {
+  const { approvable, notApprovable, summary, summarySentence, refusals, decisions } = answer;
+  const only = approvable + notApprovable === 1 ? refusals[0] : undefined;
+  if (only) return rowSentenceText(only.reasonSentence, only.decisionIndex === undefined ? undefined : decisions[only.decisionIndex]) ?? only.reason;
+  const [decision, ...others] = decisions;
+  const reason: MessageParams = decision && others.length === 0 ? { summary: approvalSummaryText(decision) } : {};
+  return codedSentenceText('mailboxes:approveEmailSentence', summary, summarySentence, reason);
 }
 
 /**
