@@ -34,7 +34,9 @@ describe('Approve Email availability: what the command would do for a selection,
     expect(response.statusCode, response.body).toBe(200);
     const answer: Availability = response.json();
     expect(answer).toMatchObject({ commandShown: false, approvable: 0, notApprovable: 1 });
-    expect(answer.decisions[answer.refusals[0]!.decisionIndex!]!.checks).toContainEqual({ rule: 'approveEmailCommandShown', outcome: 'failed', path: 'selfApproval', message: expect.any(String), sentence: { code: 'COMMAND_HIDDEN_USE_TEST_AND_ENABLE', params: { privilege: 'Approve Email Addresses for Users or Queues' } } });
+    expect(answer.decisions[answer.refusals[0]!.decisionIndex!]!.checks).toContainEqual({ rule: 'approveEmailCommandShown', outcome: 'failed', path: 'selfApproval', message: expect.any(String), sentence: {
+      code: 'COMMAND_HIDDEN_USE_TEST_AND_ENABLE', params: { privilege: 'Approve Email Addresses for Users or Queues' }, labels: { privilege: { kind: 'privilege', keys: ['approveEmailAddresses'] } },
+    } });
   });
 
   it('shows the command to System admin and says, for one Exchange Online mailbox, exactly what Approve Email would answer', async () => {

@@ -1,7 +1,10 @@
 import type {
-  ApprovalDecisionResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition,
+  ApprovalDecisionResponse, ApprovalSentenceResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse,
+  ExchangeErrorDefinition,
 } from '@sync-admin/contract';
+import { formatList } from './format-time.ts';
 import { i18next } from './i18n.ts';
+import { LABEL_KEYS } from './server-label-keys.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
 type MessageParams = NonNullable<CodedSentenceResponse['params']>;
@@ -42,18 +45,34 @@ export const loadErrorMessages = () => i18next.loadNamespaces(['errors', 'fields
 export const fieldLabel = (field: string, english: string): string => i18next.t(`fields:${field}`, { defaultValue: english });
 
 /**
+ * The params that are fixed labels, said in the language shown and lists joined in it; none in English, where the
+ * server's params are already the labels as the seed names them (and its lists joined as the seed joins them).
+ * A label without a translation (its namespace not loaded yet) leaves the English param.
+ */
+function labelParams(labels: ApprovalSentenceResponse['labels']): MessageParams {
+  if (!labels || i18next.resolvedLanguage === 'en') return {};
+  return Object.fromEntries(Object.entries(labels).flatMap(([name, { kind, keys, join }]) => {
+    const said = keys.map((key) => LABEL_KEYS[kind](key));
+    if (!said.every((key) => i18next.exists(key))) return [];
+    const texts = said.map((key) => i18next.t(key));
+    return [[name, join === undefined ? texts[0]! : formatList(texts, join)]];
+  }));
+}
+
+/**
  * A sentence of one of the server's tables, named by code beside its English text (decision 58), said from
- * `<table>.<code>` with its params; the English text when it came without a code (a record kept before codes) or
- * has no translation. The component asking loads the namespace (its useTranslation).
+ * `<table>.<code>` with its params (those that are fixed labels in the same language); the English text when it came
+ * without a code (a record kept before codes) or has no translation. The component asking loads the namespace (its
+ * useTranslation), and `security-roles` for the labels.
  */
 export function codedSentenceText(
   table: 'domain-health:sentence' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence',
   english: string,
-  coded: CodedSentenceResponse | null | undefined,
+  coded: ApprovalSentenceResponse | null | undefined,
   params: MessageParams = {},
 ): string {
   if (!coded) return english;
-  return i18next.t(`${table}.${coded.code}`, { ...coded.params, ...params, defaultValue: english });
+  return i18next.t(`${table}.${coded.code}`, { ...coded.params, ...labelParams(coded.labels), ...params, defaultValue: english });
 }
 
 /** An approval check's sentence in the language shown. */

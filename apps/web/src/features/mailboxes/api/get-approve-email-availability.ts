@@ -28,7 +28,8 @@ export interface ApproveEmailAvailability {
 
 /** Pass a null target when nothing is selected: nothing is asked then. */
 export function useApproveEmailAvailability(environment: EnvironmentResponse, target: MailboxTargetWire | null): ApproveEmailAvailability {
-  const { t } = useTranslation('mailboxes');
+  // security-roles: the reason's privilege, role and deployment names (server-messages.ts).
+  const { t } = useTranslation(['mailboxes', 'security-roles']);
   const isShown = environment.commands.approveEmail;
   const answer = useQuery({
     ...getApproveEmailAvailabilityQueryOptions(environment.id, target ?? { ids: [] }),
