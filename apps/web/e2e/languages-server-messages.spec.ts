@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './support/sign-in.ts';
 
 // The server's own sentences in a German browser (decision 58): a domain-health check's meaning and fix, an exchange
-// error's help text and an approval reason arrive in English with their codes, and the web says them in German.
+// error's help text, an approval reason (with the names of its privileges, roles and deployments) and Approve Email's
+// availability arrive in English with their codes, and the web says them in German.
 // It signs in from an address of its own (the e2e server trusts the proxy header), as languages.spec.ts does.
 test.use({ locale: 'de-DE', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.58' } });
 
@@ -40,18 +41,51 @@ test('domain-health meanings and fixes and an exchange error\'s help are said in
   await expect(page.getByText('Postfachdatenbank nicht verfügbar', { exact: true })).toBeVisible();
 });
 
-test('an approval reason is said in German in the rules checked', async ({ page }) => {
-  // Seed 000: System admin alone cannot approve an Exchange Online mailbox in Contoso.
-  await signInInGerman(page, 'sysadmin@contoso.example');
-  const contoso = await environmentId(page, 'Contoso');
+/** Contoso's pending user mailboxes on Exchange Online: seed 000's System admin alone cannot approve them. */
+async function pendingOnlineMailboxes(page: Page, contoso: string, limit: number) {
   const profiles = (await (await page.request.get(`/api/environments/${contoso}/server-profiles`)).json()).items as { id: string; name: string }[];
   const online = profiles.find((profile) => profile.name === 'Microsoft Exchange Online')!.id;
-  const pending = (await (await page.request.get(`/api/environments/${contoso}/mailboxes?view=pendingApproval&type=user&serverProfileId=${online}&limit=1`)).json()).items as { id: string }[];
-  await page.goto(`/environments/${contoso}/settings/email/mailboxes/${pending[0]!.id}`);
+  const query = `view=pendingApproval&type=user&serverProfileId=${online}`;
+  const items = (await (await page.request.get(`/api/environments/${contoso}/mailboxes?${query}&limit=${limit}`)).json()).items as { id: string }[];
+  return { query, ids: items.map((item) => item.id) };
+}
 
+// The refusal with its roles and deployments in German: the Customer engagement and Exchange names, System admin,
+// and the roles it needs joined with "und"/"oder" as German lists them.
+const REFUSED_IN_GERMAN = 'Sie können dieses Postfach nicht genehmigen: Kundenbindungs-Apps (online) mit Exchange Online: Systemadministrator allein kann nicht genehmigen.';
+const NEEDS_IN_GERMAN =
+  'Erforderlich: Globaler Administrator und Systemadministrator, Exchange-Administrator und Systemadministrator oder Delegierter Postfachgenehmiger und Systemadministrator.';
+
+test('an approval reason is said in German, its privilege, role and deployment names too', async ({ page }) => {
+  await signInInGerman(page, 'sysadmin@contoso.example');
+  const contoso = await environmentId(page, 'Contoso');
+  const { ids: [pending] } = await pendingOnlineMailboxes(page, contoso, 1);
+  await page.goto(`/environments/${contoso}/settings/email/mailboxes/${pending}`);
+
+  // The form's one-line reason, then the rules checked.
+  await expect(page.getByText(REFUSED_IN_GERMAN, { exact: false }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Warum?' }).click();
   const why = page.getByRole('region', { name: 'Geprüfte Regeln für „E-Mail genehmigen“' });
-  await expect(why).toContainText('Sie können dieses Postfach nicht genehmigen: Customer engagement apps (online) mit Exchange Online: System admin allein kann nicht genehmigen.');
+  await expect(why).toContainText(REFUSED_IN_GERMAN);
+  await expect(why).toContainText(NEEDS_IN_GERMAN);
+  await expect(why).toContainText('Sie besitzen die Berechtigung „E-Mail-Adressen für Benutzer oder Warteschlangen genehmigen“ auf der Ebene Organisation');
   await expect(why).toContainText('Dies ist ein Benutzerpostfach, kein Warteschlangenpostfach.');
   await expect(why).not.toContainText('cannot approve');
+  await expect(why).not.toContainText('System admin');
+  await expect(why).not.toContainText('Customer engagement apps');
+});
+
+test('Approve Email\'s availability for a selection is said in German, with its count', async ({ page }) => {
+  await signInInGerman(page, 'sysadmin@contoso.example');
+  const contoso = await environmentId(page, 'Contoso');
+  const { query } = await pendingOnlineMailboxes(page, contoso, 2);
+  await page.goto(`/environments/${contoso}/settings/email/mailboxes?${query}`);
+  const grid = page.getByRole('grid', { name: 'Postfächer' });
+  for (const row of [2, 3]) await grid.locator(`[role="row"][aria-rowindex="${row}"]`).getByRole('checkbox').check();
+  await expect(page.getByText('2 ausgewählt', { exact: true })).toBeVisible();
+
+  const note = page.getByRole('group', { name: '„E-Mail genehmigen“ ist für die Auswahl nicht verfügbar' });
+  await expect(note).toContainText('Sie können keines der 2 ausgewählten Postfächer genehmigen.');
+  await expect(note).not.toContainText('You cannot approve');
+  await expect(note).not.toContainText('mailboxes selected');
 });

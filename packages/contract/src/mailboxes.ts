@@ -192,8 +192,10 @@ export const approveEmailAvailabilityResponseSchema = z.object({
   approvable: z.number(),
   notApprovable: z.number(),
   summary: text(),
+  /** The sentence `summary` says (decision 58): an availability sentence, or the single refusal's `reasonSentence`. */
+  summarySentence: codedSentenceSchema,
   /** The mailboxes Approve Email would skip and why (the first 100; the counts cover all). */
-  refusals: z.array(z.object({ mailboxId: text(), name: text(), reason: text(), decisionIndex: z.optional(z.number()) })),
+  refusals: z.array(z.object({ mailboxId: text(), name: text(), reason: text(), reasonSentence: codedSentenceSchema, decisionIndex: z.optional(z.number()) })),
   decisions: z.array(approvalDecisionSchema),
 });
 export type ApproveEmailAvailabilityResponse = z.infer<typeof approveEmailAvailabilityResponseSchema>;

@@ -6,8 +6,9 @@ interface Availability {
   approvable: number;
   notApprovable: number;
   summary: string;
-  refusals: { mailboxId: string; name: string; reason: string; decisionIndex?: number }[];
-  decisions: { allowed: boolean; summary: string; checks: { rule: string; outcome: string }[] }[];
+  summarySentence: { code: string; params?: Record<string, string | number> };
+  refusals: { mailboxId: string; name: string; reason: string; reasonSentence: { code: string }; decisionIndex?: number }[];
+  decisions: { allowed: boolean; summary: string; summarySentence: { code: string }; checks: { rule: string; outcome: string }[] }[];
 }
 
 describe('Approve Email availability: what the command would do for a selection, decided by the approval rules', () => {
@@ -33,7 +34,9 @@ describe('Approve Email availability: what the command would do for a selection,
     expect(response.statusCode, response.body).toBe(200);
     const answer: Availability = response.json();
     expect(answer).toMatchObject({ commandShown: false, approvable: 0, notApprovable: 1 });
-    expect(answer.decisions[answer.refusals[0]!.decisionIndex!]!.checks).toContainEqual({ rule: 'approveEmailCommandShown', outcome: 'failed', path: 'selfApproval', message: expect.any(String), sentence: { code: 'COMMAND_HIDDEN_USE_TEST_AND_ENABLE', params: { privilege: 'Approve Email Addresses for Users or Queues' } } });
+    expect(answer.decisions[answer.refusals[0]!.decisionIndex!]!.checks).toContainEqual({ rule: 'approveEmailCommandShown', outcome: 'failed', path: 'selfApproval', message: expect.any(String), sentence: {
+      code: 'COMMAND_HIDDEN_USE_TEST_AND_ENABLE', params: { privilege: 'Approve Email Addresses for Users or Queues' }, labels: { privilege: { kind: 'privilege', keys: ['approveEmailAddresses'] } },
+    } });
   });
 
   it('shows the command to System admin and says, for one Exchange Online mailbox, exactly what Approve Email would answer', async () => {
@@ -42,8 +45,12 @@ describe('Approve Email availability: what the command would do for a selection,
     });
     const answer: Availability = (await ask('sysadmin', { ids: [mailbox.id] })).json();
     expect(answer).toMatchObject({ commandShown: true, approvable: 0, notApprovable: 1 });
-    expect(answer.refusals).toEqual([{ mailboxId: mailbox.id, name: mailbox.name, reason: expect.stringContaining('System admin alone cannot approve'), decisionIndex: 0 }]);
+    expect(answer.refusals).toEqual([{
+      mailboxId: mailbox.id, name: mailbox.name, reason: expect.stringContaining('System admin alone cannot approve'), reasonSentence: answer.decisions[0]!.summarySentence, decisionIndex: 0,
+    }]);
+    // One mailbox: the summary is its refusal, in words and by code (the web says it with its decision's reason).
     expect(answer.summary).toBe(answer.refusals[0]!.reason);
+    expect(answer.summarySentence).toEqual(answer.refusals[0]!.reasonSentence);
 
     // The command itself skips it with the same words, and the question changed nothing.
     const result = (await approve('sysadmin', { ids: [mailbox.id] })).json();
@@ -57,6 +64,7 @@ describe('Approve Email availability: what the command would do for a selection,
     const answer: Availability = (await ask('approver', { filter: { view: 'pendingApproval' } })).json();
     expect(answer).toMatchObject({ commandShown: true, approvable: pending, notApprovable: 0, refusals: [] });
     expect(answer.summary).toBe(`Approve Email will approve ${pending} mailboxes.`);
+    expect(answer.summarySentence).toEqual({ code: 'WILL_APPROVE_ALL', params: { count: pending } });
     expect(await t.db.prisma.auditEntry.count()).toBe(auditBefore);
     expect(await t.db.prisma.mailbox.count({ where: { environmentId: contoso, isActive: true, emailAddressStatus: 'pendingApproval' } })).toBe(pending);
   });
@@ -66,7 +74,23 @@ describe('Approve Email availability: what the command would do for a selection,
     const pending = await t.db.prisma.mailbox.findMany({ where: { environmentId: contoso, type: 'user', emailAddressStatus: 'pendingApproval' }, take: 2, orderBy: { name: 'asc' } });
     const answer: Availability = (await ask('global.admin', { ids: [approved!.id, ...pending.map((m) => m.id)] })).json();
     expect(answer).toMatchObject({ approvable: 2, notApprovable: 1, summary: 'Approve Email will approve 2 of the 3 mailboxes selected and skip 1.' });
-    expect(answer.refusals).toEqual([{ mailboxId: approved!.id, name: approved!.name, reason: 'The email address is already approved.' }]);
+    expect(answer.summarySentence).toEqual({ code: 'WILL_APPROVE_SOME', params: { approvable: 2, count: 3, skipped: 1 } });
+    expect(answer.refusals).toEqual([{
+      mailboxId: approved!.id, name: approved!.name, reason: 'The email address is already approved.', reasonSentence: { code: 'EMAIL_ADDRESS_ALREADY_APPROVED' },
+    }]);
+  });
+
+  it('says a selection refused for one reason with that decision\'s summary, by code with the count', async () => {
+    const mailboxes = await t.db.prisma.mailbox.findMany({
+      where: { environmentId: contoso, type: 'user', emailAddressStatus: 'pendingApproval', ownerId: await userId(t.db, 'sysadmin@contoso.example'), serverProfileId: { not: null } },
+      take: 2, orderBy: { name: 'asc' },
+    });
+    expect(mailboxes).toHaveLength(2);
+    const answer: Availability = (await ask('sysadmin', { ids: mailboxes.map((m) => m.id) })).json();
+    expect(answer).toMatchObject({ approvable: 0, notApprovable: 2 });
+    expect(answer.decisions).toHaveLength(1);
+    expect(answer.summary).toBe(`You cannot approve any of the 2 mailboxes selected. ${answer.decisions[0]!.summary}`);
+    expect(answer.summarySentence).toEqual({ code: 'CANNOT_APPROVE_ANY_BECAUSE', params: { count: 2, summary: answer.decisions[0]!.summary } });
   });
 
   it('refuses a malformed selection with the field and what is allowed', async () => {

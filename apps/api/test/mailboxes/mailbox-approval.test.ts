@@ -201,6 +201,13 @@ describe('Approve Email: who may approve which mailbox, and why', () => {
         deployment: 'Customer engagement apps (online)', exchange: 'Exchange Online', role: 'System admin',
         needs: 'Global admin and System admin, Exchange admin and System admin, or Delegated Mailbox Approver and System admin',
       },
+      // The params that are fixed labels, by what they name, for the web to say them in the user's language.
+      labels: {
+        deployment: { kind: 'customerEngagement', keys: ['online'] },
+        exchange: { kind: 'exchangeDeployment', keys: ['exchangeOnline'] },
+        role: { kind: 'approverRole', keys: ['systemAdmin'] },
+        needs: { kind: 'approverRoleCombination', keys: ['globalAdminAndSystemAdmin', 'exchangeAdminAndSystemAdmin', 'delegatedMailboxApproverAndSystemAdmin'], join: 'or' },
+      },
     });
     expect(decision).toMatchObject({ summarySentence: { code: 'APPROVAL_DENIED' }, reasonRule: 'permissionModel' });
   });

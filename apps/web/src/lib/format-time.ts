@@ -4,7 +4,7 @@ import { formattingLocale, i18next } from './i18n.ts';
 // per locale: building one is far slower than using it, and a grid formats hundreds of cells.
 const formatters = new Map<string, {
   dateTime: Intl.DateTimeFormat; shortDay: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat; number: Intl.NumberFormat;
-  tenths: Intl.NumberFormat; percent: Intl.NumberFormat;
+  tenths: Intl.NumberFormat; percent: Intl.NumberFormat; and: Intl.ListFormat; or: Intl.ListFormat;
 }>();
 
 function formattersNow() {
@@ -18,6 +18,8 @@ function formattersNow() {
       number: new Intl.NumberFormat(locale),
       tenths: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
       percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+      and: new Intl.ListFormat(locale, { type: 'conjunction' }),
+      or: new Intl.ListFormat(locale, { type: 'disjunction' }),
     };
     formatters.set(locale, found);
   }
@@ -56,3 +58,6 @@ export const formatPercent = (ratio: number) => formattersNow().percent.format(r
 
 /** "Dec 3" ("3. Dez.") for a YYYY-MM-DD day, read as the UTC day it is. */
 export const formatShortDay = (day: string) => formattersNow().shortDay.format(new Date(`${day}T00:00:00.000Z`));
+
+/** "a, b, and c" / "a, b, or c" ("a, b und c" / "a, b oder c"): names listed in the language shown. */
+export const formatList = (items: readonly string[], join: 'and' | 'or') => formattersNow()[join].format(items);

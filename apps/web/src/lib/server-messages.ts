@@ -1,5 +1,10 @@
-import type { ApprovalDecisionResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, ExchangeErrorDefinition } from '@sync-admin/contract';
+import type {
+  ApprovalDecisionResponse, ApprovalSentenceResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse,
+  ExchangeErrorDefinition,
+} from '@sync-admin/contract';
+import { formatList } from './format-time.ts';
 import { i18next } from './i18n.ts';
+import { LABEL_KEYS } from './server-label-keys.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
 type MessageParams = NonNullable<CodedSentenceResponse['params']>;
@@ -40,18 +45,34 @@ export const loadErrorMessages = () => i18next.loadNamespaces(['errors', 'fields
 export const fieldLabel = (field: string, english: string): string => i18next.t(`fields:${field}`, { defaultValue: english });
 
 /**
+ * The params that are fixed labels, said in the language shown and lists joined in it; none in English, where the
+ * server's params are already the labels as the seed names them (and its lists joined as the seed joins them).
+ * A label without a translation (its namespace not loaded yet) leaves the English param.
+ */
+function labelParams(labels: ApprovalSentenceResponse['labels']): MessageParams {
+  if (!labels || i18next.resolvedLanguage === 'en') return {};
+  return Object.fromEntries(Object.entries(labels).flatMap(([name, { kind, keys, join }]) => {
+    const said = keys.map((key) => LABEL_KEYS[kind](key));
+    if (!said.every((key) => i18next.exists(key))) return [];
+    const texts = said.map((key) => i18next.t(key));
+    return [[name, join === undefined ? texts[0]! : formatList(texts, join)]];
+  }));
+}
+
+/**
  * A sentence of one of the server's tables, named by code beside its English text (decision 58), said from
- * `<table>.<code>` with its params; the English text when it came without a code (a record kept before codes) or
- * has no translation. The component asking loads the namespace (its useTranslation).
+ * `<table>.<code>` with its params (those that are fixed labels in the same language); the English text when it came
+ * without a code (a record kept before codes) or has no translation. The component asking loads the namespace (its
+ * useTranslation), and `security-roles` for the labels.
  */
 export function codedSentenceText(
-  table: 'domain-health:sentence' | 'mailboxes:approvalSentence',
+  table: 'domain-health:sentence' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence',
   english: string,
-  coded: CodedSentenceResponse | null | undefined,
+  coded: ApprovalSentenceResponse | null | undefined,
   params: MessageParams = {},
 ): string {
   if (!coded) return english;
-  return i18next.t(`${table}.${coded.code}`, { ...coded.params, ...params, defaultValue: english });
+  return i18next.t(`${table}.${coded.code}`, { ...coded.params, ...labelParams(coded.labels), ...params, defaultValue: english });
 }
 
 /** An approval check's sentence in the language shown. */
@@ -70,19 +91,38 @@ export function approvalSummaryText(decision: ApprovalDecision): string {
 }
 
 /**
- * A bulk command's result for one mailbox in the language shown (decision 58): each of its sentences from the bulk
- * commands' own table, the errors namespace (an access or field error, decision 55) or, for an approval refusal, the
- * row's decision; the English the server sent when one of them has no translation. The component asking loads
+ * One sentence of a mailbox's bulk outcome in the language shown: the bulk commands' own, an access or field error's
+ * (decision 55) or, for an approval refusal, its decision's summary; undefined when it has no translation.
+ */
+function rowSentenceText(sentence: CodedSentenceResponse, decision: ApprovalDecision | undefined): string | undefined {
+  if (decision && sentence.code === decision.summarySentence.code) return approvalSummaryText(decision);
+  const key = [`mailboxes:bulkSentence.${sentence.code}`, `errors:code.${sentence.code}`, `errors:field.${sentence.code}`].find((candidate) => i18next.exists(candidate));
+  return key === undefined ? undefined : i18next.t(key, { ...sentence.params });
+}
+
+/**
+ * A bulk command's result for one mailbox in the language shown (decision 58): each of its sentences said by
+ * rowSentenceText; the English the server sent when one of them has no translation. The component asking loads
  * the mailboxes and errors namespaces.
  */
 export function bulkRowText(row: BulkResultResponse['results'][number], decisions: readonly ApprovalDecision[]): string {
   const decision = row.decisionIndex === undefined ? undefined : decisions[row.decisionIndex];
-  const said = row.sentences.map((sentence) => {
-    if (decision && sentence.code === decision.summarySentence.code) return approvalSummaryText(decision);
-    const key = [`mailboxes:bulkSentence.${sentence.code}`, `errors:code.${sentence.code}`, `errors:field.${sentence.code}`].find((candidate) => i18next.exists(candidate));
-    return key === undefined ? undefined : i18next.t(key, { ...sentence.params });
-  });
+  const said = row.sentences.map((sentence) => rowSentenceText(sentence, decision));
   return said.length === 0 || said.includes(undefined) ? row.message : said.join(' ');
+}
+
+/**
+ * What Approve Email would do for a selection, in the language shown: for one mailbox refused, its refusal said as
+ * the command's result would say it; else the availability sentence with its counts, and a refusal of them all for one
+ * reason with that decision's summary in the same language.
+ */
+export function approveEmailSummaryText(answer: ApproveEmailAvailabilityResponse): string {
+  const { approvable, notApprovable, summary, summarySentence, refusals, decisions } = answer;
+  const only = approvable + notApprovable === 1 ? refusals[0] : undefined;
+  if (only) return rowSentenceText(only.reasonSentence, only.decisionIndex === undefined ? undefined : decisions[only.decisionIndex]) ?? only.reason;
+  const [decision, ...others] = decisions;
+  const reason: MessageParams = decision && others.length === 0 ? { summary: approvalSummaryText(decision) } : {};
+  return codedSentenceText('mailboxes:approveEmailSentence', summary, summarySentence, reason);
 }
 
 /**

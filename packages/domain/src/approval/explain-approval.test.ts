@@ -9,6 +9,7 @@ import { APPROVAL_PERMISSION_FOOTNOTES, type ApproverRoleCombination } from './a
 import type { CodedSentence } from '../shared/domain-error.ts';
 import { tableSentence, templatePlaceholders } from '../shared/sentence.ts';
 import {
+  APPROVAL_LABEL_TABLES,
   APPROVAL_RULES,
   APPROVAL_SENTENCES,
   explainApproval,
@@ -17,6 +18,7 @@ import {
   type ApprovalDecision,
   type ApprovalRule,
   type ApprovalRuleOutcome,
+  type ApprovalSentence,
   type ApprovalSentenceCode,
   type MailboxForApproval,
 } from './explain-approval.ts';
@@ -544,5 +546,28 @@ describe('every sentence of a decision is named by its code (decision 58)', () =
       said.add(code);
     }
     expect(Object.keys(APPROVAL_SENTENCES).filter((code) => !said.has(code))).toEqual([]);
+  });
+
+  it('names every param that is a fixed label by its kind and keys, the English param being those labels joined', () => {
+    const sentences = decisions.flatMap((d): ApprovalSentence[] => [d.summarySentence, ...d.checks.map((c) => c.sentence)]);
+    const kinds = new Set<string>();
+    const englishList = (items: string[], join: 'and' | 'or') =>
+      items.length <= 2 ? items.join(` ${join} `) : `${items.slice(0, -1).join(', ')}${join === 'or' ? ',' : ''} ${join} ${items.at(-1)}`;
+    for (const { code, params, labels } of new Map(sentences.map((sentence) => [JSON.stringify(sentence), sentence])).values()) {
+      for (const [name, { kind, keys, join }] of Object.entries(labels ?? {})) {
+        const table: Record<string, string> = APPROVAL_LABEL_TABLES[kind];
+        const english = keys.map((key) => table[key]);
+        expect(english, `${code} ${name}`).not.toContain(undefined);
+        if (join === undefined) expect(keys, `${code} ${name}`).toHaveLength(1);
+        expect(params?.[name], `${code} ${name}`).toBe(join === undefined ? english[0] : englishList(english as string[], join));
+        kinds.add(kind);
+      }
+    }
+    // Every param that is a label carries it: no sentence says a role, privilege, depth or deployment as bare text.
+    const labelled = new Set(Object.values(APPROVAL_LABEL_TABLES).flatMap((table) => Object.values(table)));
+    const bare = sentences.flatMap(({ code, params, labels }) =>
+      Object.entries(params ?? {}).filter(([name, value]) => labelled.has(String(value)) && !labels?.[name]).map(([name]) => `${code} ${name}`));
+    expect([...new Set(bare)]).toEqual([]);
+    expect([...kinds].sort()).toEqual(Object.keys(APPROVAL_LABEL_TABLES).sort());
   });
 });

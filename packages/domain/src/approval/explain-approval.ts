@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor.ts';
 import { canReachRecord, hasPrivilege, PRIVILEGE_DEPTH_LABELS, PRIVILEGE_LABELS } from '../access/privileges.ts';
 import { CUSTOMER_ENGAGEMENT_LABELS, type CustomerEngagementDeployment } from '../environments/environment.ts';
 import type { ServerType } from '../server-profiles/server-profile.ts';
-import { codedSentence, type CodedSentence, type MessageParams, type ServerMessage } from '../shared/domain-error.ts';
+import type { CodedSentence, MessageParams, ServerMessage } from '../shared/domain-error.ts';
 import { tableSentence } from '../shared/sentence.ts';
 import {
   APPROVAL_PERMISSION_FOOTNOTES,
@@ -70,6 +70,32 @@ export const APPROVAL_RULE_LABELS: Record<ApprovalRule, string> = {
 
 export type ApprovalRuleOutcome = 'passed' | 'failed' | 'notApplicable';
 
+/** The fixed labels a sentence's params can be: each kind is one of the domain's label tables, keyed by identifier. */
+export const APPROVAL_LABEL_TABLES = {
+  privilege: PRIVILEGE_LABELS,
+  privilegeDepth: PRIVILEGE_DEPTH_LABELS,
+  approverRole: APPROVER_ROLE_LABELS,
+  approverRoleCombination: APPROVER_ROLE_COMBINATION_LABELS,
+  customerEngagement: CUSTOMER_ENGAGEMENT_LABELS,
+  exchangeDeployment: EXCHANGE_DEPLOYMENT_LABELS,
+} as const;
+export type ApprovalLabelKind = keyof typeof APPROVAL_LABEL_TABLES;
+
+/**
+ * What a param that is a fixed label names: its kind and identifiers (several, joined with "and" or "or", for a
+ * list), so a UI can say the label, and join the list, in its own language while the param keeps the English.
+ */
+export interface SentenceLabel {
+  kind: ApprovalLabelKind;
+  keys: string[];
+  join?: 'and' | 'or';
+}
+
+/** An approval sentence by code: its params, and for those that are fixed labels what they name. */
+export interface ApprovalSentence extends CodedSentence {
+  labels?: Record<string, SentenceLabel>;
+}
+
 export interface ApprovalCheck {
   rule: ApprovalRule;
   path: ApprovalPath;
@@ -77,7 +103,7 @@ export interface ApprovalCheck {
   /** A full sentence naming roles, privileges and settings as the seed does. */
   message: string;
   /** The sentence `message` says (APPROVAL_SENTENCES, decision 58), for a UI to say it in its own language. */
-  sentence: CodedSentence;
+  sentence: ApprovalSentence;
 }
 
 export interface ApprovalDecision {
@@ -86,12 +112,11 @@ export interface ApprovalDecision {
   via: ApprovalPath | null;
   summary: string;
   /** The sentence `summary` says; a refusal's `reason` param is the sentence of the check `reasonRule` names. */
-  summarySentence: CodedSentence;
+  summarySentence: ApprovalSentence;
   reasonRule?: ApprovalRule;
   checks: ApprovalCheck[];
 }
 
-const APPROVE_PRIVILEGE = PRIVILEGE_LABELS.approveEmailAddresses;
 const SELF_APPROVE_SETTING = 'RequirePrivilegeToSelfApproveEmailAddress';
 const ONLINE = EXCHANGE_DEPLOYMENT_LABELS.exchangeOnline;
 const ON_PREMISES = EXCHANGE_DEPLOYMENT_LABELS.exchangeOnPremises;
@@ -102,8 +127,8 @@ const NEEDS_PER_EXCHANGE = `With ${ONLINE} it needs {{needsOnline}}; with ${ON_P
 /**
  * Every sentence a decision says, one per code (decision 58: one sentence, one set of params, never reused); the web
  * says them from `mailboxes:approvalSentence.<code>`, whose English is this table's (test/i18n-resources.test.ts).
- * Labels of roles, privileges, deployments and the permissions model's footnotes are params and stay English, as the
- * seed names them (decision 55); lists of them are joined in English.
+ * Labels of roles, privileges, depths and deployments are params in English, as the seed names them, with `labels`
+ * naming them (and lists of them) for a UI to say in its language; the permissions model's footnotes stay English.
  */
 export const APPROVAL_SENTENCES = {
   APPROVE_PRIVILEGE_NOT_HELD: 'You do not hold the {{privilege}} privilege. A system admin can add it to one of your security roles.',
@@ -150,10 +175,39 @@ export const APPROVAL_SENTENCES = {
 } as const;
 export type ApprovalSentenceCode = keyof typeof APPROVAL_SENTENCES;
 
-const say = (code: ApprovalSentenceCode, params?: MessageParams): ServerMessage => tableSentence(code, APPROVAL_SENTENCES[code], params);
+/** A param that is a fixed label, or a list of them: its English text, and what it names. */
+interface LabelParam {
+  english: string;
+  label: SentenceLabel;
+}
 
-function check(rule: ApprovalRule, path: ApprovalPath, outcome: ApprovalRuleOutcome, sentence: ServerMessage): ApprovalCheck {
-  return { rule, path, outcome, message: sentence.message, sentence: codedSentence(sentence) };
+type ApprovalMessage = ServerMessage & { labels?: Record<string, SentenceLabel> };
+
+function label<K extends ApprovalLabelKind>(kind: K, key: keyof (typeof APPROVAL_LABEL_TABLES)[K] & string): LabelParam {
+  return { english: (APPROVAL_LABEL_TABLES[kind] as Record<string, string>)[key]!, label: { kind, keys: [key] } };
+}
+
+function labelList<K extends ApprovalLabelKind>(kind: K, keys: readonly (keyof (typeof APPROVAL_LABEL_TABLES)[K] & string)[], join: 'and' | 'or'): LabelParam {
+  const english = keys.map((key) => label(kind, key).english);
+  return { english: join === 'and' ? andList(english) : orList(english), label: { kind, keys: [...keys], join } };
+}
+
+const APPROVE_PRIVILEGE = label('privilege', 'approveEmailAddresses');
+
+/** A sentence of the table: its params' English fills the template, the labels among them travel beside it. */
+function say(code: ApprovalSentenceCode, params?: Record<string, string | number | LabelParam>): ApprovalMessage {
+  if (params === undefined) return tableSentence(code, APPROVAL_SENTENCES[code]);
+  const entries = Object.entries(params);
+  const english: MessageParams = Object.fromEntries(entries.map(([name, value]) => [name, typeof value === 'object' ? value.english : value]));
+  const labels = Object.fromEntries(entries.flatMap(([name, value]) => (typeof value === 'object' ? [[name, value.label]] : [])));
+  const message = tableSentence(code, APPROVAL_SENTENCES[code], english);
+  return Object.keys(labels).length === 0 ? message : { ...message, labels };
+}
+
+const approvalSentence = ({ message: _english, ...sentence }: ApprovalMessage): ApprovalSentence => sentence;
+
+function check(rule: ApprovalRule, path: ApprovalPath, outcome: ApprovalRuleOutcome, sentence: ApprovalMessage): ApprovalCheck {
+  return { rule, path, outcome, message: sentence.message, sentence: approvalSentence(sentence) };
 }
 
 function passedOrFailed(isPassed: boolean): ApprovalRuleOutcome {
@@ -182,7 +236,7 @@ function checkApprovePrivilege(actor: Actor, mailbox: MailboxForApproval): Appro
     return check('approvePrivilege', path, 'failed', say('APPROVE_PRIVILEGE_OWN_MAILBOXES_ONLY', { privilege }));
   }
   const reach = depth === 'user' ? 'APPROVE_PRIVILEGE_REACHES_OWN_MAILBOX' : 'APPROVE_PRIVILEGE_REACHES_EVERY_MAILBOX';
-  return check('approvePrivilege', path, 'passed', say(reach, { privilege, depth: PRIVILEGE_DEPTH_LABELS[depth] }));
+  return check('approvePrivilege', path, 'passed', say(reach, { privilege, depth: label('privilegeDepth', depth) }));
 }
 
 function footnoteNotes(cells: readonly (PermissionCell | null)[]): string {
@@ -194,20 +248,20 @@ function footnoteNotes(cells: readonly (PermissionCell | null)[]): string {
  * Which of the three refusals a sentence says: none of the model's roles, one role alone, or several (and-listed);
  * each sentence of a refusal comes in these three forms, so the code is the sentence's family plus the form.
  */
-function heldRoles(roles: readonly ApproverRole[]): { form: 'NO_ROLE' | 'ROLE_ALONE' | 'ROLES'; params: MessageParams } {
-  const labels = roles.map((role) => APPROVER_ROLE_LABELS[role]);
-  if (labels.length === 0) return { form: 'NO_ROLE', params: {} };
-  return labels.length === 1 ? { form: 'ROLE_ALONE', params: { role: labels[0]! } } : { form: 'ROLES', params: { roles: andList(labels) } };
+function heldRoles(roles: readonly ApproverRole[]): { form: 'NO_ROLE' | 'ROLE_ALONE' | 'ROLES'; params: Record<string, LabelParam> } {
+  const [only, ...others] = roles;
+  if (only === undefined) return { form: 'NO_ROLE', params: {} };
+  return others.length === 0 ? { form: 'ROLE_ALONE', params: { role: label('approverRole', only) } } : { form: 'ROLES', params: { roles: labelList('approverRole', roles, 'and') } };
 }
 
-function needsPhrase(customerEngagement: CustomerEngagementDeployment, exchange: ExchangeDeployment): string {
-  return orList(approvingCombinations(customerEngagement, exchange).map((combination) => APPROVER_ROLE_COMBINATION_LABELS[combination]));
+function needsPhrase(customerEngagement: CustomerEngagementDeployment, exchange: ExchangeDeployment): LabelParam {
+  return labelList('approverRoleCombination', approvingCombinations(customerEngagement, exchange), 'or');
 }
 
 interface PermissionModelEvaluation {
   check: ApprovalCheck;
   /** The summary when approval is allowed, e.g. "…: System admin may approve Exchange Online mailboxes". */
-  allowedSummary: ServerMessage | null;
+  allowedSummary: ApprovalMessage | null;
 }
 
 function evaluateKnownExchange(
@@ -216,10 +270,10 @@ function evaluateKnownExchange(
   held: readonly ApproverRoleCombination[],
   roles: readonly ApproverRole[],
 ): PermissionModelEvaluation {
-  const where = { deployment: CUSTOMER_ENGAGEMENT_LABELS[customerEngagement], exchange: EXCHANGE_DEPLOYMENT_LABELS[exchange] };
+  const where = { deployment: label('customerEngagement', customerEngagement), exchange: label('exchangeDeployment', exchange) };
   const decision = decidePermissionModel(customerEngagement, exchange, held);
   if (decision.allowed) {
-    const combination = APPROVER_ROLE_COMBINATION_LABELS[decision.decidingCombination];
+    const combination = label('approverRoleCombination', decision.decidingCombination);
     const bothRoles = APPROVER_ROLE_COMBINATION_ROLES[decision.decidingCombination].length > 1;
     const sentence = say(bothRoles ? 'MODEL_ALLOWS_HELD_ROLES' : 'MODEL_ALLOWS_HELD_ROLE', { ...where, combination, notes: footnoteNotes([decision.decidingCell]) });
     return {
@@ -244,16 +298,16 @@ function evaluateUnknownExchange(
   held: readonly ApproverRoleCombination[],
   roles: readonly ApproverRole[],
 ): PermissionModelEvaluation {
-  const deployment = CUSTOMER_ENGAGEMENT_LABELS[customerEngagement];
+  const deployment = label('customerEngagement', customerEngagement);
   const online = decidePermissionModel(customerEngagement, 'exchangeOnline', held);
   const onPremises = decidePermissionModel(customerEngagement, 'exchangeOnPremises', held);
 
   if (online.allowed && onPremises.allowed) {
     const notes = footnoteNotes([online.decidingCell, onPremises.decidingCell]);
-    const onlineCombination = APPROVER_ROLE_COMBINATION_LABELS[online.decidingCombination];
-    const onPremisesCombination = APPROVER_ROLE_COMBINATION_LABELS[onPremises.decidingCombination];
+    const onlineCombination = label('approverRoleCombination', online.decidingCombination);
+    const onPremisesCombination = label('approverRoleCombination', onPremises.decidingCombination);
     if (online.decidingCombination === onPremises.decidingCombination) {
-      const grant = { combination: onlineCombination, exchanges: andList([ONLINE, ON_PREMISES]) };
+      const grant = { combination: onlineCombination, exchanges: labelList('exchangeDeployment', ['exchangeOnline', 'exchangeOnPremises'], 'and') };
       return {
         check: check('permissionModel', 'permissionModel', 'passed', say('MODEL_NO_PROFILE_ALLOWS', { deployment, ...grant, notes })),
         allowedSummary: say('APPROVAL_ALLOWED_BY_MODEL', grant),
@@ -271,7 +325,7 @@ function evaluateUnknownExchange(
     const needsOnline = needsPhrase(customerEngagement, 'exchangeOnline');
     const needsOnPremises = needsPhrase(customerEngagement, 'exchangeOnPremises');
     const refused = form === 'NO_ROLE' ? form : (`${form}_CANNOT` as const);
-    const sentence = needsOnline === needsOnPremises
+    const sentence = needsOnline.english === needsOnPremises.english
       ? say(`MODEL_NO_PROFILE_${refused}`, { deployment, ...params, needs: needsOnline })
       : say(`MODEL_NO_PROFILE_${refused}_PER_EXCHANGE`, { deployment, ...params, needsOnline, needsOnPremises });
     return { check: check('permissionModel', 'permissionModel', 'failed', sentence), allowedSummary: null };
@@ -281,10 +335,10 @@ function evaluateUnknownExchange(
   const [allowedExchange, allowing, deniedExchange] = online.allowed
     ? (['exchangeOnline', online, 'exchangeOnPremises'] as const)
     : (['exchangeOnPremises', onPremises, 'exchangeOnline'] as const);
-  const combination = allowing.allowed ? APPROVER_ROLE_COMBINATION_LABELS[allowing.decidingCombination] : '';
+  const combination = allowing.allowed ? label('approverRoleCombination', allowing.decidingCombination) : '';
   // One row allows, so some role of the model is held.
   const sentence = say(form === 'ROLES' ? 'MODEL_NO_PROFILE_DECIDES_ROLES' : 'MODEL_NO_PROFILE_DECIDES_ROLE_ALONE', {
-    deployment, combination, allowedExchange: EXCHANGE_DEPLOYMENT_LABELS[allowedExchange], ...params, deniedExchange: EXCHANGE_DEPLOYMENT_LABELS[deniedExchange],
+    deployment, combination, allowedExchange: label('exchangeDeployment', allowedExchange), ...params, deniedExchange: label('exchangeDeployment', deniedExchange),
   });
   return { check: check('permissionModel', 'permissionModel', 'failed', sentence), allowedSummary: null };
 }
@@ -332,7 +386,7 @@ function checkMailboxWritePrivilege(actor: Actor, mailbox: MailboxForApproval): 
   if (!canReachRecord(actor.privileges, 'mailbox.write', actor.userId, mailbox.ownerId)) {
     return check('mailboxWritePrivilege', path, 'failed', say('MAILBOX_WRITE_OWN_MAILBOXES_ONLY'));
   }
-  return check('mailboxWritePrivilege', path, 'passed', say('MAILBOX_WRITE_REACHES_MAILBOX', { depth: PRIVILEGE_DEPTH_LABELS[depth] }));
+  return check('mailboxWritePrivilege', path, 'passed', say('MAILBOX_WRITE_REACHES_MAILBOX', { depth: label('privilegeDepth', depth) }));
 }
 
 function checkNotQueueMailbox(mailbox: MailboxForApproval): ApprovalCheck {
@@ -380,8 +434,8 @@ function continueSentence(message: string): string {
   return message.replace(/^(You|Your|This|Without)\b/, (word) => word.toLowerCase());
 }
 
-function decision(allowed: boolean, via: ApprovalPath | null, summary: ServerMessage, checks: ApprovalCheck[], reason?: ApprovalCheck): ApprovalDecision {
-  return { allowed, via, summary: summary.message, summarySentence: codedSentence(summary), ...(reason ? { reasonRule: reason.rule } : {}), checks };
+function decision(allowed: boolean, via: ApprovalPath | null, summary: ApprovalMessage, checks: ApprovalCheck[], reason?: ApprovalCheck): ApprovalDecision {
+  return { allowed, via, summary: summary.message, summarySentence: approvalSentence(summary), ...(reason ? { reasonRule: reason.rule } : {}), checks };
 }
 
 /** A refusal's summary: its sentence with the deciding check's sentence as `reason`. */

@@ -8,7 +8,8 @@ import { approvalContext, mailboxAuditEntry, readScope, resolveMailboxTarget, wr
 import type { EmailSettingsRepository } from '../email-settings/email-settings.repository.port.ts';
 import type { Environment } from '../environments/environment.ts';
 import type { ServerProfileRepository } from '../server-profiles/server-profile.repository.port.ts';
-import { accessDenied, DomainError, notFound, staleRecord, validationFailed, type FieldError, type ServerMessage } from '../shared/domain-error.ts';
+import { accessDenied, codedSentence, DomainError, notFound, staleRecord, validationFailed, type CodedSentence, type FieldError, type ServerMessage } from '../shared/domain-error.ts';
+import { pluralTableSentence, type PluralTemplate } from '../shared/sentence.ts';
 import { bulkSentence, createBulkResult, decisionSummary, fieldErrorSentence, type BulkResult } from './bulk-result.ts';
 import type { MailboxFilter, MailboxPage } from './mailbox-list-query.ts';
 import type { MailboxRepository, MailboxTarget } from './mailbox.repository.port.ts';
@@ -293,11 +294,45 @@ export interface ApproveEmailAvailability {
   notApprovable: number;
   /** One sentence for the command bar: what Approve Email would do, or why it can't. */
   summary: string;
+  /**
+   * The sentence `summary` says: one of APPROVE_EMAIL_AVAILABILITY_SENTENCES, or for a single mailbox refused its
+   * refusal's `reasonSentence`.
+   */
+  summarySentence: CodedSentence;
   /** The mailboxes it would skip, with why (the first APPROVE_EMAIL_AVAILABILITY_LISTED). */
-  refusals: { mailboxId: string; name: string; reason: string; decisionIndex?: number }[];
+  refusals: { mailboxId: string; name: string; reason: string; reasonSentence: CodedSentence; decisionIndex?: number }[];
   /** Distinct decisions the refusals point at (the rules checked). */
   decisions: ApprovalDecision[];
 }
+
+/**
+ * What Approve Email would do for a selection (decision 58's rules: one code per sentence, never reused), each in the
+ * two forms its `count` (the mailboxes selected, or approved) picks; the web says them from
+ * `mailboxes:approveEmailSentence.<code>_one|_other`. A refusal of the whole selection for one reason adds that
+ * decision's summary as `summary`.
+ */
+export const APPROVE_EMAIL_AVAILABILITY_SENTENCES = {
+  WILL_APPROVE_ALL: {
+    one: 'Approve Email will approve {{count, number}} mailbox.',
+    other: 'Approve Email will approve {{count, number}} mailboxes.',
+  },
+  WILL_APPROVE_SOME: {
+    one: 'Approve Email will approve {{approvable, number}} of the {{count, number}} mailbox selected and skip {{skipped, number}}.',
+    other: 'Approve Email will approve {{approvable, number}} of the {{count, number}} mailboxes selected and skip {{skipped, number}}.',
+  },
+  CANNOT_APPROVE_ANY: {
+    one: 'You cannot approve any of the {{count, number}} mailbox selected.',
+    other: 'You cannot approve any of the {{count, number}} mailboxes selected.',
+  },
+  CANNOT_APPROVE_ANY_BECAUSE: {
+    one: 'You cannot approve any of the {{count, number}} mailbox selected. {{summary}}',
+    other: 'You cannot approve any of the {{count, number}} mailboxes selected. {{summary}}',
+  },
+} as const satisfies Record<string, PluralTemplate>;
+export type ApproveEmailAvailabilitySentenceCode = keyof typeof APPROVE_EMAIL_AVAILABILITY_SENTENCES;
+
+const sayAvailability = (code: ApproveEmailAvailabilitySentenceCode, params: { count: number } & Record<string, string | number>) =>
+  pluralTableSentence(code, APPROVE_EMAIL_AVAILABILITY_SENTENCES[code], params);
 
 /**
  * What Approve Email would do for a selection (ids or "all that match"), decided by the same rules as the
@@ -319,18 +354,17 @@ export async function assessApproveEmail(deps: Pick<MailboxDeps, 'mailboxes' | '
     else listed.skip(row, ALREADY_APPROVED);
   });
   const { results, decisions: distinct } = listed.result();
-  const refusals = results.map(({ mailboxId, name, message, decisionIndex }) => ({ mailboxId, name, reason: message, ...(decisionIndex === undefined ? {} : { decisionIndex }) }));
+  const refusals = results.map(({ mailboxId, name, message, sentences: [reasonSentence], decisionIndex }) =>
+    ({ mailboxId, name, reason: message, reasonSentence: reasonSentence!, ...(decisionIndex === undefined ? {} : { decisionIndex }) }));
   const only = rows.length === 1 ? refusals[0] : undefined;
-  const summary = approvable === rows.length
-    ? `Approve Email will approve ${countOf(approvable)}.`
-    : only
-      ? only.reason
-      : approvable === 0
-        ? `You cannot approve any of the ${countOf(rows.length)} selected.${distinct.length === 1 ? ` ${distinct[0]!.summary}` : ''}`
-        : `Approve Email will approve ${approvable.toLocaleString('en-US')} of the ${countOf(rows.length)} selected and skip ${notApprovable.toLocaleString('en-US')}.`;
-  return { commandShown, approvable, notApprovable, summary, refusals, decisions: distinct };
-}
-
-function countOf(count: number): string {
-  return `${count.toLocaleString('en-US')} mailbox${count === 1 ? '' : 'es'}`;
+  if (only) return { commandShown, approvable, notApprovable, summary: only.reason, summarySentence: only.reasonSentence, refusals, decisions: distinct };
+  const count = rows.length;
+  const summary = approvable === count
+    ? sayAvailability('WILL_APPROVE_ALL', { count: approvable })
+    : approvable === 0
+      ? distinct.length === 1
+        ? sayAvailability('CANNOT_APPROVE_ANY_BECAUSE', { count, summary: distinct[0]!.summary })
+        : sayAvailability('CANNOT_APPROVE_ANY', { count })
+      : sayAvailability('WILL_APPROVE_SOME', { approvable, count, skipped: notApprovable });
+  return { commandShown, approvable, notApprovable, summary: summary.message, summarySentence: codedSentence(summary), refusals, decisions: distinct };
 }

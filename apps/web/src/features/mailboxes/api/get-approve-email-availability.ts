@@ -2,6 +2,7 @@ import { apiPaths, type ApprovalDecisionResponse, type EnvironmentResponse, type
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../../lib/api-client.ts';
+import { approveEmailSummaryText } from '../../../lib/server-messages.ts';
 import { mailboxKeys } from './query-keys.ts';
 
 /** What Approve Email would do for the selection: the server decides with the same rules as the command. */
@@ -27,7 +28,8 @@ export interface ApproveEmailAvailability {
 
 /** Pass a null target when nothing is selected: nothing is asked then. */
 export function useApproveEmailAvailability(environment: EnvironmentResponse, target: MailboxTargetWire | null): ApproveEmailAvailability {
-  const { t } = useTranslation('mailboxes');
+  // security-roles: the reason's privilege, role and deployment names (server-messages.ts).
+  const { t } = useTranslation(['mailboxes', 'security-roles']);
   const isShown = environment.commands.approveEmail;
   const answer = useQuery({
     ...getApproveEmailAvailabilityQueryOptions(environment.id, target ?? { ids: [] }),
@@ -40,12 +42,12 @@ export function useApproveEmailAvailability(environment: EnvironmentResponse, ta
     // The server decides again on OK and answers per mailbox, so the command stays usable.
     return { isShown, isEnabled: true, reason: t('approve.checkFailed', { message: errorMessage(answer.error) }), decision: null };
   }
-  const { approvable, notApprovable, summary, refusals, decisions } = answer.data;
+  const { approvable, notApprovable, refusals, decisions } = answer.data;
   const decisionIndex = refusals.length === 1 && approvable === 0 ? refusals[0]?.decisionIndex : undefined;
   return {
     isShown,
     isEnabled: approvable > 0,
-    reason: notApprovable > 0 ? summary : null,
+    reason: notApprovable > 0 ? approveEmailSummaryText(answer.data) : null,
     decision: decisionIndex === undefined ? (decisions.length === 1 && approvable === 0 ? decisions[0]! : null) : decisions[decisionIndex] ?? null,
   };
 }

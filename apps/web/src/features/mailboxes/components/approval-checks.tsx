@@ -67,7 +67,8 @@ function OutcomeIcon({ outcome }: { outcome: Check['outcome'] }) {
 /** Every rule checked for one approval, ✓ passed / ✗ failed / – not applicable, grouped by way of approving. */
 export function ApprovalChecks({ decision }: { decision: ApprovalDecisionResponse }) {
   const styles = useStyles();
-  const { t } = useTranslation('mailboxes');
+  // security-roles: the sentences' privilege, role and deployment names (its users load it first, so nothing suspends).
+  const { t } = useTranslation(['mailboxes', 'security-roles']);
   const paths = PATHS.filter((path) => decision.checks.some((c) => c.path === path));
   return (
     <div className={styles.root}>

@@ -94,7 +94,7 @@ export function BulkResultDialog({ title, result, job, onClose }: Props) {
   const [reason, setReason] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   // The rows' sentences are said in the language shown, from these namespaces (and again when it changes).
-  useTranslation(['mailboxes', 'errors']);
+  useTranslation(['mailboxes', 'errors', 'security-roles']);
   const reasons = useMemo(() => skipReasons(result), [result]);
   const rows = reason !== null
     ? result.results.filter((row) => row.outcome === 'skipped' && row.message === reason)
