@@ -8,7 +8,6 @@ import { LABEL_KEYS } from './server-label-keys.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
 type MessageParams = NonNullable<CodedSentenceResponse['params']>;
-type ApprovalDecision = ApprovalDecisionResponse;
 
 /**
  * A field error in the language shown (decision 51): the sentence its code names, filled with its params, with the
@@ -76,14 +75,14 @@ export function codedSentenceText(
 }
 
 /** An approval check's sentence in the language shown. */
-export const approvalCheckText = (check: ApprovalDecision['checks'][number]): string =>
+export const approvalCheckText = (check: ApprovalDecisionResponse['checks'][number]): string =>
   codedSentenceText('mailboxes:approvalSentence', check.message, check.sentence);
 
 /**
  * An approval decision's summary in the language shown. A refusal's `reason` is its deciding check's sentence: said
  * in that language too, unless it is shown in English, where the server's own lower-cased continuation stays.
  */
-export function approvalSummaryText(decision: ApprovalDecision): string {
+export function approvalSummaryText(decision: ApprovalDecisionResponse): string {
   const reason = decision.checks.find((check) => check.rule === decision.reasonRule);
   const said = reason ? approvalCheckText(reason) : undefined;
   const params: MessageParams = reason && said !== undefined && said !== reason.message ? { reason: said } : {};
@@ -94,7 +93,7 @@ export function approvalSummaryText(decision: ApprovalDecision): string {
  * One sentence of a mailbox's bulk outcome in the language shown: the bulk commands' own, an access or field error's
  * (decision 55) or, for an approval refusal, its decision's summary; undefined when it has no translation.
  */
-function rowSentenceText(sentence: CodedSentenceResponse, decision: ApprovalDecision | undefined): string | undefined {
+function rowSentenceText(sentence: CodedSentenceResponse, decision: ApprovalDecisionResponse | undefined): string | undefined {
   if (decision && sentence.code === decision.summarySentence.code) return approvalSummaryText(decision);
   const key = [`mailboxes:bulkSentence.${sentence.code}`, `errors:code.${sentence.code}`, `errors:field.${sentence.code}`].find((candidate) => i18next.exists(candidate));
   return key === undefined ? undefined : i18next.t(key, { ...sentence.params });
@@ -105,7 +104,7 @@ function rowSentenceText(sentence: CodedSentenceResponse, decision: ApprovalDeci
  * rowSentenceText; the English the server sent when one of them has no translation. The component asking loads
  * the mailboxes and errors namespaces.
  */
-export function bulkRowText(row: BulkResultResponse['results'][number], decisions: readonly ApprovalDecision[]): string {
+export function bulkRowText(row: BulkResultResponse['results'][number], decisions: readonly ApprovalDecisionResponse[]): string {
   const decision = row.decisionIndex === undefined ? undefined : decisions[row.decisionIndex];
   const said = row.sentences.map((sentence) => rowSentenceText(sentence, decision));
   return said.length === 0 || said.includes(undefined) ? row.message : said.join(' ');
