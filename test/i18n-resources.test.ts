@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LABEL_KEYS } from '../apps/web/src/lib/server-label-keys.ts';
-import { APPROVAL_LABEL_TABLES, APPROVAL_SENTENCES, APPROVE_EMAIL_AVAILABILITY_SENTENCES, BULK_RESULT_SENTENCES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
+import { LABEL_KEYS, NOTE_KEY } from '../apps/web/src/lib/server-label-keys.ts';
+import { SENTENCE_LABEL_TABLES, APPROVAL_SENTENCES, APPROVE_EMAIL_AVAILABILITY_SENTENCES, BULK_RESULT_SENTENCES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SENTENCE_NOTE, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
 
 // The web's translations (decision 51): the same keys in every namespace of every language, every key the code asks
 // for present in English, and the server's message codes all translated.
@@ -180,13 +180,16 @@ describe('the web translations', () => {
   });
 
   it('says every fixed label an approval sentence can name, in English as the domain\'s label tables do', () => {
-    const labels = Object.entries(APPROVAL_LABEL_TABLES).flatMap(([kind, table]) =>
+    const labels = Object.entries(SENTENCE_LABEL_TABLES).flatMap(([kind, table]) =>
       Object.entries(table).map(([key, text]) => ({ at: LABEL_KEYS[kind as keyof typeof LABEL_KEYS](key).split(':', 2) as [string, string], text })));
     expect(labels.length).toBeGreaterThan(20);
     expect(labels.filter(({ at: [namespace, key], text }) => English.get(namespace)?.get(key) !== text).map(({ at }) => at.join(':'))).toEqual([]);
     for (const language of LANGUAGES) {
       expect(labels.filter(({ at: [namespace, key] }) => !resource(language, namespace).has(key)).map(({ at }) => at.join(':')), language).toEqual([]);
     }
+    // A list of notes says each in the sentence SENTENCE_NOTE names.
+    const [noteNamespace, noteKey] = NOTE_KEY.split(':', 2) as [string, string];
+    expect(English.get(noteNamespace)?.get(noteKey)).toBe(SENTENCE_NOTE);
   });
 
   it('finds the codes of an error in the source (the scan itself can fail)', () => {

@@ -1,20 +1,6 @@
 import { z } from 'zod/mini';
-import { codedSentenceSchema } from './errors.ts';
+import { labelledSentenceSchema } from './errors.ts';
 import { text } from './primitives.ts';
-
-/**
- * A param that is one of the domain's fixed labels (decision 58): its kind, the identifiers it names, and for a list
- * how it is joined; the web says them in the user's language, the param itself keeps the English.
- */
-const sentenceLabelSchema = z.object({
-  kind: z.enum(['privilege', 'privilegeDepth', 'approverRole', 'approverRoleCombination', 'customerEngagement', 'exchangeDeployment']),
-  keys: z.array(text()),
-  join: z.optional(z.enum(['and', 'or'])),
-});
-export type SentenceLabelResponse = z.infer<typeof sentenceLabelSchema>;
-
-const approvalSentenceSchema = z.extend(codedSentenceSchema, { labels: z.optional(z.record(text(), sentenceLabelSchema)) });
-export type ApprovalSentenceResponse = z.infer<typeof approvalSentenceSchema>;
 
 const approvalCheckSchema = z.object({
   rule: text(),
@@ -22,7 +8,7 @@ const approvalCheckSchema = z.object({
   outcome: z.enum(['passed', 'failed', 'notApplicable']),
   message: text(),
   /** The sentence `message` says (decision 58): the web says it from `mailboxes:approvalSentence.<code>`. */
-  sentence: approvalSentenceSchema,
+  sentence: labelledSentenceSchema,
 });
 
 /** Why approval is or is not allowed: every rule checked, with its outcome. */
@@ -30,7 +16,7 @@ export const approvalDecisionSchema = z.object({
   allowed: z.boolean(),
   via: z.nullable(z.enum(['permissionModel', 'selfApproval'])),
   summary: text(),
-  summarySentence: approvalSentenceSchema,
+  summarySentence: labelledSentenceSchema,
   /** A refusal's reason: the check whose sentence the summary's `reason` param is, said in the user's language too. */
   reasonRule: z.optional(text()),
   checks: z.array(approvalCheckSchema),

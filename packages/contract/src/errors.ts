@@ -9,6 +9,24 @@ export const messageParamsSchema = z.record(text(), z.union([text(), z.number()]
 export const codedSentenceSchema = z.object({ code: text(), params: z.optional(messageParamsSchema) });
 export type CodedSentenceResponse = z.infer<typeof codedSentenceSchema>;
 
+/**
+ * A param that is one of the domain's fixed labels (decision 58): its kind, the identifiers it names, and for a list
+ * how it is joined; the web says them in the user's language, the param itself keeps the English.
+ */
+const sentenceLabelSchema = z.object({
+  kind: z.enum([
+    'privilege', 'privilegeDepth', 'approverRole', 'approverRoleCombination', 'customerEngagement', 'exchangeDeployment', 'permissionFootnote',
+    'exchangeChannel', 'exchangeErrorTitle', 'outageFamily',
+  ]),
+  keys: z.array(text()),
+  join: z.optional(z.enum(['and', 'or', 'notes'])),
+});
+export type SentenceLabelResponse = z.infer<typeof sentenceLabelSchema>;
+
+/** A coded sentence whose params may be fixed labels, named in `labels`. */
+export const labelledSentenceSchema = z.extend(codedSentenceSchema, { labels: z.optional(z.record(text(), sentenceLabelSchema)) });
+export type LabelledSentenceResponse = z.infer<typeof labelledSentenceSchema>;
+
 export const fieldErrorSchema = z.object({
   field: text(),
   /** The English sentence, shown where the UI has no translation of `code`. */

@@ -1,6 +1,7 @@
 export * from './shared/domain-error.ts';
 export * from './shared/keyset-walk.ts';
 export * from './shared/sentence.ts';
+export * from './shared/sentence-labels.ts';
 export * from './access/privileges.ts';
 export * from './access/tenant-roles.ts';
 export * from './access/built-in-roles.ts';

@@ -216,7 +216,14 @@ describe('Approve Email: who may approve which mailbox, and why', () => {
     const online = (await call('approver', 'GET', `/api/environments/${contoso}/mailboxes/${targets.get('contosoExchangeOnline')!.id}/approval`)).json();
     expect(online.approveEmail.checks.find((c: Check) => c.rule === 'permissionModel').message).toContain('9.2.22104.00170');
     const onPremises = (await call('sysadmin', 'GET', `/api/environments/${fabrikam}/mailboxes/${targets.get('fabrikamExchangeServer')!.id}/approval`)).json();
-    expect(onPremises.approveEmail.checks.find((c: Check) => c.rule === 'permissionModel').message).toContain('include your Exchange admin');
+    const model = onPremises.approveEmail.checks.find((c: Check) => c.rule === 'permissionModel');
+    expect(model.message).toContain('include your Exchange admin');
+    // The note goes by the footnote's number too, for the web to say it in the user's language (decision 58).
+    expect(model.sentence).toMatchObject({
+      code: 'MODEL_ALLOWS_HELD_ROLE',
+      params: { notes: ' Note: We recommend that you include your Exchange admin in the custom business processes your organization follows for this configuration.' },
+      labels: { notes: { kind: 'permissionFootnote', keys: ['2'], join: 'notes' } },
+    });
   });
 
   describe('approving your own user mailbox (Alex)', () => {

@@ -1,8 +1,8 @@
 import type { SentenceLabelResponse } from '@sync-admin/contract';
 
 /**
- * Where the web keeps each kind of fixed label the server names in a sentence (decision 58): the Security roles
- * page's own terms. Apart from server-messages.ts so test/i18n-resources.test.ts can hold every label the domain
+ * Where the web keeps each kind of fixed label the server names in a sentence (decision 58): the terms of the page
+ * that shows them (the Security roles page's, the connectivity test's, the error catalog's). Apart from server-messages.ts so test/i18n-resources.test.ts can hold every label the domain
  * names to a text in every language (this module loads no i18next).
  */
 export const LABEL_KEYS: Record<SentenceLabelResponse['kind'], (key: string) => string> = {
@@ -13,4 +13,14 @@ export const LABEL_KEYS: Record<SentenceLabelResponse['kind'], (key: string) => 
   approverRoleCombination: (key) => `security-roles:model.combination.${key}`,
   customerEngagement: (key) => `security-roles:model.customerEngagement.${key}`,
   exchangeDeployment: (key) => `security-roles:model.exchange.${key}`,
+  permissionFootnote: (key) => `security-roles:model.footnote${key}`,
+  exchangeChannel: (key) => `exchange-connectivity:channel.${key}`,
+  exchangeErrorTitle: (key) => `exchange-errors:${key}.title`,
+  outageFamily: (key) => `exchange-connectivity:outageFamily.${key}`,
 };
+
+/** The namespaces LABEL_KEYS reads: a component saying a server sentence loads them with its own. */
+export const LABEL_NAMESPACES = ['security-roles', 'exchange-connectivity', 'exchange-errors'] as const;
+
+/** How a `notes` list says each label: as its own sentence after the one that names it. */
+export const NOTE_KEY = 'common:sentenceNote';

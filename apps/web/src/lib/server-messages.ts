@@ -1,10 +1,10 @@
 import type {
-  ApprovalDecisionResponse, ApprovalSentenceResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse,
+  ApprovalDecisionResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, LabelledSentenceResponse,
   ExchangeErrorDefinition,
 } from '@sync-admin/contract';
 import { formatList } from './format-time.ts';
 import { i18next } from './i18n.ts';
-import { LABEL_KEYS } from './server-label-keys.ts';
+import { LABEL_KEYS, NOTE_KEY } from './server-label-keys.ts';
 
 type FieldError = ErrorResponse['error']['fieldErrors'][number];
 type MessageParams = NonNullable<CodedSentenceResponse['params']>;
@@ -48,12 +48,13 @@ export const fieldLabel = (field: string, english: string): string => i18next.t(
  * server's params are already the labels as the seed names them (and its lists joined as the seed joins them).
  * A label without a translation (its namespace not loaded yet) leaves the English param.
  */
-function labelParams(labels: ApprovalSentenceResponse['labels']): MessageParams {
+function labelParams(labels: LabelledSentenceResponse['labels']): MessageParams {
   if (!labels || i18next.resolvedLanguage === 'en') return {};
   return Object.fromEntries(Object.entries(labels).flatMap(([name, { kind, keys, join }]) => {
     const said = keys.map((key) => LABEL_KEYS[kind](key));
     if (!said.every((key) => i18next.exists(key))) return [];
     const texts = said.map((key) => i18next.t(key));
+    if (join === 'notes') return [[name, texts.map((note) => ` ${i18next.t(NOTE_KEY, { note })}`).join('')]];
     return [[name, join === undefined ? texts[0]! : formatList(texts, join)]];
   }));
 }
@@ -67,7 +68,7 @@ function labelParams(labels: ApprovalSentenceResponse['labels']): MessageParams 
 export function codedSentenceText(
   table: 'domain-health:sentence' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence',
   english: string,
-  coded: ApprovalSentenceResponse | null | undefined,
+  coded: LabelledSentenceResponse | null | undefined,
   params: MessageParams = {},
 ): string {
   if (!coded) return english;

@@ -8,8 +8,8 @@ import type { ServerType } from '../server-profiles/server-profile.ts';
 import { APPROVAL_PERMISSION_FOOTNOTES, type ApproverRoleCombination } from './approval-permission-table.ts';
 import type { CodedSentence } from '../shared/domain-error.ts';
 import { tableSentence, templatePlaceholders } from '../shared/sentence.ts';
+import { SENTENCE_LABEL_TABLES } from '../shared/sentence-labels.ts';
 import {
-  APPROVAL_LABEL_TABLES,
   APPROVAL_RULES,
   APPROVAL_SENTENCES,
   explainApproval,
@@ -551,11 +551,12 @@ describe('every sentence of a decision is named by its code (decision 58)', () =
   it('names every param that is a fixed label by its kind and keys, the English param being those labels joined', () => {
     const sentences = decisions.flatMap((d): ApprovalSentence[] => [d.summarySentence, ...d.checks.map((c) => c.sentence)]);
     const kinds = new Set<string>();
-    const englishList = (items: string[], join: 'and' | 'or') =>
-      items.length <= 2 ? items.join(` ${join} `) : `${items.slice(0, -1).join(', ')}${join === 'or' ? ',' : ''} ${join} ${items.at(-1)}`;
+    const englishList = (items: string[], join: 'and' | 'or' | 'notes') =>
+      join === 'notes' ? items.map((note) => ` Note: ${note}`).join('')
+        : items.length <= 2 ? items.join(` ${join} `) : `${items.slice(0, -1).join(', ')}${join === 'or' ? ',' : ''} ${join} ${items.at(-1)}`;
     for (const { code, params, labels } of new Map(sentences.map((sentence) => [JSON.stringify(sentence), sentence])).values()) {
       for (const [name, { kind, keys, join }] of Object.entries(labels ?? {})) {
-        const table: Record<string, string> = APPROVAL_LABEL_TABLES[kind];
+        const table: Record<string, string> = SENTENCE_LABEL_TABLES[kind];
         const english = keys.map((key) => table[key]);
         expect(english, `${code} ${name}`).not.toContain(undefined);
         if (join === undefined) expect(keys, `${code} ${name}`).toHaveLength(1);
@@ -564,10 +565,11 @@ describe('every sentence of a decision is named by its code (decision 58)', () =
       }
     }
     // Every param that is a label carries it: no sentence says a role, privilege, depth or deployment as bare text.
-    const labelled = new Set(Object.values(APPROVAL_LABEL_TABLES).flatMap((table) => Object.values(table)));
+    const labelled = new Set(Object.values(SENTENCE_LABEL_TABLES).flatMap((table) => Object.values(table)));
+    labelled.add(` Note: ${APPROVAL_PERMISSION_FOOTNOTES[1]}`).add(` Note: ${APPROVAL_PERMISSION_FOOTNOTES[2]}`);
     const bare = sentences.flatMap(({ code, params, labels }) =>
       Object.entries(params ?? {}).filter(([name, value]) => labelled.has(String(value)) && !labels?.[name]).map(([name]) => `${code} ${name}`));
     expect([...new Set(bare)]).toEqual([]);
-    expect([...kinds].sort()).toEqual(Object.keys(APPROVAL_LABEL_TABLES).sort());
+    expect([...kinds].sort()).toEqual(['approverRole', 'approverRoleCombination', 'customerEngagement', 'exchangeDeployment', 'permissionFootnote', 'privilege', 'privilegeDepth']);
   });
 });

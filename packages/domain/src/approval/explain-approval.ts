@@ -1,15 +1,11 @@
 import type { Actor } from '../access/actor.ts';
-import { canReachRecord, hasPrivilege, PRIVILEGE_DEPTH_LABELS, PRIVILEGE_LABELS } from '../access/privileges.ts';
-import { CUSTOMER_ENGAGEMENT_LABELS, type CustomerEngagementDeployment } from '../environments/environment.ts';
+import { canReachRecord, hasPrivilege } from '../access/privileges.ts';
+import type { CustomerEngagementDeployment } from '../environments/environment.ts';
 import type { ServerType } from '../server-profiles/server-profile.ts';
-import type { CodedSentence, MessageParams, ServerMessage } from '../shared/domain-error.ts';
-import { tableSentence } from '../shared/sentence.ts';
+import { label, labelledSentence, labelledSentenceOf, labelList, type LabelledMessage, type LabelledSentence, type LabelParam } from '../shared/sentence-labels.ts';
 import {
-  APPROVAL_PERMISSION_FOOTNOTES,
   APPROVAL_PERMISSION_TABLE,
-  APPROVER_ROLE_COMBINATION_LABELS,
   APPROVER_ROLE_COMBINATION_ROLES,
-  APPROVER_ROLE_LABELS,
   approverRoleCombinationsHeld,
   approverRolesHeld,
   approvingCombinations,
@@ -70,31 +66,8 @@ export const APPROVAL_RULE_LABELS: Record<ApprovalRule, string> = {
 
 export type ApprovalRuleOutcome = 'passed' | 'failed' | 'notApplicable';
 
-/** The fixed labels a sentence's params can be: each kind is one of the domain's label tables, keyed by identifier. */
-export const APPROVAL_LABEL_TABLES = {
-  privilege: PRIVILEGE_LABELS,
-  privilegeDepth: PRIVILEGE_DEPTH_LABELS,
-  approverRole: APPROVER_ROLE_LABELS,
-  approverRoleCombination: APPROVER_ROLE_COMBINATION_LABELS,
-  customerEngagement: CUSTOMER_ENGAGEMENT_LABELS,
-  exchangeDeployment: EXCHANGE_DEPLOYMENT_LABELS,
-} as const;
-export type ApprovalLabelKind = keyof typeof APPROVAL_LABEL_TABLES;
-
-/**
- * What a param that is a fixed label names: its kind and identifiers (several, joined with "and" or "or", for a
- * list), so a UI can say the label, and join the list, in its own language while the param keeps the English.
- */
-export interface SentenceLabel {
-  kind: ApprovalLabelKind;
-  keys: string[];
-  join?: 'and' | 'or';
-}
-
 /** An approval sentence by code: its params, and for those that are fixed labels what they name. */
-export interface ApprovalSentence extends CodedSentence {
-  labels?: Record<string, SentenceLabel>;
-}
+export type ApprovalSentence = LabelledSentence;
 
 export interface ApprovalCheck {
   rule: ApprovalRule;
@@ -127,8 +100,8 @@ const NEEDS_PER_EXCHANGE = `With ${ONLINE} it needs {{needsOnline}}; with ${ON_P
 /**
  * Every sentence a decision says, one per code (decision 58: one sentence, one set of params, never reused); the web
  * says them from `mailboxes:approvalSentence.<code>`, whose English is this table's (test/i18n-resources.test.ts).
- * Labels of roles, privileges, depths and deployments are params in English, as the seed names them, with `labels`
- * naming them (and lists of them) for a UI to say in its language; the permissions model's footnotes stay English.
+ * Labels of roles, privileges, depths and deployments, and the permissions model's footnotes, are params in English,
+ * as the seed says them, with `labels` naming them (and lists of them) for a UI to say in its language.
  */
 export const APPROVAL_SENTENCES = {
   APPROVE_PRIVILEGE_NOT_HELD: 'You do not hold the {{privilege}} privilege. A system admin can add it to one of your security roles.',
@@ -175,54 +148,17 @@ export const APPROVAL_SENTENCES = {
 } as const;
 export type ApprovalSentenceCode = keyof typeof APPROVAL_SENTENCES;
 
-/** A param that is a fixed label, or a list of them: its English text, and what it names. */
-interface LabelParam {
-  english: string;
-  label: SentenceLabel;
-}
-
-type ApprovalMessage = ServerMessage & { labels?: Record<string, SentenceLabel> };
-
-function label<K extends ApprovalLabelKind>(kind: K, key: keyof (typeof APPROVAL_LABEL_TABLES)[K] & string): LabelParam {
-  return { english: (APPROVAL_LABEL_TABLES[kind] as Record<string, string>)[key]!, label: { kind, keys: [key] } };
-}
-
-function labelList<K extends ApprovalLabelKind>(kind: K, keys: readonly (keyof (typeof APPROVAL_LABEL_TABLES)[K] & string)[], join: 'and' | 'or'): LabelParam {
-  const english = keys.map((key) => label(kind, key).english);
-  return { english: join === 'and' ? andList(english) : orList(english), label: { kind, keys: [...keys], join } };
-}
-
 const APPROVE_PRIVILEGE = label('privilege', 'approveEmailAddresses');
 
-/** A sentence of the table: its params' English fills the template, the labels among them travel beside it. */
-function say(code: ApprovalSentenceCode, params?: Record<string, string | number | LabelParam>): ApprovalMessage {
-  if (params === undefined) return tableSentence(code, APPROVAL_SENTENCES[code]);
-  const entries = Object.entries(params);
-  const english: MessageParams = Object.fromEntries(entries.map(([name, value]) => [name, typeof value === 'object' ? value.english : value]));
-  const labels = Object.fromEntries(entries.flatMap(([name, value]) => (typeof value === 'object' ? [[name, value.label]] : [])));
-  const message = tableSentence(code, APPROVAL_SENTENCES[code], english);
-  return Object.keys(labels).length === 0 ? message : { ...message, labels };
-}
+const say = (code: ApprovalSentenceCode, params?: Record<string, string | number | LabelParam>): LabelledMessage =>
+  labelledSentence(code, APPROVAL_SENTENCES[code], params);
 
-const approvalSentence = ({ message: _english, ...sentence }: ApprovalMessage): ApprovalSentence => sentence;
-
-function check(rule: ApprovalRule, path: ApprovalPath, outcome: ApprovalRuleOutcome, sentence: ApprovalMessage): ApprovalCheck {
-  return { rule, path, outcome, message: sentence.message, sentence: approvalSentence(sentence) };
+function check(rule: ApprovalRule, path: ApprovalPath, outcome: ApprovalRuleOutcome, sentence: LabelledMessage): ApprovalCheck {
+  return { rule, path, outcome, message: sentence.message, sentence: labelledSentenceOf(sentence) };
 }
 
 function passedOrFailed(isPassed: boolean): ApprovalRuleOutcome {
   return isPassed ? 'passed' : 'failed';
-}
-
-/** "a", "a or b", "a, b, or c": the seed's way of listing alternatives. */
-function orList(items: readonly string[]): string {
-  if (items.length <= 2) return items.join(' or ');
-  return `${items.slice(0, -1).join(', ')}, or ${items.at(-1)}`;
-}
-
-function andList(items: readonly string[]): string {
-  if (items.length <= 2) return items.join(' and ');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 // ——— Path 'permissionModel' ———
@@ -239,9 +175,10 @@ function checkApprovePrivilege(actor: Actor, mailbox: MailboxForApproval): Appro
   return check('approvePrivilege', path, 'passed', say(reach, { privilege, depth: label('privilegeDepth', depth) }));
 }
 
-function footnoteNotes(cells: readonly (PermissionCell | null)[]): string {
+/** The permissions model's footnotes on the cells that decide, each said as a note after the sentence; '' for none. */
+function footnoteNotes(cells: readonly (PermissionCell | null)[]): LabelParam | '' {
   const footnotes = [...new Set(cells.flatMap((cell) => (cell?.footnote ? [cell.footnote] : [])))];
-  return footnotes.map((footnote) => ` Note: ${APPROVAL_PERMISSION_FOOTNOTES[footnote]}`).join('');
+  return footnotes.length === 0 ? '' : labelList('permissionFootnote', footnotes, 'notes');
 }
 
 /**
@@ -261,7 +198,7 @@ function needsPhrase(customerEngagement: CustomerEngagementDeployment, exchange:
 interface PermissionModelEvaluation {
   check: ApprovalCheck;
   /** The summary when approval is allowed, e.g. "…: System admin may approve Exchange Online mailboxes". */
-  allowedSummary: ApprovalMessage | null;
+  allowedSummary: LabelledMessage | null;
 }
 
 function evaluateKnownExchange(
@@ -434,8 +371,8 @@ function continueSentence(message: string): string {
   return message.replace(/^(You|Your|This|Without)\b/, (word) => word.toLowerCase());
 }
 
-function decision(allowed: boolean, via: ApprovalPath | null, summary: ApprovalMessage, checks: ApprovalCheck[], reason?: ApprovalCheck): ApprovalDecision {
-  return { allowed, via, summary: summary.message, summarySentence: approvalSentence(summary), ...(reason ? { reasonRule: reason.rule } : {}), checks };
+function decision(allowed: boolean, via: ApprovalPath | null, summary: LabelledMessage, checks: ApprovalCheck[], reason?: ApprovalCheck): ApprovalDecision {
+  return { allowed, via, summary: summary.message, summarySentence: labelledSentenceOf(summary), ...(reason ? { reasonRule: reason.rule } : {}), checks };
 }
 
 /** A refusal's summary: its sentence with the deciding check's sentence as `reason`. */
