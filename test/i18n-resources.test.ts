@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEMO_ALERT_SENTENCES } from '../apps/api/src/seed/demo-data.ts';
 import { LABEL_KEYS, NOTE_KEY } from '../apps/web/src/lib/server-label-keys.ts';
-import { SENTENCE_LABEL_TABLES, APPROVAL_SENTENCES, APPROVE_EMAIL_AVAILABILITY_SENTENCES, BULK_RESULT_SENTENCES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SENTENCE_NOTE, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
+import { ALERT_PLURAL_SENTENCES, ALERT_SENTENCES, SENTENCE_LABEL_TABLES, APPROVAL_SENTENCES, APPROVE_EMAIL_AVAILABILITY_SENTENCES, BULK_RESULT_SENTENCES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, SENTENCE_NOTE, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
 
 // The web's translations (decision 51): the same keys in every namespace of every language, every key the code asks
 // for present in English, and the server's message codes all translated.
@@ -161,6 +162,11 @@ describe('the web translations', () => {
     { table: 'APPROVAL_SENTENCES', namespace: 'mailboxes', sentences: keyed('approvalSentence.', APPROVAL_SENTENCES) },
     { table: 'BULK_RESULT_SENTENCES', namespace: 'mailboxes', sentences: keyed('bulkSentence.', BULK_RESULT_SENTENCES) },
     { table: 'APPROVE_EMAIL_AVAILABILITY_SENTENCES', namespace: 'mailboxes', sentences: pluralKeyed('approveEmailSentence.', APPROVE_EMAIL_AVAILABILITY_SENTENCES) },
+    // With the demo's own alert sentences, whose codes are DEMO_ ones, apart from the run's.
+    {
+      table: 'ALERT_SENTENCES', namespace: 'alerts',
+      sentences: { ...keyed('sentence.', ALERT_SENTENCES), ...pluralKeyed('sentence.', ALERT_PLURAL_SENTENCES), ...keyed('sentence.', DEMO_ALERT_SENTENCES) },
+    },
     // Keyed by the error code: its title, what it means and what to fix.
     {
       table: 'EXCHANGE_ERROR_CATALOG', namespace: 'exchange-errors',

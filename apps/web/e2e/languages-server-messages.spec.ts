@@ -89,3 +89,39 @@ test('Approve Email\'s availability for a selection is said in German, with its 
   await expect(note).not.toContainText('You cannot approve');
   await expect(note).not.toContainText('mailboxes selected');
 });
+
+test('alerts a real Test & Enable run wrote are said in German: channels, error titles and meanings, and times as German write them', async ({ page }) => {
+  await signInInGerman(page, 'global.admin@contoso.example');
+  const fabrikam = await environmentId(page, 'Fabrikam');
+  const get = async (url: string) => (await page.request.get(url)).json();
+  const profile = ((await get(`/api/environments/${fabrikam}/server-profiles`)).items as { id: string; name: string }[]).find((p) => p.name === 'Fabrikam Exchange Server')!.id;
+  // Fabrikam processes email only for approved mailboxes: the run fails a pending address's channels with
+  // EmailAddressNotApproved. The demo's Exchange has one mailbox's database unavailable once: the first run on it
+  // (this one, or an earlier spec's) leaves a warning with the time of its next attempt.
+  const { csrfToken } = await get('/api/session');
+  const started = await page.request.post(`/api/environments/${fabrikam}/server-profiles/${profile}/test-and-enable-mailboxes`, { headers: { 'x-csrf-token': csrfToken }, data: {} });
+  expect(started.ok(), await started.text()).toBe(true);
+  const run = (await started.json()).run as { id: string };
+  await expect.poll(async () => (await get(`/api/environments/${fabrikam}/jobs/${run.id}`)).state, { timeout: 90_000 }).toBe('completed');
+
+  const [pending] = (await get(`/api/environments/${fabrikam}/mailboxes?view=pendingApproval&type=user&limit=1`)).items as { id: string; name: string }[];
+  await page.goto(`/environments/${fabrikam}/settings/email/mailboxes/${pending!.id}?tab=alerts`);
+  const wall = page.getByRole('list', { name: 'Warnungen, neueste zuerst' });
+  const failed = wall.getByRole('listitem').filter({ hasText: `für das Postfach ${pending!.name} fehlgeschlagen` }).first();
+  await expect(failed).toContainText(/(Eingehende|Ausgehende) E-Mail( und Ausgehende E-Mail)? für das Postfach/);
+  await expect(failed).toContainText(
+    'fehlgeschlagen: E-Mail-Adresse nicht genehmigt. E-Mails können nicht gesendet oder empfangen werden, weil die E-Mail-Adresse des Postfachs nicht genehmigt ist');
+  await expect(failed).toContainText('und der Besitzer des E-Mail-Serverprofils wurde benachrichtigt.');
+  await expect(wall).not.toContainText('failed for the mailbox');
+  await expect(wall).not.toContainText('Email address not approved');
+
+  // The environment's wall: the retried mailbox's warning, its next attempt as a German date and time, not in UTC.
+  await page.goto(`/environments/${fabrikam}/alerts`);
+  await page.getByRole('searchbox', { name: 'Warnungen durchsuchen' }).fill('temporarily unavailable');
+  const groups = page.getByRole('list', { name: 'Warnungen nach Postfach und Code, neueste zuerst' });
+  await expect(groups).toHaveAttribute('aria-busy', 'false');
+  const retried = groups.getByRole('listitem').filter({ hasText: 'Das System versucht es später erneut' }).first();
+  await expect(retried).toContainText(/^.*Der Test von Eingehende E-Mail für das Postfach .+ war nicht möglich: The mailbox database is temporarily unavailable\./);
+  await expect(retried).toContainText(/\(Versuch 1 von 10; nächster Versuch am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\)\./);
+  await expect(retried).not.toContainText('UTC');
+});

@@ -1,5 +1,6 @@
 import { ALERT_SEVERITIES } from '@sync-admin/domain';
 import { z } from 'zod/mini';
+import { labelledSentenceSchema } from './errors.ts';
 import { isoDateTime, text } from './primitives.ts';
 
 const booleanQuery = z.pipe(z.enum(['true', 'false']), z.transform((value) => value === 'true'));
@@ -30,6 +31,8 @@ export const alertSchema = z.object({
   severity: z.enum(ALERT_SEVERITIES),
   code: z.nullable(text()),
   message: text(),
+  /** The sentence `message` says (decision 58), for the web to say it in the user's language; null for an alert kept before codes. */
+  sentence: z.nullable(labelledSentenceSchema),
   /** Shown to the mailbox owner too (a completed configuration; errors when "Notify mailbox owner" is on). */
   toMailboxOwner: z.boolean(),
   createdAt: text(),
@@ -47,6 +50,7 @@ export const alertGroupSchema = z.object({
   code: z.nullable(text()),
   count: z.number(),
   latestMessage: text(),
+  latestSentence: z.nullable(labelledSentenceSchema),
   latestAt: text(),
   /** What happens next, or what to do: retried at a time, being tested, held by an outage, disabled, re-test. */
   nextStep: z.object({ kind: z.enum(['retrying', 'testing', 'held', 'disabled', 'retest', 'none']), at: z.nullable(text()) }),

@@ -16,7 +16,7 @@ export type CodedSentenceResponse = z.infer<typeof codedSentenceSchema>;
 const sentenceLabelSchema = z.object({
   kind: z.enum([
     'privilege', 'privilegeDepth', 'approverRole', 'approverRoleCombination', 'customerEngagement', 'exchangeDeployment', 'permissionFootnote',
-    'exchangeChannel', 'exchangeErrorTitle', 'outageFamily',
+    'exchangeChannel', 'exchangeErrorTitle', 'exchangeErrorMeaning', 'outageFamily',
   ]),
   keys: z.array(text()),
   join: z.optional(z.enum(['and', 'or', 'notes'])),

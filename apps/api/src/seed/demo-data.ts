@@ -1,4 +1,6 @@
-import { BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, EXCHANGE_ONLINE_EWS_URL, newServerProfileSettings, type BuiltInRoleKey, type TenantRole } from '@sync-admin/domain';
+import {
+  BUILT_IN_ROLES, BUILT_IN_ROLE_NAMES, codedSentence, EXCHANGE_ONLINE_EWS_URL, newServerProfileSettings, tableSentence, type BuiltInRoleKey, type MessageParams, type TenantRole,
+} from '@sync-admin/domain';
 import type { Prisma, PrismaClient } from '@sync-admin/db';
 import { hashPassword } from '../lib/password-hash.ts';
 
@@ -189,6 +191,21 @@ const HOUR = 3_600_000;
  * The Alerts wall as server-side synchronization would have filled it: an error for each mailbox whose
  * last run failed, an information alert for each one enabled, and a few warnings; dated when they happened.
  */
+/**
+ * The demo's own alert sentences (the Alerts wall of seed 000), coded as the run's are (decision 58) so a German
+ * demo reads them in German: the web says them from `alerts:sentence.<code>` too.
+ */
+export const DEMO_ALERT_SENTENCES = {
+  DEMO_MAILBOX_ENABLED: 'The mailbox {{mailbox}} has been enabled for email processing.',
+  DEMO_EMAIL_ADDRESS_NOT_APPROVED: 'Email can\'t be received for the mailbox {{mailbox}} because the email address of the mailbox {{emailAddress}} isn\'t approved. The owner of the associated email server profile {{profile}} has been notified.',
+  DEMO_SERVER_PROFILE_INACTIVE: 'The email server profile {{profile}} is inactive. Mailboxes that use it won\'t synchronize until another profile is chosen.',
+} as const;
+
+function demoSentence(code: keyof typeof DEMO_ALERT_SENTENCES, params: MessageParams) {
+  const said = tableSentence(code, DEMO_ALERT_SENTENCES[code], params);
+  return { message: said.message, sentence: codedSentence(said) };
+}
+
 async function demoAlerts(prisma: PrismaClient, retiredServer: { id: string; environmentId: string; name: string }): Promise<Prisma.AlertCreateManyInput[]> {
   const mailboxes = await prisma.mailbox.findMany({
     select: {
@@ -204,7 +221,7 @@ async function demoAlerts(prisma: PrismaClient, retiredServer: { id: string; env
     ? [{ ...about(mailbox), severity: 'error' as const, code: mailbox.lastErrorCode, message: mailbox.lastErrorMessage ?? mailbox.lastErrorCode, createdAt: mailbox.lastErrorAt }]
     : []));
   const enabled = mailboxes.flatMap((mailbox) => (mailbox.incomingEmailStatus === 'success' && mailbox.testCompletedOn
-    ? [{ ...about(mailbox), severity: 'information' as const, message: `The mailbox ${mailbox.name} has been enabled for email processing.`, toMailboxOwner: true, createdAt: mailbox.testCompletedOn }]
+    ? [{ ...about(mailbox), severity: 'information' as const, ...demoSentence('DEMO_MAILBOX_ENABLED', { mailbox: mailbox.name }), toMailboxOwner: true, createdAt: mailbox.testCompletedOn }]
     : []));
   // A few active mailboxes that their profile tries to synchronize while the address awaits approval.
   const unapproved = mailboxes
@@ -212,13 +229,12 @@ async function demoAlerts(prisma: PrismaClient, retiredServer: { id: string; env
     .filter((_, i) => i % 20 === 0)
     .map((mailbox, i) => ({
       ...about(mailbox), severity: 'warning' as const, code: 'EmailAddressNotApproved',
-      message: `Email can't be received for the mailbox ${mailbox.name} because the email address of the mailbox ${mailbox.emailAddress} `
-        + `isn't approved. The owner of the associated email server profile ${mailbox.serverProfile!.name} has been notified.`,
+      ...demoSentence('DEMO_EMAIL_ADDRESS_NOT_APPROVED', { mailbox: mailbox.name, emailAddress: mailbox.emailAddress, profile: mailbox.serverProfile!.name }),
       createdAt: new Date(Date.UTC(2026, 10, 2, 6) + i * 31 * HOUR),
     }));
   const inactiveProfile = {
     environmentId: retiredServer.environmentId, serverProfileId: retiredServer.id, severity: 'warning' as const, code: null,
-    message: `The email server profile ${retiredServer.name} is inactive. Mailboxes that use it won't synchronize until another profile is chosen.`,
+    ...demoSentence('DEMO_SERVER_PROFILE_INACTIVE', { profile: retiredServer.name }),
     createdAt: new Date(Date.UTC(2026, 9, 28, 9, 30)),
   };
   return [...errors, ...enabled, ...unapproved, inactiveProfile];

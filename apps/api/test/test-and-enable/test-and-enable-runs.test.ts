@@ -133,6 +133,16 @@ describe('Test & Enable jobs against an Exchange test server', () => {
     const alerts = await alertsOf(row!.id);
     expect(alerts.map((a) => [a.severity, a.code])).toEqual([['error', 'ErrorAccessDenied']]);
     expect(alerts[0]!.message).toMatch(/^Outgoing Email failed for the mailbox .*: Access denied\. .*disabled for Outgoing Email/);
+    // The wall sends the sentence by code beside it (decision 58): Exchange's words are data, channel and title labels.
+    const wall = await t.app.inject({ method: 'GET', url: `/api/environments/${fabrikam}/alerts?mailboxId=${row!.id}&since=${since.toISOString()}`, headers: admin.headers });
+    expect(wall.json().items).toEqual([expect.objectContaining({
+      message: alerts[0]!.message,
+      sentence: {
+        code: 'CHANNELS_FAILED',
+        params: { channels: 'Outgoing Email', mailbox: row!.name, title: 'Access denied', exchangeMessage: expect.stringContaining('Access is denied') },
+        labels: { channels: { kind: 'exchangeChannel', keys: ['outgoing'] }, title: { kind: 'exchangeErrorTitle', keys: ['ErrorAccessDenied'] } },
+      },
+    })]);
   });
 
   it('a transient error leaves a warning and is retried later, after the time Exchange asks for; then it passes', async () => {

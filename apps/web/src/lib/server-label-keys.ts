@@ -16,11 +16,9 @@ export const LABEL_KEYS: Record<SentenceLabelResponse['kind'], (key: string) => 
   permissionFootnote: (key) => `security-roles:model.footnote${key}`,
   exchangeChannel: (key) => `exchange-connectivity:channel.${key}`,
   exchangeErrorTitle: (key) => `exchange-errors:${key}.title`,
+  exchangeErrorMeaning: (key) => `exchange-errors:${key}.meaning`,
   outageFamily: (key) => `exchange-connectivity:outageFamily.${key}`,
 };
-
-/** The namespaces LABEL_KEYS reads: a component saying a server sentence loads them with its own. */
-export const LABEL_NAMESPACES = ['security-roles', 'exchange-connectivity', 'exchange-errors'] as const;
 
 /** How a `notes` list says each label: as its own sentence after the one that names it. */
 export const NOTE_KEY = 'common:sentenceNote';

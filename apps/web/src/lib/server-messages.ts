@@ -66,7 +66,7 @@ function labelParams(labels: LabelledSentenceResponse['labels']): MessageParams 
  * useTranslation), and `security-roles` for the labels.
  */
 export function codedSentenceText(
-  table: 'domain-health:sentence' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence',
+  table: 'alerts:sentence' | 'domain-health:sentence' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence',
   english: string,
   coded: LabelledSentenceResponse | null | undefined,
   params: MessageParams = {},

@@ -1,8 +1,15 @@
-import type { NewAlert } from '@sync-admin/domain';
+import type { LabelledSentence, NewAlert } from '@sync-admin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.ts';
 import { createEnvironment, createServerProfile, createUser, openTestDatabase } from '../test-database.test-support.ts';
 import { createAlertRepository } from './alert.repository.ts';
+
+// A coded alert (decision 58): its sentence is kept as it was written, labels and all.
+const ZEDS_SENTENCE: LabelledSentence = {
+  code: 'CONFIGURATION_COMPLETED',
+  params: { mailbox: 'Zed', channels: 'Incoming Email', count: 1 },
+  labels: { channels: { kind: 'exchangeChannel', keys: ['incoming'] } },
+};
 
 describe('alert repository', () => {
   let db: Database;
@@ -29,11 +36,11 @@ describe('alert repository', () => {
 
     const at = (day: number) => new Date(Date.UTC(2026, 10, day));
     const alerts: NewAlert[] = [
-      { environmentId: contoso, mailboxId: ids.oliviasMailbox, serverProfileId: ids.zedsProfile, severity: 'error', code: 'HTTP401', message: 'Olivia: credentials rejected (401).', toMailboxOwner: false, createdAt: at(3) },
-      { environmentId: contoso, mailboxId: ids.zedsMailbox, serverProfileId: ids.oliviasProfile, severity: 'information', code: null, message: 'Zed: enabled for email processing.', toMailboxOwner: true, createdAt: at(5) },
-      { environmentId: contoso, mailboxId: null, serverProfileId: ids.oliviasProfile, severity: 'warning', code: null, message: 'Olivia profile: 100% of connections slow.', toMailboxOwner: false, createdAt: at(1) },
-      { environmentId: contoso, mailboxId: null, serverProfileId: null, severity: 'warning', code: null, message: 'Quota at 1000 items_left.', toMailboxOwner: false, createdAt: at(4) },
-      { environmentId: fabrikam, mailboxId: null, serverProfileId: null, severity: 'error', code: null, message: 'Fabrikam: something else.', toMailboxOwner: false, createdAt: at(6) },
+      { environmentId: contoso, mailboxId: ids.oliviasMailbox, serverProfileId: ids.zedsProfile, severity: 'error', code: 'HTTP401', message: 'Olivia: credentials rejected (401).', sentence: null, toMailboxOwner: false, createdAt: at(3) },
+      { environmentId: contoso, mailboxId: ids.zedsMailbox, serverProfileId: ids.oliviasProfile, severity: 'information', code: null, message: 'Zed: enabled for email processing.', sentence: ZEDS_SENTENCE, toMailboxOwner: true, createdAt: at(5) },
+      { environmentId: contoso, mailboxId: null, serverProfileId: ids.oliviasProfile, severity: 'warning', code: null, message: 'Olivia profile: 100% of connections slow.', sentence: null, toMailboxOwner: false, createdAt: at(1) },
+      { environmentId: contoso, mailboxId: null, serverProfileId: null, severity: 'warning', code: null, message: 'Quota at 1000 items_left.', sentence: null, toMailboxOwner: false, createdAt: at(4) },
+      { environmentId: fabrikam, mailboxId: null, serverProfileId: null, severity: 'error', code: null, message: 'Fabrikam: something else.', sentence: null, toMailboxOwner: false, createdAt: at(6) },
     ];
     await repository.createAlerts(alerts);
     await repository.createAlerts([]);
@@ -47,7 +54,10 @@ describe('alert repository', () => {
       'Zed: enabled for email processing.', 'Quota at 1000 items_left.', 'Olivia: credentials rejected (401).', 'Olivia profile: 100% of connections slow.',
     ]);
     expect(listed.items[2]).toMatchObject({ mailboxName: 'Olivia', serverProfileName: 'Zed profile', severity: 'error', code: 'HTTP401', createdAt: new Date(Date.UTC(2026, 10, 3)) });
-    expect(listed.items[1]).toMatchObject({ mailboxName: null, serverProfileName: null });
+    expect(listed.items[1]).toMatchObject({ mailboxName: null, serverProfileName: null, sentence: null });
+    expect(listed.items[0]?.sentence).toEqual(ZEDS_SENTENCE);
+    const groups = await repository.groupAlerts(contoso, { mailboxId: ids.zedsMailbox }, page);
+    expect(groups.items.map((group) => group.latestSentence)).toEqual([ZEDS_SENTENCE]);
   });
 
   it('pages', async () => {

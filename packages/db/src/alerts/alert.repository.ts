@@ -1,4 +1,4 @@
-import { ACTIVE_RUN_ITEM_STATES, type Alert, type AlertFilter, type AlertGroup, type AlertRepository } from '@sync-admin/domain';
+import { ACTIVE_RUN_ITEM_STATES, type Alert, type AlertFilter, type AlertGroup, type AlertRepository, type LabelledSentence } from '@sync-admin/domain';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { createSqlParams, escapeLikePattern } from '../sql/sql-params.ts';
 
@@ -6,6 +6,9 @@ const alertInclude = {
   mailbox: { select: { name: true } },
   serverProfile: { select: { name: true } },
 } satisfies Prisma.AlertInclude;
+
+// Written only by createAlerts below, from the domain's own sentences.
+const sentenceFromJson = (json: Prisma.JsonValue | null) => json as LabelledSentence | null;
 
 function toAlert(row: Prisma.AlertGetPayload<{ include: typeof alertInclude }>): Alert {
   return {
@@ -18,6 +21,7 @@ function toAlert(row: Prisma.AlertGetPayload<{ include: typeof alertInclude }>):
     severity: row.severity,
     code: row.code,
     message: row.message,
+    sentence: sentenceFromJson(row.sentence),
     toMailboxOwner: row.toMailboxOwner,
     createdAt: row.createdAt,
   };
@@ -106,7 +110,7 @@ export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRe
         return [{
           mailboxId: g.mailboxId, mailboxName: mailbox?.name ?? null,
           serverProfileId: g.serverProfileId, serverProfileName: row.serverProfile?.name ?? null,
-          severity: g.severity, code: g.code, count: g._count._all, latestMessage: row.message, latestAt: row.createdAt,
+          severity: g.severity, code: g.code, count: g._count._all, latestMessage: row.message, latestSentence: sentenceFromJson(row.sentence), latestAt: row.createdAt,
           mailbox: mailbox && {
             incomingEmailStatus: mailbox.incomingEmailStatus, outgoingEmailStatus: mailbox.outgoingEmailStatus,
             appointmentsContactsTasksStatus: mailbox.appointmentsContactsTasksStatus,
@@ -119,16 +123,18 @@ export function createAlertRepository(prisma: Prisma.TransactionClient): AlertRe
 
     async createAlerts(alerts) {
       if (alerts.length === 0) return;
-      // One statement whatever the number (a bulk run raises thousands): eight array parameters, not eight per row.
+      // One statement whatever the number (a bulk run raises thousands): nine array parameters, not nine per row.
       const params = createSqlParams();
       await prisma.$executeRawUnsafe(
-        `INSERT INTO "Alert" ("id", "environmentId", "mailboxId", "serverProfileId", "severity", "code", "message", "toMailboxOwner", "createdAt")
-         SELECT gen_random_uuid(), a."environmentId", a."mailboxId", a."serverProfileId", a."severity"::"AlertSeverity", a."code", a."message", a."toMailboxOwner", a."createdAt"
+        `INSERT INTO "Alert" ("id", "environmentId", "mailboxId", "serverProfileId", "severity", "code", "message", "sentence", "toMailboxOwner", "createdAt")
+         SELECT gen_random_uuid(), a."environmentId", a."mailboxId", a."serverProfileId", a."severity"::"AlertSeverity", a."code", a."message", a."sentence"::jsonb,
+           a."toMailboxOwner", a."createdAt"
          FROM unnest(${params.bind(alerts.map((a) => a.environmentId), 'uuid[]')}, ${params.bind(alerts.map((a) => a.mailboxId), 'uuid[]')},
            ${params.bind(alerts.map((a) => a.serverProfileId), 'uuid[]')}, ${params.bind(alerts.map((a) => a.severity), 'text[]')},
            ${params.bind(alerts.map((a) => a.code), 'text[]')}, ${params.bind(alerts.map((a) => a.message), 'text[]')},
+           ${params.bind(alerts.map((a) => (a.sentence ? JSON.stringify(a.sentence) : null)), 'text[]')},
            ${params.bind(alerts.map((a) => a.toMailboxOwner), 'boolean[]')}, ${params.bind(alerts.map((a) => a.createdAt), 'timestamp(3)[]')})
-           AS a("environmentId", "mailboxId", "serverProfileId", "severity", "code", "message", "toMailboxOwner", "createdAt")`,
+           AS a("environmentId", "mailboxId", "serverProfileId", "severity", "code", "message", "sentence", "toMailboxOwner", "createdAt")`,
         ...params.values,
       );
     },

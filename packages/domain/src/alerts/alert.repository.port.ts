@@ -1,4 +1,5 @@
 import type { KeysetBatch } from '../shared/keyset-walk.ts';
+import type { LabelledSentence } from '../shared/sentence-labels.ts';
 import type { Alert, AlertFilter, AlertGroup, AlertSeverity } from './alert.ts';
 
 export interface NewAlert {
@@ -8,6 +9,8 @@ export interface NewAlert {
   severity: AlertSeverity;
   code: string | null;
   message: string;
+  /** The sentence `message` says, for a UI to say it in its language; null for a text of its own (the demo's, say). */
+  sentence: LabelledSentence | null;
   /** Also shown on the mailbox owner's own wall (success alerts; errors when "Notify mailbox owner" is on). */
   toMailboxOwner: boolean;
   createdAt: Date;

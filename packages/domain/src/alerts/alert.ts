@@ -1,4 +1,5 @@
 import type { MailboxTestStatus } from '../mailboxes/mailbox.ts';
+import type { LabelledSentence } from '../shared/sentence-labels.ts';
 import type { RunItemState } from '../test-and-enable/test-and-enable-run.ts';
 
 /** Alerts wall entries (seed 000: "an alert is shown on the Alerts wall of the mailbox and the profile owner"). */
@@ -20,6 +21,8 @@ export interface Alert {
   severity: AlertSeverity;
   code: string | null;
   message: string;
+  /** The sentence `message` says (decision 58); null when kept before alerts were coded. */
+  sentence: LabelledSentence | null;
   toMailboxOwner: boolean;
   createdAt: Date;
 }
@@ -46,6 +49,7 @@ export interface AlertGroup {
   code: string | null;
   count: number;
   latestMessage: string;
+  latestSentence: LabelledSentence | null;
   latestAt: Date;
   /** Where the mailbox's testing stands now; null for a profile's own alerts. */
   mailbox: {

@@ -27,6 +27,7 @@ export const SENTENCE_LABEL_TABLES = {
   permissionFootnote: APPROVAL_PERMISSION_FOOTNOTES,
   exchangeChannel: EXCHANGE_CHANNEL_LABELS,
   exchangeErrorTitle: Object.fromEntries(Object.values(EXCHANGE_ERROR_CATALOG).map(({ code, title }) => [code, title])) as Record<string, string>,
+  exchangeErrorMeaning: Object.fromEntries(Object.values(EXCHANGE_ERROR_CATALOG).map(({ code, meaning }) => [code, meaning])) as Record<string, string>,
   outageFamily: OUTAGE_FAMILY_LABELS,
 } as const;
 export type SentenceLabelKind = keyof typeof SENTENCE_LABEL_TABLES;
@@ -91,6 +92,14 @@ export function labelList<K extends SentenceLabelKind>(kind: K, keys: readonly L
 
 /** An Exchange error's title by its code; a code outside the catalog is said as the catalog's ExchangeError. */
 export const exchangeErrorTitle = (code: string): LabelParam => label('exchangeErrorTitle', isExchangeErrorCode(code) ? code : 'ExchangeError');
+
+/**
+ * What went wrong in detail: what Exchange or the network said is data, kept as it came; the portal's own checks say
+ * their code's meaning, which is a label of the catalog.
+ */
+export function exchangeErrorDetail(code: string, message: string): string | LabelParam {
+  return isExchangeErrorCode(code) && EXCHANGE_ERROR_CATALOG[code].meaning === message ? label('exchangeErrorMeaning', code) : message;
+}
 
 /**
  * A sentence of a table: its params' English fills the template (a plural one in the form its `count` param picks),

@@ -1,7 +1,12 @@
 import type { MessageParams, ServerMessage } from './domain-error.ts';
 
-/** `{{name}}`, or `{{name, number}}`: i18next's own number format, so a count reads "1,234" here and "1.234" in German. */
-const PLACEHOLDER = /\{\{(\w+)(, number)?\}\}/g;
+/**
+ * `{{name}}`, `{{name, number}}` (i18next's number format: a count reads "1,234" here and "1.234" in German) or
+ * `{{name, datetime}}` (an instant as an ISO string: "2026-12-02 10:05 UTC" here, the user's own date and time in a UI).
+ */
+const PLACEHOLDER = /\{\{(\w+)(?:, (number|datetime))?\}\}/g;
+
+const utcMinute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * A sentence of one of the domain's tables (decision 58): its English template, with i18next's own
@@ -9,10 +14,12 @@ const PLACEHOLDER = /\{\{(\w+)(, number)?\}\}/g;
  * placeholder without its param is a bug in the table, so it throws rather than say "{{host}}" to a user.
  */
 export function tableSentence(code: string, template: string, params?: MessageParams): ServerMessage {
-  const message = template.replace(PLACEHOLDER, (_, name: string, number?: string) => {
+  const message = template.replace(PLACEHOLDER, (_, name: string, format?: 'number' | 'datetime') => {
     const value = params?.[name];
     if (value === undefined) throw new Error(`Sentence ${code} needs the param ${name}.`);
-    return number && typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
+    if (format === 'number' && typeof value === 'number') return value.toLocaleString('en-US');
+    if (format === 'datetime' && typeof value === 'string') return utcMinute(value);
+    return String(value);
   });
   return params === undefined ? { code, message } : { code, params, message };
 }

@@ -1,9 +1,9 @@
 import type { NewAlert } from '../alerts/alert.repository.port.ts';
 import type { AlertSeverity } from '../alerts/alert.ts';
 import type { EmailSettings } from '../email-settings/email-settings.ts';
-import { EXCHANGE_CHANNEL_LABELS, EXCHANGE_CHANNELS, type ExchangeChannel } from '../exchange-connectivity/exchange-channel.ts';
-import { exchangeErrorDefinition } from '../exchange-connectivity/exchange-error-catalog.ts';
-import { OUTAGE_FAMILY_LABELS } from '../exchange-connectivity/outage-family.ts';
+import { EXCHANGE_CHANNELS, type ExchangeChannel } from '../exchange-connectivity/exchange-channel.ts';
+import type { PluralTemplate } from '../shared/sentence.ts';
+import { exchangeErrorDetail, exchangeErrorTitle, label, labelledSentence, labelledSentenceOf, labelList, type LabelledMessage, type LabelParam } from '../shared/sentence-labels.ts';
 import type { DetectedOutage } from './outage.ts';
 import type { AttemptDecision, RetrySettings } from './retry-policy.ts';
 
@@ -26,14 +26,43 @@ const ALERT_SWITCH: Record<AlertSeverity, keyof Pick<EmailSettings, 'alertOnErro
   information: 'alertOnInformation',
 };
 
-function listChannels(channels: readonly ExchangeChannel[]): string {
-  const labels = channels.map((channel) => EXCHANGE_CHANNEL_LABELS[channel]);
-  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
-}
+/**
+ * Every sentence an alert of a Test & Enable run says, one per code (decision 58); the web says them from
+ * `alerts:sentence.<code>`, whose English is this table's. What Exchange or the network said (`exchangeMessage`) and
+ * the names of mailboxes and profiles are data, shown as they are; channels, error titles and meanings and outage
+ * families are labels, said in the user's language; times are instants, written in the user's time zone.
+ */
+export const ALERT_SENTENCES = {
+  CHANNELS_FAILED: '{{channels}} failed for the mailbox {{mailbox}}: {{title}}. {{exchangeMessage}} The mailbox has been disabled for {{channels}} and the owner of the email server profile has been notified.',
+  CHANNELS_FAILED_AFTER_ATTEMPTS: '{{channels}} failed for the mailbox {{mailbox}} after {{attempts, number}} attempts: {{title}}. {{exchangeMessage}} The mailbox has been disabled for {{channels}} and the owner of the email server profile has been notified.',
+  CHANNELS_RETRYING: '{{channels}} could not be tested for the mailbox {{mailbox}}: {{exchangeMessage}} The system will try again later (attempt {{attempt, number}} of {{attempts, number}}; next attempt at {{nextAttemptAt, datetime}}).',
+  OUTAGE_HELD: 'More than half of the mailboxes of the email server profile {{profile}} tested in the last hour failed: {{failed, number}} of {{tested, number}} ({{family}}). Their tests are held and retried together; no mailbox is disabled for it. Next check at {{nextCheckAt, datetime}}.',
+} as const;
 
-function formatTime(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+/** The alert sentences whose form follows a count: i18next keys them `<code>_one` and `<code>_other`. */
+export const ALERT_PLURAL_SENTENCES = {
+  // Counted by the channels enabled.
+  CONFIGURATION_COMPLETED: {
+    one: 'The email configuration of the mailbox {{mailbox}} completed successfully: {{channels}} is enabled for server-side synchronization.',
+    other: 'The email configuration of the mailbox {{mailbox}} completed successfully: {{channels}} are enabled for server-side synchronization.',
+  },
+  OUTAGE_RESUMED: {
+    one: 'Exchange answers again for the email server profile {{profile}}: {{count, number}} held mailbox test resumed.',
+    other: 'Exchange answers again for the email server profile {{profile}}: {{count, number}} held mailbox tests resumed.',
+  },
+} as const satisfies Record<string, PluralTemplate>;
+
+type AlertSentenceParams = Record<string, string | number | LabelParam>;
+
+const say = (code: keyof typeof ALERT_SENTENCES, params: AlertSentenceParams) => labelledSentence(code, ALERT_SENTENCES[code], params);
+const sayCounted = (code: keyof typeof ALERT_PLURAL_SENTENCES, params: AlertSentenceParams & { count: number }) =>
+  labelledSentence(code, ALERT_PLURAL_SENTENCES[code], params);
+
+/** An alert's English text and the coded sentence it says. */
+const worded = (sentence: LabelledMessage) => ({ message: sentence.message, sentence: labelledSentenceOf(sentence) });
+
+const channelList = (channels: readonly ExchangeChannel[]): LabelParam =>
+  channels.length === 1 ? label('exchangeChannel', channels[0]!) : labelList('exchangeChannel', channels, 'and');
 
 export function buildAttemptAlerts(input: {
   decision: AttemptDecision;
@@ -45,9 +74,9 @@ export function buildAttemptAlerts(input: {
 }): NewAlert[] {
   const { decision, mailbox, attempt, retry, emailSettings, now } = input;
   const alerts: NewAlert[] = [];
-  const add = (severity: AlertSeverity, code: string | null, message: string, toMailboxOwner: boolean) => {
+  const add = (severity: AlertSeverity, code: string | null, sentence: LabelledMessage, toMailboxOwner: boolean) => {
     if (!emailSettings[ALERT_SWITCH[severity]]) return;
-    alerts.push({ environmentId: mailbox.environmentId, mailboxId: mailbox.id, serverProfileId: mailbox.serverProfileId, severity, code, message, toMailboxOwner, createdAt: now });
+    alerts.push({ environmentId: mailbox.environmentId, mailboxId: mailbox.id, serverProfileId: mailbox.serverProfileId, severity, code, ...worded(sentence), toMailboxOwner, createdAt: now });
   };
 
   // One alert per error code, naming every channel it disabled.
@@ -60,28 +89,25 @@ export function buildAttemptAlerts(input: {
     failedByCode.set(verdict.error.code, group);
   }
   for (const [code, group] of failedByCode) {
-    const title = exchangeErrorDefinition(code).title;
-    const after = group.becamePermanent ? ` after ${attempt} attempts` : '';
-    add('error', code,
-      `${listChannels(group.channels)} failed for the mailbox ${mailbox.name}${after}: ${title}. ${group.message} The mailbox has been disabled for ${listChannels(group.channels)} and the owner of the email server profile has been notified.`,
-      emailSettings.notifyMailboxOwner);
+    const params = { channels: channelList(group.channels), mailbox: mailbox.name, title: exchangeErrorTitle(code), exchangeMessage: exchangeErrorDetail(code, group.message) };
+    const sentence = group.becamePermanent ? say('CHANNELS_FAILED_AFTER_ATTEMPTS', { ...params, attempts: attempt }) : say('CHANNELS_FAILED', params);
+    add('error', code, sentence, emailSettings.notifyMailboxOwner);
   }
 
   if (decision.itemState === 'retrying' && decision.nextAttemptAt) {
     const first = decision.channels[decision.retryChannels[0]!];
     const code = first.verdict === 'retry' ? first.error.code : null;
-    const message = first.verdict === 'retry' ? first.error.message : '';
-    add('warning', code,
-      `${listChannels(decision.retryChannels)} could not be tested for the mailbox ${mailbox.name}: ${message} The system will try again later (attempt ${attempt} of ${retry.transientRetryLimit}; next attempt at ${formatTime(decision.nextAttemptAt)}).`,
-      emailSettings.notifyMailboxOwner);
+    const message = first.verdict === 'retry' ? exchangeErrorDetail(first.error.code, first.error.message) : '';
+    add('warning', code, say('CHANNELS_RETRYING', {
+      channels: channelList(decision.retryChannels), mailbox: mailbox.name, exchangeMessage: message,
+      attempt, attempts: retry.transientRetryLimit, nextAttemptAt: decision.nextAttemptAt.toISOString(),
+    }), emailSettings.notifyMailboxOwner);
   }
 
   const passed = EXCHANGE_CHANNELS.filter((channel) => decision.channels[channel].verdict === 'passed');
   // Nothing tested (the delivery methods changed since the run started) is no configuration to announce.
   if (decision.itemState === 'succeeded' && passed.length > 0) {
-    add('information', null,
-      `The email configuration of the mailbox ${mailbox.name} completed successfully: ${listChannels(passed)} ${passed.length === 1 ? 'is' : 'are'} enabled for server-side synchronization.`,
-      true);
+    add('information', null, sayCounted('CONFIGURATION_COMPLETED', { mailbox: mailbox.name, channels: channelList(passed), count: passed.length }), true);
   }
   return alerts;
 }
@@ -94,7 +120,10 @@ export function buildOutageAlert(input: {
   return {
     environmentId: input.environmentId, mailboxId: null, serverProfileId: input.serverProfileId, severity: 'error',
     code: 'ExchangeOutage', toMailboxOwner: false, createdAt: input.now,
-    message: `More than half of the mailboxes of the email server profile ${input.profileName} tested in the last hour failed: ${outage.failedMailboxes} of ${outage.testedMailboxes} (${OUTAGE_FAMILY_LABELS[outage.family]}). Their tests are held and retried together; no mailbox is disabled for it. Next check at ${formatTime(input.nextProbeAt)}.`,
+    ...worded(say('OUTAGE_HELD', {
+      profile: input.profileName, failed: outage.failedMailboxes, tested: outage.testedMailboxes,
+      family: label('outageFamily', outage.family), nextCheckAt: input.nextProbeAt.toISOString(),
+    })),
   };
 }
 
@@ -102,6 +131,6 @@ export function buildOutageResumedAlert(input: { environmentId: string; serverPr
   return {
     environmentId: input.environmentId, mailboxId: null, serverProfileId: input.serverProfileId, severity: 'information',
     code: null, toMailboxOwner: false, createdAt: input.now,
-    message: `Exchange answers again for the email server profile ${input.profileName}: ${input.resumed} held mailbox test${input.resumed === 1 ? '' : 's'} resumed.`,
+    ...worded(sayCounted('OUTAGE_RESUMED', { profile: input.profileName, count: input.resumed })),
   };
 }

@@ -303,11 +303,9 @@ export async function runTestAndEnableAttempt(
   const toCheck = item.channels.filter((channel) => channelsToTest(mailbox).includes(channel));
   const preFailed: Partial<Record<ExchangeChannel, ChannelCheckResult>> = {};
   if (!owner || owner.securityRoles.length === 0) {
-    Object.assign(preFailed, failAll(toCheck, configurationError('MailboxOwnerLacksPrivileges',
-      `The user or team associated with the mailbox ${mailbox.name} lacks privileges: ${mailbox.ownerName} holds no security role in this environment.`)));
+    Object.assign(preFailed, failAll(toCheck, configurationError('MailboxOwnerLacksPrivileges')));
   } else if (isApprovalRequired(emailSettings, mailbox.type) && !approved) {
-    Object.assign(preFailed, failAll(toCheck.filter((channel) => channel !== 'appointmentsContactsTasks'), configurationError('EmailAddressNotApproved',
-      `Email can't be sent or received because the email address of the mailbox ${mailbox.name} is not approved.`)));
+    Object.assign(preFailed, failAll(toCheck.filter((channel) => channel !== 'appointmentsContactsTasks'), configurationError('EmailAddressNotApproved')));
   }
   const remaining = toCheck.filter((channel) => !preFailed[channel]);
   const check = remaining.length > 0

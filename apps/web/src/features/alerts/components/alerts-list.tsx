@@ -15,7 +15,7 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { ALERT_SEVERITIES, exchangeErrorDefinition, type AlertGroupResponse, type AlertResponse } from '@sync-admin/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exchangeErrorTexts } from '../../../lib/server-messages.ts';
+import { codedSentenceText, exchangeErrorTexts } from '../../../lib/server-messages.ts';
 import type { TFunction } from 'i18next';
 import { ExportToCsvLink } from '../../../components/export-to-csv-link.tsx';
 import { LoadError } from '../../../components/load-error.tsx';
@@ -69,6 +69,9 @@ const useStyles = makeStyles({
 });
 
 /** The next step of a group, in words: what the portal will do, or what the admin should. */
+/** An alert's text in the language shown: its sentence by code, or the English it was kept with. */
+const alertSentence = (english: string, coded: AlertResponse['sentence']) => codedSentenceText('alerts:sentence', english, coded);
+
 function nextStepText(step: AlertGroupResponse['nextStep'], t: TFunction<'alerts'>): string | null {
   switch (step.kind) {
     case 'retrying': return step.at ? t('nextStep.retryingAt', { at: formatDateTime(step.at) }) : t('nextStep.waiting');
@@ -96,6 +99,9 @@ interface Props {
 export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, grouped = false }: Props) {
   const styles = useStyles();
   const { t } = useTranslation('alerts');
+  // The labels inside the alerts' sentences (channels, error titles, outage families), as ErrorCodeLink loads the
+  // catalog: without suspending the wall, English until they are in.
+  useTranslation(['exchange-connectivity', 'exchange-errors'], { useSuspense: false });
   const severityLabels = useSeverityLabels();
   const { environment, isPending: environmentPending } = useEnvironment(environmentId);
   const canRead = environment?.privileges['mailbox.read'] !== undefined;
@@ -216,7 +222,7 @@ function AlertCard({ alert, environmentId, showMailbox }: { alert: AlertResponse
         <RelativeTime iso={alert.createdAt} />
       </div>
       <Text as="p" weight="semibold" id={messageId} className={styles.message}>
-        {alert.message}
+        {alertSentence(alert.message, alert.sentence)}
       </Text>
       <div className={styles.meta}>
         {showMailbox && alert.mailboxId && (
@@ -256,7 +262,9 @@ function AlertGroupCard({ group, environmentId }: { group: AlertGroupResponse; e
         <Text weight="semibold">{t('count', { count: group.count, formatted: formatNumber(group.count) })}</Text>
         <Text size={200}>{t('latest')} <RelativeTime iso={group.latestAt} /></Text>
       </div>
-      <Text as="p" weight="semibold" id={messageId} className={styles.message}>{group.latestMessage}</Text>
+      <Text as="p" weight="semibold" id={messageId} className={styles.message}>
+        {alertSentence(group.latestMessage, group.latestSentence)}
+      </Text>
       {help && <Text as="p" size={200} className={styles.help}>{help.meaning} {help.fix}</Text>}
       {next && <Text as="p" className={styles.nextStep}>{next}</Text>}
       <div className={styles.meta}>
