@@ -43,14 +43,16 @@ describe('TestOutcomeDay counters', () => {
   it('are backfilled from the items finished before the migration that adds them', async () => {
     const { db } = await openTestDatabase();
     opened.push(db);
-    const earlier = mkdtempSync(path.join(tmpdir(), 'migrations-'));
-    for (const name of readdirSync(MIGRATIONS_DIR).filter((entry) => entry < COUNTERS_MIGRATION)) cpSync(path.join(MIGRATIONS_DIR, name), path.join(earlier, name), { recursive: true });
-    await applyMigrations(db, earlier);
+    // Every migration but the counters' own: the demo data is written by today's client, so the schema must be
+    // today's too (the later migrations touch other tables); then the counters' migration alone, over those items.
+    const others = mkdtempSync(path.join(tmpdir(), 'migrations-'));
+    for (const name of readdirSync(MIGRATIONS_DIR).filter((entry) => entry !== COUNTERS_MIGRATION)) cpSync(path.join(MIGRATIONS_DIR, name), path.join(others, name), { recursive: true });
+    await applyMigrations(db, others);
     await seedDemoData(db.prisma);
     const { items } = await insertJob(db, 'finished');
     expect(items).toBeGreaterThan(300);
 
-    expect(await applyMigrations(db)).toContain(COUNTERS_MIGRATION);
+    expect(await applyMigrations(db)).toEqual([COUNTERS_MIGRATION]);
     const { kept, recounted } = await testOutcomeDays(db);
     expect(kept).toEqual(recounted);
     expect(new Set(kept.map((row) => row.day)).size).toBe(3);
