@@ -90,7 +90,7 @@ test('Approve Email\'s availability for a selection is said in German, with its 
   await expect(note).not.toContainText('mailboxes selected');
 });
 
-test('alerts a real Test & Enable run wrote are said in German: channels, error titles and meanings, and times as German write them', async ({ page }) => {
+test('alerts and last errors a real Test & Enable run wrote are said in German: channels, error titles and meanings, and times as German write them', async ({ page }) => {
   await signInInGerman(page, 'global.admin@contoso.example');
   const fabrikam = await environmentId(page, 'Fabrikam');
   const get = async (url: string) => (await page.request.get(url)).json();
@@ -114,6 +114,16 @@ test('alerts a real Test & Enable run wrote are said in German: channels, error 
   await expect(failed).toContainText('und der Besitzer des E-Mail-Serverprofils wurde benachrichtigt.');
   await expect(wall).not.toContainText('failed for the mailbox');
   await expect(wall).not.toContainText('Email address not approved');
+
+  // Its last error, on the mailbox and in the job's grid: the portal's own check says its meaning, in German too.
+  const MEANING_IN_GERMAN = 'E-Mails können nicht gesendet oder empfangen werden, weil die E-Mail-Adresse des Postfachs nicht genehmigt ist und die E-Mail-Einstellungen';
+  await page.getByRole('tab', { name: 'Allgemein' }).click();
+  const lastError = page.getByRole('term').filter({ hasText: /^Letzter Fehler$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(lastError).toContainText(MEANING_IN_GERMAN);
+  await expect(lastError).not.toContainText("Email can't be sent");
+  await page.goto(`/environments/${fabrikam}/settings/email/test-and-enable-jobs/${run.id}?state=failed`);
+  const row = page.getByRole('grid', { name: /^Postfächer von Auftrag #\d+$/ }).getByRole('row').filter({ hasText: pending!.name });
+  await expect(row).toContainText(MEANING_IN_GERMAN);
 
   // The environment's wall: the retried mailbox's warning, its next attempt as a German date and time, not in UTC.
   await page.goto(`/environments/${fabrikam}/alerts`);

@@ -96,6 +96,7 @@ export {
   ACTIVE_RUN_ITEM_STATES,
   RUN_SCOPE_KIND_LABELS,
   exchangeErrorDefinition,
+  exchangeErrorDetail,
   type ExchangeErrorDefinition,
   type ExchangeChannel,
   type RunItemState,

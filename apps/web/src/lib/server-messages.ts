@@ -1,5 +1,5 @@
 import type {
-  ApprovalDecisionResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, LabelledSentenceResponse,
+  ApprovalDecisionResponse, ApproveEmailAvailabilityResponse, BulkResultResponse, CodedSentenceResponse, ErrorResponse, LabelledSentenceResponse, SentenceLabelResponse,
   ExchangeErrorDefinition,
 } from '@sync-admin/contract';
 import { formatList } from './format-time.ts';
@@ -44,18 +44,27 @@ export const loadErrorMessages = () => i18next.loadNamespaces(['errors', 'fields
 export const fieldLabel = (field: string, english: string): string => i18next.t(`fields:${field}`, { defaultValue: english });
 
 /**
- * The params that are fixed labels, said in the language shown and lists joined in it; none in English, where the
- * server's params are already the labels as the seed names them (and its lists joined as the seed joins them).
- * A label without a translation (its namespace not loaded yet) leaves the English param.
+ * A fixed label (or a list of them) in the language shown, lists joined in it; undefined without a translation (its
+ * namespace not loaded yet).
+ */
+export function labelText({ kind, keys, join }: SentenceLabelResponse): string | undefined {
+  const said = keys.map((key) => LABEL_KEYS[kind](key));
+  if (!said.every((key) => i18next.exists(key))) return undefined;
+  const texts = said.map((key) => i18next.t(key));
+  if (join === 'notes') return texts.map((note) => ` ${i18next.t(NOTE_KEY, { note })}`).join('');
+  return join === undefined ? texts[0] : formatList(texts, join);
+}
+
+/**
+ * The params that are fixed labels, said in the language shown; none in English, where the server's params are
+ * already the labels as the seed names them (and its lists joined as the seed joins them). A label without a
+ * translation leaves the English param.
  */
 function labelParams(labels: LabelledSentenceResponse['labels']): MessageParams {
   if (!labels || i18next.resolvedLanguage === 'en') return {};
-  return Object.fromEntries(Object.entries(labels).flatMap(([name, { kind, keys, join }]) => {
-    const said = keys.map((key) => LABEL_KEYS[kind](key));
-    if (!said.every((key) => i18next.exists(key))) return [];
-    const texts = said.map((key) => i18next.t(key));
-    if (join === 'notes') return [[name, texts.map((note) => ` ${i18next.t(NOTE_KEY, { note })}`).join('')]];
-    return [[name, join === undefined ? texts[0]! : formatList(texts, join)]];
+  return Object.fromEntries(Object.entries(labels).flatMap(([name, label]) => {
+    const text = labelText(label);
+    return text === undefined ? [] : [[name, text]];
   }));
 }
 

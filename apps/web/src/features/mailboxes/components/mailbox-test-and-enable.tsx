@@ -9,6 +9,7 @@ import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ConnectivityTraceTree } from '../../exchange-connectivity/components/connectivity-trace-tree.tsx';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
+import { ErrorDetail } from '../../exchange-connectivity/components/error-detail.tsx';
 import { ItemStateBadge } from '../../test-and-enable/components/job-badges.tsx';
 import { useMailboxLabels } from '../lib/labels.ts';
 import { TestStatusBadge } from './mailbox-badges.tsx';
@@ -68,7 +69,7 @@ export function MailboxTestAndEnable({ environmentId, mailbox }: { environmentId
           <span>
             <ErrorCodeLink code={mailbox.lastError.code} /> · <RelativeTime iso={mailbox.lastError.at} />
           </span>
-          <Text className={styles.message}>{mailbox.lastError.message}</Text>
+          <Text className={styles.message}><ErrorDetail error={mailbox.lastError} /></Text>
         </>
       ) : (
         <Muted>{t('testAndEnable.none')}</Muted>

@@ -36,6 +36,7 @@ import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ChannelCheckOutcome } from '../../exchange-connectivity/components/channel-check-outcome.tsx';
 import { ErrorCodeLink } from '../../exchange-connectivity/components/error-code-link.tsx';
+import { ErrorDetail } from '../../exchange-connectivity/components/error-detail.tsx';
 import { useJobItems } from '../api/get-job-items.ts';
 import { ItemStateBadge } from './job-badges.tsx';
 import { Pager } from './pager.tsx';
@@ -104,7 +105,7 @@ function itemColumns(
         item.lastError ? (
           <Stack>
             <ErrorCodeLink code={item.lastError.code} />
-            <Text size={200}>{item.lastError.message}</Text>
+            <Text size={200}><ErrorDetail error={item.lastError} /></Text>
           </Stack>
         ) : (
           <Muted>{t('none')}</Muted>
