@@ -47,7 +47,7 @@ export function formatRelativeTime(iso: string, now: Date = new Date()): string 
 /** "Nov 1, 2026, 8:00 AM" ("01.11.2026, 08:00"). */
 export const formatDateTime = (iso: string) => formattersNow().dateTime.format(new Date(iso));
 
-// A server sentence's `{{at, datetime}}` is an instant as an ISO string (decision 58): said as every other time here,
+// A server sentence's `{{at, datetime}}` is an instant as an ISO string (decision 60): said as every other time here,
 // in the user's time zone. i18next's own datetime format takes a Date only.
 i18next.services.formatter?.add('datetime', (value: unknown) => formatDateTime(value instanceof Date ? value.toISOString() : String(value)));
 

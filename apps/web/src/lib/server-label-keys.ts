@@ -1,9 +1,10 @@
 import type { SentenceLabelResponse } from '@sync-admin/contract';
 
 /**
- * Where the web keeps each kind of fixed label the server names in a sentence (decision 58): the terms of the page
- * that shows them (the Security roles page's, the connectivity test's, the error catalog's). Apart from server-messages.ts so test/i18n-resources.test.ts can hold every label the domain
- * names to a text in every language (this module loads no i18next).
+ * Where the web keeps each kind of fixed label the server names in a sentence (decisions 58, 60): the terms of the
+ * page that shows them (the Security roles page's, the connectivity test's, the error catalog's). Apart from
+ * server-messages.ts so test/i18n-resources.test.ts can hold every label the domain names to a text in every language
+ * (this module loads no i18next).
  */
 export const LABEL_KEYS: Record<SentenceLabelResponse['kind'], (key: string) => string> = {
   // A privilege's identifier ("mailbox.write") is its key there in camel case ("mailboxWrite").

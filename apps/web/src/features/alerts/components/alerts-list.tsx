@@ -68,10 +68,10 @@ const useStyles = makeStyles({
   nextStep: { margin: 0 },
 });
 
-/** The next step of a group, in words: what the portal will do, or what the admin should. */
 /** An alert's text in the language shown: its sentence by code, or the English it was kept with. */
 const alertSentence = (english: string, coded: AlertResponse['sentence']) => codedSentenceText('alerts:sentence', english, coded);
 
+/** The next step of a group, in words: what the portal will do, or what the admin should. */
 function nextStepText(step: AlertGroupResponse['nextStep'], t: TFunction<'alerts'>): string | null {
   switch (step.kind) {
     case 'retrying': return step.at ? t('nextStep.retryingAt', { at: formatDateTime(step.at) }) : t('nextStep.waiting');
@@ -99,8 +99,8 @@ interface Props {
 export function AlertsList({ environmentId, mailboxId, serverProfileId, mine, grouped = false }: Props) {
   const styles = useStyles();
   const { t } = useTranslation('alerts');
-  // The labels inside the alerts' sentences (channels, error titles, outage families), as ErrorCodeLink loads the
-  // catalog: without suspending the wall, English until they are in.
+  // The labels inside the alerts' sentences (channels, error titles and meanings, outage families), loaded as
+  // ErrorCodeLink loads the catalog: without suspending the wall, English until they are in.
   useTranslation(['exchange-connectivity', 'exchange-errors'], { useSuspense: false });
   const severityLabels = useSeverityLabels();
   const { environment, isPending: environmentPending } = useEnvironment(environmentId);
