@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pickEnvironment } from './support/environment-picker.ts';
-import { DEMO_PASSWORD } from './support/sign-in.ts';
+import { signInInGerman } from './support/sign-in.ts';
 
 // A German browser on Mailboxes: the list, a mailbox's form and a dialog speak German (Microsoft's Dynamics 365
 // terms). Its own address, so other specs' sign-ins in the same minute do not spend its budget.
@@ -10,12 +9,7 @@ test.use({ locale: 'de-DE', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.71
 const grid = (page: Page) => page.getByRole('grid', { name: 'Postfächer' });
 
 async function openMailboxesInGerman(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('E-Mail').fill('sysadmin@contoso.example');
-  await page.getByLabel('Kennwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-  await pickEnvironment(page, 'Contoso');
+  await signInInGerman(page, 'sysadmin@contoso.example', 'Contoso');
   await page.getByRole('navigation', { name: 'Admin Center' }).getByRole('link', { name: 'Postfächer' }).click();
   await expect(page.getByRole('heading', { name: 'Postfächer', level: 1 })).toBeVisible();
 }

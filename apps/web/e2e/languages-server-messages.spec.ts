@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './support/sign-in.ts';
+import { signInInGerman } from './support/sign-in.ts';
 
 // The server's own sentences in a German browser (decision 58): a domain-health check's meaning and fix, an exchange
 // error's help text, an approval reason (with the names of its privileges, roles and deployments) and Approve Email's
 // availability arrive in English with their codes, and the web says them in German.
 // It signs in from an address of its own (the e2e server trusts the proxy header), as languages.spec.ts does.
 test.use({ locale: 'de-DE', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.58' } });
-
-async function signInInGerman(page: Page, email: string) {
-  await page.goto('/');
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Kennwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-}
 
 const environmentId = async (page: Page, name: string) =>
   ((await (await page.request.get('/api/environments')).json()).items as { id: string; name: string }[]).find((e) => e.name === name)!.id;

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pickEnvironment } from './support/environment-picker.ts';
-import { DEMO_PASSWORD } from './support/sign-in.ts';
+import { signInInGerman } from './support/sign-in.ts';
 
 // A German browser on Email settings, Email health and Security roles (with its role editor and Users): each page's
 // own texts, its enum names and its numbers and days in German. From an address of its own, so the per-address
@@ -8,12 +7,7 @@ import { DEMO_PASSWORD } from './support/sign-in.ts';
 test.use({ locale: 'de-DE', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.52' } });
 
 test('a German browser gets Email settings, Email health and Security roles in German', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('E-Mail').fill('global.admin@contoso.example');
-  await page.getByLabel('Kennwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-  await pickEnvironment(page, 'Contoso');
+  await signInInGerman(page, 'global.admin@contoso.example', 'Contoso');
   const navigation = page.getByRole('navigation', { name: 'Admin Center' });
 
   // Email settings: the admin center's German field names (seeds 001/002), delivery methods included.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pickEnvironment } from './support/environment-picker.ts';
-import { DEMO_PASSWORD } from './support/sign-in.ts';
+import { DEMO_PASSWORD, signInInGerman } from './support/sign-in.ts';
 
 // A German browser (navigator.languages = ['de-DE']): the portal speaks German until a user chooses otherwise.
 // It signs in four times; from an address of its own (the e2e server trusts the proxy header), so the per-address
@@ -9,15 +9,6 @@ test.use({ locale: 'de-DE', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.49
 
 const GERMAN_DATE = /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/; // "03.12.2026, 12:47"
 const ENGLISH_DATE = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/; // "Dec 3, 2026, 12:47 PM"
-
-async function signInInGerman(page: Page, email: string) {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Bei Sync Admin anmelden', level: 1 })).toBeVisible();
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Kennwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-}
 
 /** The audit log's first entry's moment, as written beside "how long ago" (opened from the German navigation). */
 async function firstAuditDate(page: Page) {

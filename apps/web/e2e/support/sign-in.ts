@@ -15,3 +15,15 @@ export async function signIn(page: Page, email: string, environment?: 'Contoso' 
   if (!environment) return;
   await pickEnvironment(page, environment);
 }
+
+/** The same in a German browser: the sign-in page and the top bar in German. */
+export async function signInInGerman(page: Page, email: string, environment?: 'Contoso' | 'Fabrikam') {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Bei Sync Admin anmelden', level: 1 })).toBeVisible();
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Kennwort').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+  if (!environment) return;
+  await pickEnvironment(page, environment);
+}
