@@ -63,3 +63,39 @@ test('a German browser sees Mailboxes in German: the list, Apply Default Email S
   await expect(page.getByText('Name ist erforderlich.')).toBeVisible();
   await expect(page.getByText('Geben Sie eine E-Mail-Adresse wie someone@contoso.com ein.')).toBeVisible();
 });
+
+test('Import from CSV says its preview\'s errors and a refused file in German, the file\'s columns as the file names them', async ({ page }) => {
+  await openMailboxesInGerman(page);
+  const file = (lines: string[]) => ({ name: 'postfaecher.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+  await page.getByRole('button', { name: 'Aus CSV importieren' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Aus CSV importieren' });
+
+  // A file the import refuses as a whole: the reason in German, the columns quoted as they are.
+  await dialog.getByLabel('CSV-Datei').setInputFiles(file(['Name,Email Address,Kennwort', 'A,a-de@contoso.example,x']));
+  await dialog.getByRole('button', { name: 'Vorschau' }).click();
+  await expect(dialog.getByText('Die Datei enthält Spalten, die nicht importiert werden: "Kennwort".')).toBeVisible();
+  // Refused for two reasons: both are listed under the count.
+  await dialog.getByLabel('CSV-Datei').setInputFiles(file(['Email Address', 'a-de@contoso.example', 'b-de@contoso.example', 'A-de@contoso.example', 'b-de@contoso.example']));
+  await dialog.getByRole('button', { name: 'Vorschau' }).click();
+  await expect(dialog.getByText('2 Felder müssen überprüft werden.')).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    'Die Zeilen 2 und 4 enthalten beide a-de@contoso.example: Eine Adresse darf nur einmal in einer Datei vorkommen.',
+    'Die Zeilen 3 und 5 enthalten beide b-de@contoso.example: Eine Adresse darf nur einmal in einer Datei vorkommen.',
+  ]);
+
+  // A preview (which writes nothing): each row's error in German, under the file's column.
+  await dialog.getByLabel('CSV-Datei').setInputFiles(file([
+    'Name,Email Address,Owner,Incoming Email',
+    'Brieftaube,brieftaube-de@contoso.example,,Carrier pigeon',
+    'Niemand,niemand-de@contoso.example,Niemand Hier,None',
+    `${'x'.repeat(201)},lang-de@contoso.example,,None`,
+  ]));
+  await dialog.getByRole('button', { name: 'Vorschau' }).click();
+  const preview = dialog.getByRole('table', { name: 'Importvorschau' });
+  const row = (address: string) => preview.getByRole('row').filter({ hasText: address });
+  await expect(row('brieftaube-de@contoso.example')).toContainText('Incoming Email: „Carrier pigeon“ ist keiner dieser Werte: None, ');
+  await expect(row('niemand-de@contoso.example')).toContainText('Owner: Kein Benutzer heißt „Niemand Hier“.');
+  await expect(row('lang-de@contoso.example')).toContainText('Name: Name darf höchstens 200 Zeichen lang sein.');
+  await expect(preview).not.toContainText('is not one of');
+  await expect(dialog.getByRole('status')).toContainText('3 mit Fehlern');
+});

@@ -1,5 +1,6 @@
 import { MAILBOX_COLUMN_IDS, MAILBOX_IMPORT_MODES, type MailboxColumnId } from '@sync-admin/domain';
 import { z } from 'zod/mini';
+import { fieldErrorSchema } from './errors.ts';
 import { text } from './primitives.ts';
 import { mailboxListQuerySchema, updateMailboxRequestSchema } from './mailboxes.ts';
 
@@ -55,8 +56,11 @@ export const mailboxImportResponseSchema = z.object({
     mailboxId: z.nullable(text()),
     expectedVersion: z.nullable(z.number()),
     changedFields: z.array(text()),
-    /** `field` is the file's column label (or "row" for the row as a whole). */
-    errors: z.array(z.object({ field: text(), message: text() })),
+    /**
+     * `field` is the file's column label (or "row" for the row as a whole), `requestField` the form's field it writes;
+     * `code` and `params` name the English `message`'s sentence, for a UI to say it in its own language (decision 61).
+     */
+    errors: z.array(z.extend(fieldErrorSchema, { requestField: z.optional(text()) })),
   })),
 });
 export type MailboxImportResponse = z.infer<typeof mailboxImportResponseSchema>;

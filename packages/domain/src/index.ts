@@ -25,6 +25,7 @@ export * from './mailboxes/validate-mailbox.ts';
 export * from './mailboxes/bulk-result.ts';
 export * from './mailboxes/mailbox.use-cases.ts';
 export * from './mailboxes/mailbox-csv.use-cases.ts';
+export * from './mailboxes/mailbox-import-sentences.ts';
 export * from './email-settings/email-settings.ts';
 export * from './email-settings/email-settings.repository.port.ts';
 export * from './email-settings/email-settings.use-cases.ts';

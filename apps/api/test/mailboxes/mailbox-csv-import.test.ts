@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, environmentId, serverProfileId, signIn, userId, type SignedIn, type TestApp } from '../helpers/test-app.ts';
 
-interface ImportRow { line: number; emailAddress: string; outcome: string; expectedVersion: number | null; changedFields: string[]; errors: { field: string; message: string }[] }
+interface ImportError { field: string; requestField?: string; message: string; code?: string; params?: Record<string, string | number> }
+interface ImportRow { line: number; emailAddress: string; outcome: string; expectedVersion: number | null; changedFields: string[]; errors: ImportError[] }
 interface ImportResult { written: boolean; created: number; updated: number; unchanged: number; failed: number; rows: ImportRow[] }
 
 const csv = (lines: string[][]) => `\uFEFF${Papa.unparse(lines, { newline: '\r\n' })}\r\n`;
@@ -66,9 +67,16 @@ describe('Mailboxes: Import from CSV', () => {
     expect(result).toMatchObject({ written: false, created: 1, updated: 1, unchanged: 1, failed: 3 });
     expect(result.rows.map((row) => [row.line, row.outcome])).toEqual([[2, 'create'], [3, 'update'], [4, 'error'], [5, 'error'], [6, 'error'], [7, 'unchanged']]);
     expect(result.rows[1]!.changedFields).toEqual(['Name', 'Incoming Email']);
-    expect(result.rows[2]!.errors).toEqual([{ field: 'Incoming Email', message: expect.stringContaining('"Carrier pigeon" is not one of: None, Microsoft Dynamics 365 for Outlook') }]);
-    expect(result.rows[3]!.errors).toEqual([{ field: 'Incoming Email', message: expect.stringContaining('not available for queue mailboxes') }]);
-    expect(result.rows[4]!.errors).toEqual([{ field: 'Email Address', message: 'Enter an email address such as someone@contoso.com.' }]);
+    // Each error under the file's column, with the form's field and the code and params its sentence is said from.
+    expect(result.rows[2]!.errors).toEqual([{
+      field: 'Incoming Email', requestField: 'incomingEmailDeliveryMethod', code: 'IMPORT_CHOICE_UNKNOWN',
+      params: { value: 'Carrier pigeon', choices: expect.stringContaining('None, Microsoft Dynamics 365 for Outlook') },
+      message: expect.stringContaining('"Carrier pigeon" is not one of: None, Microsoft Dynamics 365 for Outlook'),
+    }]);
+    expect(result.rows[3]!.errors).toEqual([{
+      field: 'Incoming Email', requestField: 'incomingEmailDeliveryMethod', code: 'OUTLOOK_NOT_FOR_QUEUE', message: expect.stringContaining('not available for queue mailboxes'),
+    }]);
+    expect(result.rows[4]!.errors).toEqual([{ field: 'Email Address', requestField: 'emailAddress', code: 'EMAIL_ADDRESS_INVALID', message: 'Enter an email address such as someone@contoso.com.' }]);
     expect(await mailboxCount()).toBe(mailboxes);
     expect(await auditCount()).toBe(audits);
     expect((await t.db.prisma.mailbox.findFirst({ where: { emailAddress: 'existing1@contoso.example' } }))!.name).toBe('Existing One');
@@ -106,30 +114,62 @@ describe('Mailboxes: Import from CSV', () => {
     expect(patch.statusCode).toBe(200);
     await t.db.prisma.mailbox.create({ data: { name: 'Late', emailAddress: 'late@contoso.example', environmentId: contoso, type: 'user', ownerId: sysadminId } });
     const result = await importFile(file, 'validRows', seen);
-    expect(result.rows.map((row) => [row.outcome, row.errors[0]?.message])).toEqual([
-      ['error', expect.stringContaining('changed by someone else after the preview')],
-      ['error', expect.stringContaining('created after the preview')],
+    expect(result.rows.map((row) => [row.outcome, row.errors[0]?.code, row.errors[0]?.message])).toEqual([
+      ['error', 'IMPORT_CHANGED_SINCE_PREVIEW', expect.stringContaining('changed by someone else after the preview')],
+      ['error', 'IMPORT_CREATED_SINCE_PREVIEW', expect.stringContaining('created after the preview')],
     ]);
     expect((await t.db.prisma.mailbox.findUnique({ where: { id: two.id } }))!.name).toBe('Two Edited Meanwhile');
   });
 
   it.each([
-    ['an unknown column', csv([['Name', 'Email Address', 'Password'], ['A', 'a@contoso.example', 'x']]), 'Unknown column: "Password"'],
-    ['no Email Address column', csv([['Name'], ['A']]), 'The column "Email Address" is required'],
-    ['a repeated address', csv([['Email Address'], ['a@contoso.example'], ['A@contoso.example ']]), 'Lines 2 and 3 both have a@contoso.example'],
-    ['no rows', csv([['Name', 'Email Address']]), 'The file has no rows'],
-    ['too many rows', csv([['Email Address'], ...Array.from({ length: 5001 }, (_, i) => [`r${i}@contoso.example`])]), 'import at most 5000'],
-  ])('refuses a file with %s: 400 saying why', async (_, file, message) => {
+    ['an unknown column', csv([['Name', 'Email Address', 'Password'], ['A', 'a@contoso.example', 'x']]),
+      { field: 'file', code: 'IMPORT_COLUMNS_UNKNOWN', params: { columns: '"Password"', allowed: expect.stringContaining('Name, Email Address, Owner') } }, 'do not import: "Password"'],
+    ['no Email Address column', csv([['Name'], ['A']]),
+      { field: 'file', code: 'IMPORT_EMAIL_COLUMN_MISSING', params: { column: 'Email Address' } }, 'The column "Email Address" is required'],
+    ['a repeated address', csv([['Email Address'], ['a@contoso.example'], ['A@contoso.example ']]),
+      { field: 'emailAddress', code: 'IMPORT_ADDRESS_REPEATED', params: { first: 2, line: 3, address: 'a@contoso.example' } }, 'Lines 2 and 3 both have a@contoso.example'],
+    ['no rows', csv([['Name', 'Email Address']]), { field: 'file', code: 'IMPORT_FILE_EMPTY' }, 'The file has no rows'],
+    ['too many rows', csv([['Email Address'], ...Array.from({ length: 5001 }, (_, i) => [`r${i}@contoso.example`])]),
+      { field: 'file', code: 'IMPORT_FILE_TOO_MANY_ROWS', params: { rows: 5001, max: 5000 } }, 'The file has 5,001 rows; import at most 5,000 at a time.'],
+  ])('refuses a file with %s: 400 saying why, by code', async (_, file, coded, message) => {
     const response = await post('import/preview', { file: base64(file) });
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json().error.fieldErrors[0].message).toContain(message);
+    const { error } = response.json();
+    expect(error.fieldErrors[0]).toEqual({ ...coded, message: expect.stringContaining(message) });
+    expect(error.messageCode).toBe(coded.code);
+  });
+
+  it('says a cell that names no profile or owner, a row of the wrong width and a changed type by code', async () => {
+    const file = csv([
+      ['Email Address', 'Type', 'Owner', 'Server Profile'],
+      ['existing1@contoso.example', 'Queue', '', ''],
+      ['nobody1@contoso.example', 'User', 'Nobody Here', ''],
+      ['nobody2@contoso.example', 'Robot', '', 'No Such Profile'],
+    ]).replace('nobody2@contoso.example,Robot,,No Such Profile', 'nobody2@contoso.example,Robot,,No Such Profile,extra');
+    const result = await preview(file);
+    expect(result.rows.map((row) => row.errors.map(({ field, requestField, code, params }) => ({ field, requestField, code, params })))).toEqual([
+      [{ field: 'Type', requestField: 'type', code: 'IMPORT_TYPE_CANNOT_CHANGE', params: undefined }],
+      [{ field: 'Owner', requestField: 'ownerId', code: 'IMPORT_OWNER_NAME_UNKNOWN', params: { name: 'Nobody Here' } }],
+      [
+        { field: 'row', requestField: undefined, code: 'IMPORT_ROW_CELL_COUNT', params: { cells: 5, header: 4 } },
+        { field: 'Type', requestField: 'type', code: 'IMPORT_CHOICE_UNKNOWN', params: { value: 'Robot', choices: 'User, Queue' } },
+        { field: 'Server Profile', requestField: 'serverProfileId', code: 'IMPORT_PROFILE_NAME_UNKNOWN', params: { name: 'No Such Profile' } },
+      ],
+    ]);
+  });
+
+  it('says a cell the contract refuses by the request-schema code, with the column as its label', async () => {
+    const result = await preview(csv([['Name', 'Email Address'], ['x'.repeat(201), 'long.name@contoso.example']]));
+    expect(result.rows[0]!.errors).toEqual([{
+      field: 'Name', requestField: 'name', code: 'FIELD_TOO_LONG', params: { label: 'Name', max: 200 }, message: 'Name can be at most 200 characters.',
+    }]);
   });
 
   it('refuses a file that is not UTF-8 (Windows-1252 umlauts) and one that is not base64', async () => {
     const latin1 = Buffer.concat([Buffer.from('Name,Email Address\r\nJ'), Buffer.from([0xfc]), Buffer.from('rgen,j@contoso.example\r\n')]);
     const response = await post('import/preview', { file: base64(latin1) });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fieldErrors[0]).toEqual({ field: 'file', message: expect.stringContaining('not UTF-8') });
+    expect(response.json().error.fieldErrors[0]).toEqual({ field: 'file', code: 'IMPORT_FILE_NOT_UTF8', message: expect.stringContaining('not UTF-8') });
     expect((await post('import/preview', { file: 'not base64!' })).statusCode).toBe(400);
   });
 

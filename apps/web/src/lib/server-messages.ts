@@ -17,7 +17,8 @@ type MessageParams = NonNullable<CodedSentenceResponse['params']>;
 export function fieldErrorText({ field, message, code, params }: FieldError): string {
   if (code === undefined) return message;
   const label = typeof params?.label === 'string' ? i18next.t(`fields:${field}`, { defaultValue: params.label }) : undefined;
-  return i18next.t(`errors:field.${code}`, { ...params, ...(label === undefined ? {} : { label }), defaultValue: message });
+  // A refusal of a whole import row keeps its error body's code, a sentence of the `code` group.
+  return i18next.t([`errors:field.${code}`, `errors:code.${code}`], { ...params, ...(label === undefined ? {} : { label }), defaultValue: message });
 }
 
 /** The request-schema refusals ("The request body is invalid: …") whose details are their field errors, said one by one. */

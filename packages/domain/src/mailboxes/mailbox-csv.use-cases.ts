@@ -6,6 +6,7 @@ import { DomainError, validationFailed, type FieldError } from '../shared/domain
 import { walkKeyset } from '../shared/keyset-walk.ts';
 import type { WriteUnitOfWork } from '../shared/unit-of-work.port.ts';
 import { readScope } from './mailbox-access.ts';
+import { importFieldError } from './mailbox-import-sentences.ts';
 import type { MailboxFilter, MailboxPage } from './mailbox-list-query.ts';
 import type { MailboxCursor } from './mailbox.repository.port.ts';
 import { MAILBOX_SETTING_LABELS, type Mailbox, type MailboxListItem, type MailboxSettings, type MailboxType } from './mailbox.ts';
@@ -25,7 +26,7 @@ export function exportMailboxes(
   return walkKeyset<MailboxListItem, MailboxCursor>((after) => deps.mailboxes.listMailboxBatch(environmentId, scoped, { ...order, limit: batchSize }, after));
 }
 
-/** One row of an import file, read and checked against the wire schemas; `errors` holds what failed there. */
+/** One row of an import file, read and checked against the wire schemas; `errors` holds what failed there, by request field ("row": the row as a whole). */
 export interface MailboxImportRow {
   /** The file's line, for the admin to find the row (the header is line 1). */
   line: number;
@@ -91,14 +92,16 @@ function duplicatedAddresses(rows: readonly MailboxImportRow[]): FieldError[] {
     if (address === '') continue;
     const seen = firstLine.get(address);
     if (seen === undefined) firstLine.set(address, row.line);
-    else errors.push({ field: 'Email Address', message: `Lines ${seen} and ${row.line} both have ${address}: an address may appear once in a file.` });
+    else errors.push(importFieldError('emailAddress', 'IMPORT_ADDRESS_REPEATED', { first: seen, line: row.line, address }));
   }
   return errors;
 }
 
 function rowErrors(error: unknown): FieldError[] {
   if (!(error instanceof DomainError)) throw error;
-  return error.fieldErrors.length > 0 ? error.fieldErrors : [{ field: 'row', message: error.message }];
+  if (error.fieldErrors.length > 0) return error.fieldErrors;
+  // A refusal of the row as a whole (an access rule): its own sentence, said from `errors:code.<code>`.
+  return [{ field: 'row', code: error.messageCode, ...(error.params ? { params: error.params } : {}), message: error.message }];
 }
 
 function changedLabels(before: Mailbox | null, after: Mailbox): string[] {
@@ -114,12 +117,7 @@ async function importRow(
   const failed = (errors: FieldError[]): MailboxImportRowResult => ({ ...result, outcome: 'error', errors });
   if (row.errors.length > 0) return failed(row.errors);
   if (expected !== undefined && expected !== seen) {
-    return failed([{
-      field: 'Email Address',
-      message: expected === null
-        ? 'A mailbox with this address was created after the preview, so this row was not imported. Preview the file again.'
-        : 'This mailbox was changed by someone else after the preview, so this row was not imported. Preview the file again.',
-    }]);
+    return failed([importFieldError('emailAddress', expected === null ? 'IMPORT_CREATED_SINCE_PREVIEW' : 'IMPORT_CHANGED_SINCE_PREVIEW')]);
   }
   try {
     if (!current) {
@@ -127,7 +125,7 @@ async function importRow(
       return { ...result, outcome: 'create', mailboxId: created.id, changedFields: changedLabels(null, created), errors: [] };
     }
     if (row.type !== undefined && row.type !== current.type) {
-      return failed([{ field: 'Type', message: 'The type of an existing mailbox cannot change. Leave the column empty or as it is.' }]);
+      return failed([importFieldError('type', 'IMPORT_TYPE_CANNOT_CHANGE')]);
     }
     const updated = await updateMailbox(deps, actor, environment, current.id, { ...row.changes, version: current.version });
     const changedFields = changedLabels(current, updated);

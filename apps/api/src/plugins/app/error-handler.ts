@@ -3,6 +3,7 @@ import { errorResponseSchema, type ErrorResponse } from '@sync-admin/contract';
 import { Prisma, sqlStateOf } from '@sync-admin/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { issueCode, type IssueDetails } from '../../lib/zod-issue-codes.ts';
 
 /** The one table from error code to HTTP status. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -42,31 +43,8 @@ export function sendError(
 interface ValidationIssue {
   keyword?: string;
   instancePath?: string;
-  params?: { keys?: string[]; origin?: string; maximum?: number | bigint; minimum?: number | bigint; expected?: string; values?: unknown[]; format?: string };
+  params?: IssueDetails & { keys?: string[] };
   message?: string;
-}
-
-/**
- * A zod issue's code and details as a field error's code and params (decision 55); the English message stays zod's or
- * the contract's own. The label is the request field: the web says it from its `fields` namespace where it has one.
- */
-function issueCode(issue: ValidationIssue, label: string): Pick<FieldError, 'code' | 'params'> {
-  const { origin, maximum, minimum, expected, values, format } = issue.params ?? {};
-  const many = origin === 'array' || origin === 'set';
-  switch (issue.keyword) {
-    case 'too_big':
-      return { code: origin === 'string' ? 'FIELD_TOO_LONG' : many ? 'FIELD_TOO_MANY' : 'FIELD_TOO_BIG', params: { label, max: Number(maximum ?? 0) } };
-    case 'too_small':
-      return { code: origin === 'string' ? 'FIELD_TOO_SHORT' : many ? 'FIELD_TOO_FEW' : 'FIELD_TOO_SMALL', params: { label, min: Number(minimum ?? 0) } };
-    case 'invalid_type':
-      return { code: 'FIELD_INVALID_TYPE', params: { label, expected: expected ?? 'value' } };
-    case 'invalid_value':
-      return { code: 'FIELD_INVALID_OPTION', params: { label, values: (values ?? []).map(String).join(', ') } };
-    case 'invalid_format':
-      return { code: 'FIELD_INVALID_FORMAT', params: { label, format: format ?? 'text' } };
-    default:
-      return { code: 'FIELD_INVALID', params: { label } };
-  }
 }
 
 /** Request-validation issues (zod, via fastify-type-provider-zod) as field errors named like the request fields. */
@@ -81,7 +59,7 @@ function validationFieldErrors(error: FastifyError): FieldError[] {
       }));
     }
     const field = path || (error.validationContext ?? 'body');
-    return [{ field, ...issueCode(issue, field), message: issue.message ?? 'Invalid value.' }];
+    return [{ field, ...issueCode(issue.keyword, issue.params ?? {}, field), message: issue.message ?? 'Invalid value.' }];
   });
 }
 

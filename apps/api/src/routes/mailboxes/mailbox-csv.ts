@@ -8,17 +8,21 @@ import {
   MAILBOX_TYPE_LABELS,
   NO_SERVER_PROFILE_LABEL,
   OUTGOING_EMAIL_DELIVERY_METHOD_LABELS,
+  importFieldError,
   validationFailed,
   type FieldError,
   type MailboxColumnId,
   type MailboxImportResult,
+  type MailboxImportSentenceCode,
   type MailboxImportRow,
   type MailboxListItem,
   type MailboxSettings,
   type MailboxType,
+  type MessageParams,
 } from '@sync-admin/domain';
 import Papa from 'papaparse';
 import { FORMULA_START, type CsvColumn } from '../../lib/csv-export.ts';
+import { issueCode, type IssueDetails } from '../../lib/zod-issue-codes.ts';
 import { toMailboxChanges } from './mailbox.mapper.ts';
 
 /*
@@ -73,16 +77,16 @@ export interface MailboxCsvReferences {
   users: readonly { id: string; fullName: string; email: string }[];
 }
 
-function fileError(message: string): never {
-  throw validationFailed([{ field: 'file', message }]);
+function fileError(code: MailboxImportSentenceCode, params?: MessageParams): never {
+  throw validationFailed([importFieldError('file', code, params)]);
 }
 
 function decodeUtf8(bytes: Buffer): string {
-  if (bytes.length > MAILBOX_IMPORT_MAX_BYTES) fileError(`The file can be at most ${MAILBOX_IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
+  if (bytes.length > MAILBOX_IMPORT_MAX_BYTES) fileError('IMPORT_FILE_TOO_LARGE', { maxMb: MAILBOX_IMPORT_MAX_BYTES / 1024 / 1024 });
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return fileError('The file is not UTF-8 text. Save it as "CSV UTF-8 (Comma delimited)" and try again.');
+    return fileError('IMPORT_FILE_NOT_UTF8');
   }
 }
 
@@ -99,27 +103,32 @@ function byName<T>(items: readonly T[], names: (item: T) => string[], cell: stri
   return items.filter((item) => names(item).some((name) => name.toLowerCase() === cell.toLowerCase()));
 }
 
+/** A cell that is none of its column's choices, which the file spells as the grid does. */
+const notAChoice = (field: string, cell: string, choices: Choices) =>
+  importFieldError(field, 'IMPORT_CHOICE_UNKNOWN', { value: cell, choices: Object.values(choices).join(', ') });
+
 /** One cell to its wire value, or the reason it cannot be one. */
-function readCell(field: SettingField, cell: string, references: MailboxCsvReferences): { value: unknown } | { error: string } {
+function readCell(field: SettingField, cell: string, references: MailboxCsvReferences): { value: unknown } | { error: FieldError } {
   const kind = IMPORT_FIELDS[field]!;
   if (kind === 'text' || kind === 'date') return { value: cell };
   if (kind === 'reference') {
     if (field === 'serverProfileId') {
       if (cell === NO_SERVER_PROFILE_LABEL) return { value: null };
       const found = byName(references.profiles, (profile) => [profile.name], cell);
-      return found.length === 1 ? { value: found[0]!.id } : { error: `No email server profile is named "${cell}" in this environment.` };
+      return found.length === 1 ? { value: found[0]!.id } : { error: importFieldError(field, 'IMPORT_PROFILE_NAME_UNKNOWN', { name: cell }) };
     }
     const found = byName(references.users, (user) => [user.fullName, user.email], cell);
     if (found.length === 1) return { value: found[0]!.id };
-    return { error: found.length === 0 ? `No user is named "${cell}". Use the owner's full name or email address.` : `Several users are named "${cell}". Use the owner's email address.` };
+    return { error: importFieldError(field, found.length === 0 ? 'IMPORT_OWNER_NAME_UNKNOWN' : 'IMPORT_OWNER_NAME_AMBIGUOUS', { name: cell }) };
   }
   const value = choiceValue(kind, cell);
-  if (value === undefined) return { error: `"${cell}" is not one of: ${Object.values(kind).join(', ')}.` };
+  if (value === undefined) return { error: notAChoice(field, cell, kind) };
   return { value: value === 'true' ? true : value === 'false' ? false : value };
 }
 
+/** A request field's column in the file: the form's label, Type's column; "row" stays the row as a whole. */
 function labelOf(field: string): string {
-  return MAILBOX_SETTING_LABELS[field as SettingField] ?? field;
+  return field === 'type' ? TYPE_COLUMN : MAILBOX_SETTING_LABELS[field as SettingField] ?? field;
 }
 
 /**
@@ -130,46 +139,50 @@ function labelOf(field: string): string {
 export function readMailboxCsv(bytes: Buffer, references: MailboxCsvReferences): MailboxImportRow[] {
   const parsed = Papa.parse<string[]>(decodeUtf8(bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const broken = parsed.errors.find((error) => error.type !== 'Delimiter');
-  if (broken) fileError(`The file is not valid CSV near row ${(broken.row ?? 0) + 1}: ${broken.message}.`);
+  // papaparse's reason stays its English: it names what the parser met, like any data quoted from the file.
+  if (broken) fileError('IMPORT_FILE_NOT_CSV', { row: (broken.row ?? 0) + 1, reason: broken.message });
   const [header, ...lines] = parsed.data;
-  if (!header || lines.length === 0) fileError('The file has no rows: it needs a header line and at least one mailbox.');
-  if (lines.length > MAILBOX_IMPORT_MAX_ROWS) fileError(`The file has ${lines.length} rows; import at most ${MAILBOX_IMPORT_MAX_ROWS} at a time.`);
+  if (!header || lines.length === 0) fileError('IMPORT_FILE_EMPTY');
+  if (lines.length > MAILBOX_IMPORT_MAX_ROWS) fileError('IMPORT_FILE_TOO_MANY_ROWS', { rows: lines.length, max: MAILBOX_IMPORT_MAX_ROWS });
   const labels = header.map((label) => label.trim());
   const unknown = labels.filter((label) => !FIELD_BY_LABEL.has(label.toLowerCase()) && label !== TYPE_COLUMN && !READ_ONLY_COLUMNS.has(label.toLowerCase()));
   if (unknown.length > 0) {
     const allowed = [...new Set([...Object.keys(IMPORT_FIELDS).map(labelOf), TYPE_COLUMN])];
-    fileError(`Unknown column${unknown.length === 1 ? '' : 's'}: ${unknown.map((label) => `"${label}"`).join(', ')}. Columns that import: ${allowed.join(', ')}; the grid's status columns are read and ignored.`);
+    fileError('IMPORT_COLUMNS_UNKNOWN', { columns: unknown.map((label) => `"${label}"`).join(', '), allowed: allowed.join(', ') });
   }
   const repeated = labels.find((label, index) => labels.findIndex((other) => other.toLowerCase() === label.toLowerCase()) !== index);
-  if (repeated) fileError(`The column "${repeated}" appears twice.`);
+  if (repeated) fileError('IMPORT_COLUMN_REPEATED', { column: repeated });
   const emailColumn = labels.findIndex((label) => label.toLowerCase() === EMAIL_ADDRESS_COLUMN.toLowerCase());
-  if (emailColumn < 0) fileError(`The column "${EMAIL_ADDRESS_COLUMN}" is required: rows are matched to mailboxes by it.`);
+  if (emailColumn < 0) fileError('IMPORT_EMAIL_COLUMN_MISSING', { column: EMAIL_ADDRESS_COLUMN });
 
   return lines.map((cells, index) => {
     const line = index + 2;
     const errors: FieldError[] = [];
     const wire: Record<string, unknown> = {};
     let type: MailboxType | undefined;
-    if (cells.length !== labels.length) errors.push({ field: 'row', message: `The row has ${cells.length} cells; the header has ${labels.length}.` });
+    if (cells.length !== labels.length) errors.push(importFieldError('row', 'IMPORT_ROW_CELL_COUNT', { cells: cells.length, header: labels.length }));
     labels.forEach((label, column) => {
       const cell = unguard((cells[column] ?? '').trim());
       if (label === TYPE_COLUMN) {
         if (cell === '') return;
         type = choiceValue(MAILBOX_TYPE_LABELS, cell) as MailboxType | undefined;
-        if (!type) errors.push({ field: label, message: `"${cell}" is not one of: ${Object.values(MAILBOX_TYPE_LABELS).join(', ')}.` });
+        if (!type) errors.push(notAChoice('type', cell, MAILBOX_TYPE_LABELS));
         return;
       }
       const field = FIELD_BY_LABEL.get(label.toLowerCase());
       // An empty cell keeps the mailbox's value (a new one takes the form's default), as a field left alone does.
       if (!field || cell === '') return;
       const read = readCell(field, cell, references);
-      if ('error' in read) errors.push({ field: label, message: read.error });
+      if ('error' in read) errors.push(read.error);
       else wire[field] = read.value;
     });
     // The contract's schema for a mailbox edit: the same checks the form's request meets.
     const checked = mailboxImportRowSchema.safeParse(wire);
     if (!checked.success) {
-      errors.push(...checked.error.issues.map((issue) => ({ field: labelOf(String(issue.path[0] ?? 'row')), message: issue.message })));
+      errors.push(...checked.error.issues.map((issue): FieldError => {
+        const field = String(issue.path[0] ?? 'row');
+        return { field, ...issueCode(issue.code, issue as IssueDetails, labelOf(field)), message: issue.message };
+      }));
     }
     return {
       line,
@@ -181,10 +194,15 @@ export function readMailboxCsv(bytes: Buffer, references: MailboxCsvReferences):
   });
 }
 
-/** Domain → wire: every error under the file's column label. */
+/** Domain → wire: every error under the file's column label, beside the request field and the sentence's code. */
 export function toMailboxImportResponse(result: MailboxImportResult): MailboxImportResponse {
   return {
     ...result,
-    rows: result.rows.map((row) => ({ ...row, errors: row.errors.map((error) => ({ field: labelOf(error.field), message: error.message })) })),
+    rows: result.rows.map((row) => ({
+      ...row,
+      errors: row.errors.map(({ field, code, params, message }) => ({
+        field: labelOf(field), ...(field === 'row' ? {} : { requestField: field }), message, ...(code ? { code } : {}), ...(params ? { params } : {}),
+      })),
+    })),
   };
 }

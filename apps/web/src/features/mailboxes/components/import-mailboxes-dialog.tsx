@@ -25,9 +25,11 @@ import type { MailboxImportRequest, MailboxImportResponse } from '@sync-admin/co
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormMessageBar, type FormMessage } from '../../../components/form-message-bar.tsx';
 import { SideScrollRegion } from '../../../components/side-scroll-region.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { formatNumber } from '../../../lib/format-time.ts';
+import { fieldErrorText } from '../../../lib/server-messages.ts';
 import { readFileAsBase64, useImportMailboxes, usePreviewMailboxImport } from '../api/mailbox-csv.ts';
 
 const useStyles = makeStyles({
@@ -47,15 +49,30 @@ const OUTCOME_LABELS: Record<ImportRow['outcome'], { previewKey: string; doneKey
   error: { previewKey: 'import.error', doneKey: 'import.error' },
 };
 
-/** The row's errors, else the columns it changes; the names and messages are the server's (its CSV columns are English). */
+/**
+ * The row's errors, else the columns it changes. A column is named as the file names it (the grid's English labels,
+ * decision 50); each error is said in the language shown from its code (decision 61).
+ */
 function rowDetails(row: ImportRow, t: TFunction<'mailboxes'>): string {
-  if (row.errors.length > 0) return row.errors.map((error) => `${error.field}: ${error.message}`).join(' ');
+  if (row.errors.length > 0) {
+    return row.errors
+      .map(({ requestField, ...error }) => `${requestField === undefined ? t('import.wholeRow') : error.field}: ${fieldErrorText({ ...error, field: requestField ?? error.field })}`)
+      .join(' ');
+  }
   return row.changedFields.length > 0 ? t('import.changes', { fields: row.changedFields.join(', ') }) : '';
 }
 
+/** A refused file: why, and each reason when there are several (two addresses, each on two lines). */
+const refusal = (error: unknown): FormMessage => ({
+  intent: 'error',
+  title: errorMessage(error),
+  details: error instanceof ApiError && error.fieldErrors.length > 1 ? error.fieldErrors.map((fieldError) => fieldError.message) : [],
+});
+
 function ImportRowsTable({ result, isDone }: { result: MailboxImportResponse; isDone: boolean }) {
   const styles = useStyles();
-  const { t } = useTranslation('mailboxes');
+  // The errors and fields namespaces hold the rows' sentences and the labels in them.
+  const { t } = useTranslation(['mailboxes', 'errors', 'fields']);
   const label = isDone ? t('import.results') : t('import.preview');
   return (
     <div className={styles.scroller}>
@@ -134,8 +151,8 @@ export function ImportMailboxesDialog({ environmentId, onClose }: { environmentI
                 )}
               </Field>
             )}
-            {preview.error && <MessageBar intent="error"><MessageBarBody>{errorMessage(preview.error)}</MessageBarBody></MessageBar>}
-            {importing.error && <MessageBar intent="error"><MessageBarBody>{errorMessage(importing.error)}</MessageBarBody></MessageBar>}
+            {preview.error && <FormMessageBar message={refusal(preview.error)} />}
+            {importing.error && <FormMessageBar message={refusal(importing.error)} />}
             {preview.data && !done && (
               <>
                 <Totals result={preview.data} />
