@@ -83,6 +83,7 @@ test('Approve Email\'s availability for a selection is said in German, with its 
 });
 
 test('alerts and last errors a real Test & Enable run wrote are said in German: channels, error titles and meanings, and times as German write them', async ({ page }) => {
+  test.setTimeout(120_000); // a real run of the profile's mailboxes
   await signInInGerman(page, 'global.admin@contoso.example');
   const fabrikam = await environmentId(page, 'Fabrikam');
   const get = async (url: string) => (await page.request.get(url)).json();
@@ -116,6 +117,18 @@ test('alerts and last errors a real Test & Enable run wrote are said in German: 
   await page.goto(`/environments/${fabrikam}/settings/email/test-and-enable-jobs/${run.id}?state=failed`);
   const row = page.getByRole('grid', { name: /^Postfächer von Auftrag #\d+$/ }).getByRole('row').filter({ hasText: pending!.name });
   await expect(row).toContainText(MEANING_IN_GERMAN);
+
+  // A mailbox the run reached: its connectivity trace names its steps in German (hosts, URLs and EWS names as they are).
+  const [reached] = (await get(`/api/environments/${fabrikam}/mailboxes?view=all&serverProfileId=${profile}&incomingEmailStatus=success&limit=1`)).items as { id: string; name: string }[];
+  await page.goto(`/environments/${fabrikam}/settings/email/mailboxes/${reached!.id}`);
+  const trace = page.getByRole('tree', { name: `Konnektivitätsprüfung von ${reached!.name}` });
+  const incoming = trace.getByRole('treeitem', { name: /Eingehende E-Mail/ }).first();
+  await expect(incoming).toContainText(/handelt als .+ \(Identitätswechsel\)\./);
+  await incoming.click();
+  await expect(trace).toContainText(/GetFolder Inbox unter https?:\/\//);
+  await expect(trace).toContainText(/Inbox: \d+ Elemente?\./);
+  await expect(trace).not.toContainText('GetFolder Inbox at');
+  await expect(trace).not.toContainText('acting as');
 
   // The environment's wall: the retried mailbox's warning, its next attempt as a German date and time, not in UTC.
   await page.goto(`/environments/${fabrikam}/alerts`);

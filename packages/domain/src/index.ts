@@ -44,6 +44,7 @@ export * from './shared/unit-of-work.port.ts';
 export * from './access/actor-directory.port.ts';
 export * from './mailboxes/mailbox-access.ts';
 export * from './exchange-connectivity/exchange-channel.ts';
+export * from './exchange-connectivity/connectivity-step-sentences.ts';
 export * from './exchange-connectivity/exchange-error-catalog.ts';
 export * from './exchange-connectivity/exchange-error-class.ts';
 export * from './exchange-connectivity/outage-family.ts';

@@ -1,4 +1,4 @@
-import type { ExchangeError } from '@sync-admin/domain';
+import { stepDetail, stepTitle, type ExchangeError } from '@sync-admin/domain';
 import {
   AutodiscoverErrorCode,
   AutodiscoverResponseException,
@@ -48,14 +48,14 @@ type Attempt =
  * implemented."). Each endpoint is called through AutodiscoverService with its URL set, one POST per URL.
  */
 export async function discoverEwsUrl(email: string, context: AutodiscoverContext, parent: TraceStep): Promise<DiscoveryResult> {
-  const step = parent.child('autodiscover', `Autodiscover for ${email}`);
+  const step = parent.child('autodiscover', stepTitle('AUTODISCOVER', { email }));
   const tried: string[] = [];
   const seen = new Set<string>();
   let address = email;
   for (let hop = 0; hop <= MAX_REDIRECTIONS; hop++) {
     const result = await discoverFor(address, context, step, tried);
     if (result.kind === 'found') {
-      step.succeed(`EWS URL ${result.url}`);
+      step.succeed(stepDetail('EWS_URL_FOUND', { url: result.url }));
       return { ok: true, url: result.url };
     }
     if (result.kind === 'final') {
@@ -109,7 +109,7 @@ async function followSoap(url: string, email: string, context: AutodiscoverConte
 }
 
 async function getUserSettings(url: string, email: string, context: AutodiscoverContext, parent: TraceStep, tried: string[]): Promise<Attempt> {
-  const step = parent.child('autodiscover', `GetUserSettings at ${url}`);
+  const step = parent.child('autodiscover', stepTitle('AUTODISCOVER_SOAP', { url }));
   const service = new AutodiscoverService(new Uri(url), ExchangeVersion.Exchange2013_SP1);
   service.Credentials = context.credentials;
   service.XHRApi = context.transport;
@@ -135,11 +135,11 @@ async function getUserSettings(url: string, email: string, context: Autodiscover
         return { kind: 'final', failure: found };
       }
       case AutodiscoverErrorCode.RedirectAddress:
-        step.succeed(`Redirected to the address ${response.RedirectTarget}.`);
+        step.succeed(stepDetail('REDIRECTED_TO_ADDRESS', { address: response.RedirectTarget }));
         tried.push(`${url} (redirected to ${response.RedirectTarget})`);
         return { kind: 'redirectAddress', email: response.RedirectTarget };
       case AutodiscoverErrorCode.RedirectUrl:
-        step.succeed(`Redirected to ${response.RedirectTarget}.`);
+        step.succeed(stepDetail('REDIRECTED_TO_URL', { url: response.RedirectTarget }));
         tried.push(`${url} (redirected to ${response.RedirectTarget})`);
         return { kind: 'redirectUrl', url: response.RedirectTarget };
       default:
@@ -157,7 +157,7 @@ async function getUserSettings(url: string, email: string, context: Autodiscover
 /** The HTTP redirect method: anonymous GET over http, a 302 to https names the Autodiscover host. */
 async function redirectMethod(domain: string, context: AutodiscoverContext, parent: TraceStep, tried: string[]): Promise<string | null> {
   const url = `http://autodiscover.${domain}/autodiscover/autodiscover.xml`;
-  const step = parent.child('autodiscover', `Redirect method: GET ${url}`);
+  const step = parent.child('autodiscover', stepTitle('AUTODISCOVER_REDIRECT_METHOD', { url }));
   const call = context.anonymous.beginCall();
   try {
     await context.anonymous.xhr({ type: 'GET', url, headers: {} });
@@ -190,7 +190,7 @@ async function redirectMethod(domain: string, context: AutodiscoverContext, pare
 
 async function srvRecord(domain: string, context: AutodiscoverContext, parent: TraceStep, tried: string[]): Promise<string | null> {
   const name = `_autodiscover._tcp.${domain}`;
-  const step = parent.child('dns', `SRV record ${name}`);
+  const step = parent.child('dns', stepTitle('AUTODISCOVER_SRV', { name }));
   let records: SrvRecord[];
   try {
     records = await withTimeout(context.resolveSrv(name), context.timeoutMs);

@@ -1,9 +1,11 @@
 import {
   EXCHANGE_CHANNEL_LABELS,
   EXCHANGE_ONLINE_EWS_URL,
+  stepDetail,
   type AuthenticationProtocol,
   type ExchangeChannel,
   type ExchangeErrorCode,
+  type LabelledMessage,
   type ServerProfileSecrets,
   type ServerProfileSettings,
 } from '@sync-admin/domain';
@@ -147,15 +149,20 @@ function fingerprint(secret: string): string {
   return createHash('sha256').update(secret).digest('base64url').slice(0, 16);
 }
 
-/** Who opens which mailbox, for the trace and the test's message. */
-export function describeAccess(plan: ChannelPlan): string {
-  const account = plan.credential.kind === 'oauth' ? `application ${plan.credential.app.applicationId}` : plan.credential.userName;
+/** Who opens which mailbox, for the trace: an app registration always acts as a mailbox when it has one. */
+export function describeAccess(plan: ChannelPlan): LabelledMessage {
+  const { mailbox } = plan;
+  if (plan.credential.kind === 'oauth') {
+    const { applicationId } = plan.credential.app;
+    return plan.access === 'impersonate' ? stepDetail('APP_ACCESS_IMPERSONATE', { applicationId, mailbox }) : stepDetail('APP_ACCESS_OWN', { applicationId });
+  }
+  const account = plan.credential.userName;
   switch (plan.access) {
     case 'impersonate':
-      return `${account} acting as ${plan.mailbox} (impersonation)`;
+      return stepDetail('ACCESS_IMPERSONATE', { account, mailbox });
     case 'delegate':
-      return `${account} opening ${plan.mailbox} with its own rights (no impersonation)`;
+      return stepDetail('ACCESS_DELEGATE', { account, mailbox });
     case 'own':
-      return `${account} in its own mailbox`;
+      return stepDetail('ACCESS_OWN', { account });
   }
 }

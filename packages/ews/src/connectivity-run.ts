@@ -1,8 +1,8 @@
-import type { ExchangeError, SecretForms, ServerProfileSecrets, ServerProfileSettings } from '@sync-admin/domain';
+import { stepDetail, stepTitle, type ExchangeChannel, type ExchangeError, type LabelledMessage, type SecretForms, type ServerProfileSecrets, type ServerProfileSettings } from '@sync-admin/domain';
 import { discoverEwsUrl, type SrvResolver } from './autodiscover.ts';
 import type { ConnectionPool, ConnectionLease } from './connection-pool.ts';
 import type { ChannelPlan } from './connection-plan.ts';
-import { TraceRecorder, type StepParent, type TraceStep } from './connectivity-trace.ts';
+import { TraceRecorder, type StepDetail, type StepParent, type TraceStep } from './connectivity-trace.ts';
 import { classifyEwsFailure, failure, isLocationFailure, toExchangeError, type Failure } from './ews-error-classifier.ts';
 import { EwsSession, libraryCredentials } from './ews-session.ts';
 import { EwsTransport, type HttpAuthentication, type TransportCall } from './ews-transport.ts';
@@ -31,7 +31,7 @@ export class ConnectivityRun {
   private readonly lease: ConnectionLease;
   private readonly sessions = new Map<string, { plan: ChannelPlan; pending: Promise<SessionResult> }>();
   private readonly tokens = new Map<string, Promise<TokenOutcome>>();
-  private readonly failedPlans = new Map<string, { error: ExchangeError; by: string }>();
+  private readonly failedPlans = new Map<string, { error: ExchangeError; by: ExchangeChannel }>();
   private discovery: Promise<{ ok: true; url: string } | { ok: false; error: ExchangeError }> | null = null;
   private rediscovered = false;
   /** The EWS URL Autodiscover gave (or the known one, while it works); the caller keeps it on the mailbox. */
@@ -58,11 +58,11 @@ export class ConnectivityRun {
   }
 
   /** A failure recorded earlier for the same server, credential and access: the channel gets it without a call. */
-  earlierFailure(plan: ChannelPlan): { error: ExchangeError; by: string } | null {
+  earlierFailure(plan: ChannelPlan): { error: ExchangeError; by: ExchangeChannel } | null {
     return this.failedPlans.get(plan.key) ?? null;
   }
 
-  rememberFailure(plan: ChannelPlan, error: ExchangeError, by: string): void {
+  rememberFailure(plan: ChannelPlan, error: ExchangeError, by: ExchangeChannel): void {
     if (!this.failedPlans.has(plan.key)) this.failedPlans.set(plan.key, { error, by });
   }
 
@@ -76,16 +76,19 @@ export class ConnectivityRun {
       pending = this.deps.tokens.acquire(app, cloud, this.timeoutMs);
       this.tokens.set(plan.credentialKey, pending);
     }
-    const step = isFirst ? parent.child('token', `Token from Microsoft Entra ID for application ${app.applicationId}`) : null;
+    const step = isFirst ? parent.child('token', stepTitle('TOKEN', { applicationId: app.applicationId })) : null;
     const outcome = await pending;
     if (!outcome.ok) {
       const error = this.error(failure(outcome.code, outcome.message, { httpStatus: outcome.httpStatus }));
-      step?.fail(error, null, `Authority ${outcome.authority}, scope ${cloud.scope}.`);
+      step?.fail(error, null, stepDetail('TOKEN_REFUSED', { authority: outcome.authority, scope: cloud.scope }));
       return { ok: false, error };
     }
     // The token is a secret of this check from now on: an echoing server must not put it in a result.
     if (!this.trace.secrets.some((secret) => secret.value === outcome.accessToken)) this.trace.secrets.push({ value: outcome.accessToken });
-    step?.succeed(`Authority ${outcome.authority} (tenant ${app.tenantId}), scope ${cloud.scope}; ${outcome.fromCache ? 'token from the cache' : 'new token'}${outcome.expiresOn ? `, valid until ${outcome.expiresOn.toISOString()}` : ''}.`);
+    const token = { authority: outcome.authority, tenantId: app.tenantId, scope: cloud.scope };
+    step?.succeed(outcome.expiresOn
+      ? stepDetail(outcome.fromCache ? 'TOKEN_FROM_CACHE' : 'TOKEN_NEW', { ...token, validUntil: outcome.expiresOn.toISOString() })
+      : stepDetail(outcome.fromCache ? 'TOKEN_FROM_CACHE_UNDATED' : 'TOKEN_NEW_UNDATED', token));
     return { ok: true, accessToken: outcome.accessToken };
   }
 
@@ -102,9 +105,11 @@ export class ConnectivityRun {
    * Runs one EWS call as a step of `parent`. A known EWS URL that stops working (404, unreachable, unknown host)
    * is rediscovered once, and the call retried at the new URL.
    */
-  async call(session: EwsSession, plan: ChannelPlan, parent: TraceStep, title: string, operation: () => Promise<string | null>): Promise<ExchangeError | null> {
+  async call(
+    session: EwsSession, plan: ChannelPlan, parent: TraceStep, title: (url: string) => LabelledMessage, operation: () => Promise<StepDetail | null>,
+  ): Promise<ExchangeError | null> {
     for (let attempt = 0; ; attempt++) {
-      const step = parent.child('ews', `${title} at ${session.url}`);
+      const step = parent.child('ews', title(session.url));
       const call = session.transport.beginCall();
       try {
         const detail = await operation();
@@ -161,7 +166,7 @@ export class ConnectivityRun {
   /** The known EWS URL while it works; otherwise Autodiscover, once per check whatever the channels. */
   private async locate(plan: ChannelPlan, parent: TraceStep): Promise<{ ok: true; url: string } | { ok: false; error: ExchangeError }> {
     if (this.ewsUrl && this.ewsUrlIsKnown) {
-      parent.child('autodiscover', 'EWS URL found by Autodiscover earlier').succeed(`${this.ewsUrl} (rediscovered if it stops working).`);
+      parent.child('autodiscover', stepTitle('EWS_URL_KNOWN')).succeed(stepDetail('EWS_URL_KNOWN', { url: this.ewsUrl }));
       return { ok: true, url: this.ewsUrl };
     }
     this.discovery ??= this.discover(plan, parent);

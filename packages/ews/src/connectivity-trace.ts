@@ -5,7 +5,11 @@ import {
   type ConnectivityStepKind,
   type ConnectivityTrace,
   type ExchangeError,
+  type LabelledMessage,
+  type LabelledSentence,
   type SecretForms,
+  stepDetail,
+  stepTitle,
 } from '@sync-admin/domain';
 import type { ConnectionDetails } from './connection-pool.ts';
 import type { RecordedExchange } from './ews-transport.ts';
@@ -31,7 +35,7 @@ export class TraceRecorder implements StepParent {
     this.startedAt = clock();
   }
 
-  child(kind: ConnectivityStepKind, title: string): TraceStep {
+  child(kind: ConnectivityStepKind, title: LabelledMessage): TraceStep {
     return new TraceStep(this, this.roots, kind, title);
   }
 
@@ -43,14 +47,35 @@ export class TraceRecorder implements StepParent {
     return sanitizeExchangeText(text, this.secrets, maxLength);
   }
 
+  /** A step's title and its sentence, each text param sanitised as the title is. */
+  title(title: LabelledMessage): Pick<ConnectivityStep, 'title' | 'titleSentence'> {
+    const { message, sentence } = this.sentence(title);
+    return { title: message, titleSentence: sentence };
+  }
+
+  /** What a step found: a sentence (decision 62), or bare data such as the addresses a name resolved to. */
+  detail(detail: StepDetail): Pick<ConnectivityStep, 'detail' | 'detailSentence'> {
+    if (typeof detail === 'string') return { detail: this.clean(detail) };
+    const { message, sentence } = this.sentence(detail);
+    return { detail: message, detailSentence: sentence };
+  }
+
+  private sentence({ message, code, params, labels }: LabelledMessage): { message: string; sentence: LabelledSentence } {
+    const cleaned = params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? this.clean(value) : value]));
+    return { message: this.clean(message), sentence: { code, ...(cleaned ? { params: cleaned } : {}), ...(labels ? { labels } : {}) } };
+  }
+
   finish(): ConnectivityTrace {
     return { startedAt: this.startedAt, durationMs: Math.round(performance.now() - this.started), steps: this.roots };
   }
 }
 
+/** A step's detail: a sentence, or data alone (addresses, a host and port, a setting's name and value). */
+export type StepDetail = string | LabelledMessage;
+
 /** Where a step goes: at the top of the trace, or under another step. */
 export interface StepParent {
-  child(kind: ConnectivityStepKind, title: string): TraceStep;
+  child(kind: ConnectivityStepKind, title: LabelledMessage): TraceStep;
 }
 
 export class TraceStep implements StepParent {
@@ -61,35 +86,35 @@ export class TraceStep implements StepParent {
     private readonly recorder: TraceRecorder,
     siblings: ConnectivityStep[],
     kind: ConnectivityStepKind,
-    title: string,
+    title: LabelledMessage,
   ) {
     this.step = {
-      kind, title: recorder.clean(title), outcome: 'success', startedAt: recorder.now(), durationMs: 0,
+      kind, ...recorder.title(title), outcome: 'success', startedAt: recorder.now(), durationMs: 0,
       detail: null, error: null, exchange: null, steps: [],
     };
     siblings.push(this.step);
   }
 
-  child(kind: ConnectivityStepKind, title: string): TraceStep {
+  child(kind: ConnectivityStepKind, title: LabelledMessage): TraceStep {
     return new TraceStep(this.recorder, this.step.steps, kind, title);
   }
 
-  succeed(detail: string | null = null): void {
+  succeed(detail: StepDetail | null = null): void {
     this.end('success', detail);
   }
 
-  warn(detail: string, error: ExchangeError | null = null): void {
+  warn(detail: StepDetail, error: ExchangeError | null = null): void {
     this.step.error = error;
     this.end('warning', detail);
   }
 
-  skip(detail: string, error: ExchangeError | null = null): void {
+  skip(detail: StepDetail, error: ExchangeError | null = null): void {
     this.step.error = error;
     this.end('skipped', detail);
   }
 
   /** The error (already sanitised), and for protocol steps the request and response that failed. */
-  fail(error: ExchangeError, exchange: RecordedExchange | null = null, detail: string | null = null): void {
+  fail(error: ExchangeError, exchange: RecordedExchange | null = null, detail: StepDetail | null = null): void {
     this.step.error = error;
     if (exchange) this.step.exchange = this.describeExchange(exchange);
     this.end('failure', detail);
@@ -101,35 +126,36 @@ export class TraceStep implements StepParent {
    */
   addConnectionSteps(details: ConnectionDetails, failed: { phase: 'dns' | 'connect' | 'tls'; error: ExchangeError } | null): void {
     const at = details.openedAt.getTime();
-    const add = (kind: 'dns' | 'connect' | 'tls', title: string, offsetMs: number, durationMs: number | null, detail: string | null) => {
+    const add = (kind: 'dns' | 'connect' | 'tls', title: LabelledMessage, offsetMs: number, durationMs: number | null, detail: StepDetail | null) => {
       const error = failed?.phase === kind ? failed.error : null;
       this.step.steps.push({
-        kind, title: this.recorder.clean(title), outcome: error ? 'failure' : 'success', startedAt: new Date(at + Math.round(offsetMs)),
-        durationMs: Math.round(durationMs ?? 0), detail: detail === null ? null : this.recorder.clean(detail), error, exchange: null, steps: [],
+        kind, ...this.recorder.title(title), outcome: error ? 'failure' : 'success', startedAt: new Date(at + Math.round(offsetMs)),
+        durationMs: Math.round(durationMs ?? 0), ...(detail === null ? { detail: null } : this.recorder.detail(detail)), error, exchange: null, steps: [],
       });
       return error !== null;
     };
     const isLiteral = details.addresses.length === 1 && details.addresses[0] === details.host;
     if (!isLiteral) {
       const found = details.addresses.length > 0 ? details.addresses.join(', ') : null;
-      if (add('dns', `Resolve ${details.host}`, 0, details.resolveMs, found)) return;
+      if (add('dns', stepTitle('RESOLVE_HOST', { host: details.host }), 0, details.resolveMs, found)) return;
     }
     const resolveMs = details.resolveMs ?? 0;
     const target = `${details.remoteAddress ?? details.addresses[0] ?? details.host}:${details.port}`;
-    if (add('connect', `Connect to ${target}`, resolveMs, details.connectMs, details.remoteAddress ? `Connected to ${target}.` : null)) return;
+    if (add('connect', stepTitle('CONNECT', { target }), resolveMs, details.connectMs, details.remoteAddress ? stepDetail('CONNECTED', { target }) : null)) return;
     const tls = details.tls;
     if (details.tlsMs !== null || failed?.phase === 'tls') {
-      const detail = tls
-        ? `Subject ${tls.subject}; issuer ${tls.issuer}; valid ${tls.validFrom} to ${tls.validTo}; ${tls.verified ? 'chain and name verified' : `not verified (${tls.verificationError})`}${tls.protocol ? `; ${tls.protocol}` : ''}.`
+      const certificate = tls && { subject: tls.subject, issuer: tls.issuer, validFrom: tls.validFrom, validTo: tls.validTo, protocol: tls.protocol ?? 'TLS' };
+      const detail = tls && certificate
+        ? tls.verified ? stepDetail('TLS_VERIFIED', certificate) : stepDetail('TLS_NOT_VERIFIED', { ...certificate, reason: tls.verificationError ?? 'unknown' })
         : null;
-      add('tls', `TLS with ${details.host}`, resolveMs + (details.connectMs ?? 0), details.tlsMs, detail);
+      add('tls', stepTitle('TLS', { host: details.host }), resolveMs + (details.connectMs ?? 0), details.tlsMs, detail);
     }
   }
 
-  private end(outcome: ConnectivityStep['outcome'], detail: string | null): void {
+  private end(outcome: ConnectivityStep['outcome'], detail: StepDetail | null): void {
     this.step.outcome = outcome;
     this.step.durationMs = Math.round(performance.now() - this.started);
-    if (detail !== null) this.step.detail = this.recorder.clean(detail);
+    if (detail !== null) Object.assign(this.step, this.recorder.detail(detail));
   }
 
   private describeExchange(exchange: RecordedExchange): { request: string; response: string | null } {

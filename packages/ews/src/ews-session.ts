@@ -1,3 +1,4 @@
+import { stepDetail, type LabelledMessage } from '@sync-admin/domain';
 import {
   BodyType,
   ConnectingIdType,
@@ -79,9 +80,9 @@ export class EwsSession {
   }
 
   /** GetFolder on a well-known folder. Folder.Bind accepts any folder class in the answer (typed binds do not). */
-  async bindFolder(folder: CheckedFolder): Promise<string> {
+  async bindFolder(folder: CheckedFolder): Promise<LabelledMessage> {
     const bound = await Folder.Bind(this.service, this.folderId(folder));
-    return `${bound.DisplayName || folder}: ${bound.TotalCount ?? 0} item${bound.TotalCount === 1 ? '' : 's'}.`;
+    return stepDetail('FOLDER_ITEMS', { folder: bound.DisplayName || folder, count: bound.TotalCount ?? 0 });
   }
 
   /** CreateItem with MessageDisposition=SaveOnly into Drafts: proves the account may create mail, without sending any. */

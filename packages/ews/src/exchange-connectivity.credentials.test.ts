@@ -243,6 +243,17 @@ describe('connections', () => {
     const result = await connectivity.checkMailbox(mailboxTarget(exchangeOnlineProfile(), { channels: ['incoming'], secrets: { incomingPassword: null } }));
     expect(result.channels.incoming.outcome).toBe('success');
     expect(result.trace.steps[0]?.steps.map((s) => s.title)).toContain(`GetFolder Inbox at ${EXCHANGE_ONLINE_EWS_URL}`);
+    // Each title names its sentence (decision 62): the channel by its label, a call by its operation's params.
+    expect(result.trace.steps[0]).toMatchObject({
+      title: 'Incoming Email',
+      titleSentence: { code: 'CHANNEL', params: { channel: 'Incoming Email' }, labels: { channel: { kind: 'exchangeChannel', keys: ['incoming'] } } },
+    });
+    expect(result.trace.steps[0]?.steps.map((s) => s.titleSentence)).toContainEqual({ code: 'GET_FOLDER', params: { folder: 'Inbox', url: EXCHANGE_ONLINE_EWS_URL } });
+    expect(result.trace.steps[0]?.steps.map((s) => s.titleSentence?.code)).toContain('TOKEN');
+    // And what each found: the app acting as the mailbox, the folder's item count as a number for a plural form.
+    expect(result.trace.steps[0]?.detailSentence).toMatchObject({ code: 'APP_ACCESS_IMPERSONATE', params: { applicationId: PORTAL_APP.applicationId } });
+    const getFolder = result.trace.steps[0]?.steps.find((s) => s.titleSentence?.code === 'GET_FOLDER');
+    expect(getFolder?.detailSentence).toEqual({ code: 'FOLDER_ITEMS', params: { folder: expect.any(String), count: expect.any(Number) } });
     // One token for the app registration, whatever the number of checks: the rest came from MSAL's cache.
     expect(oauth.tokenRequests.filter((r) => r.clientId === PORTAL_APP.applicationId).map((r) => r.scope)).toEqual(['https://outlook.office365.com/.default']);
   });

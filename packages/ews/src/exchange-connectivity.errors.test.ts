@@ -116,13 +116,16 @@ describe('failures below HTTP', () => {
     expect(failedStep(result)).toMatchObject({ kind: 'connect', error: { code: 'ConnectionRefused' } });
     // Outgoing and Appointments did not try again: same server, same credentials.
     expect(result.trace.steps[1]?.detail).toMatch(/Not tried: Incoming Email failed/);
+    expect(result.trace.steps[1]?.detailSentence).toEqual({
+      code: 'NOT_TRIED', params: { channel: 'Incoming Email' }, labels: { channel: { kind: 'exchangeChannel', keys: ['incoming'] } },
+    });
     expect(result.trace.steps[1]?.steps).toEqual([]);
   });
 
   it('an unknown host is HostNotFound (permanent), with the DNS step failed', async () => {
     const result = await checkAt('https://mail.nowhere.example/EWS/Exchange.asmx');
     expect(result.channels.incoming.error).toMatchObject({ code: 'HostNotFound', errorClass: 'permanent' });
-    expect(failedStep(result)).toMatchObject({ kind: 'dns', title: 'Resolve mail.nowhere.example' });
+    expect(failedStep(result)).toMatchObject({ kind: 'dns', title: 'Resolve mail.nowhere.example', titleSentence: { code: 'RESOLVE_HOST', params: { host: 'mail.nowhere.example' } } });
   });
 
   it('https sent to a plain-http port is TlsHandshakeFailed', async () => {

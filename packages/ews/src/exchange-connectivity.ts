@@ -1,6 +1,10 @@
 import {
   EXCHANGE_CHANNEL_LABELS,
   EXCHANGE_CHANNELS,
+  channelStepTitle,
+  notTriedDetail,
+  stepDetail,
+  stepTitle,
   type ChannelCheckResult,
   type ExchangeChannel,
   type ExchangeError,
@@ -56,9 +60,8 @@ const CHANNEL_OPERATIONS: Record<ExchangeChannel, Array<CheckedFolder | 'draft'>
   outgoing: ['draft'],
   appointmentsContactsTasks: ['calendar', 'contacts', 'tasks'],
 };
-const FOLDER_TITLES: Record<CheckedFolder, string> = {
-  inbox: 'GetFolder Inbox', calendar: 'GetFolder Calendar', contacts: 'GetFolder Contacts', tasks: 'GetFolder Tasks',
-};
+/** The folders a channel binds, by their EWS distinguished names. */
+const FOLDER_NAMES: Record<CheckedFolder, string> = { inbox: 'Inbox', calendar: 'Calendar', contacts: 'Contacts', tasks: 'Tasks' };
 
 /**
  * The EWS adapter behind "Test & Enable" and a profile's "Test connection", on ews-javascript-api and
@@ -112,7 +115,7 @@ export function requestTimeoutMs(settings: ServerProfileSettings, ceilingMs: num
 async function checkChannel(
   run: ConnectivityRun, channel: ExchangeChannel, target: MailboxConnectivityTarget, s2s: AppRegistration | null, reportUnexpected: (error: unknown) => void,
 ): Promise<ChannelCheckResult> {
-  const step = run.trace.child('ews', EXCHANGE_CHANNEL_LABELS[channel]);
+  const step = run.trace.child('ews', channelStepTitle(channel));
   let error: ExchangeError | null;
   try {
     error = await checkChannelIn(step, run, channel, target, s2s);
@@ -136,23 +139,23 @@ async function checkChannelIn(step: TraceStep, run: ConnectivityRun, channel: Ex
   });
   if (!planned.ok) {
     const error = run.error(failure(planned.code, planned.message));
-    step.child('configuration', 'Read the email server profile').fail(error);
+    step.child('configuration', stepTitle('READ_PROFILE')).fail(error);
     step.fail(error);
     return error;
   }
   const { plan } = planned;
   const earlier = run.earlierFailure(plan);
   if (earlier) {
-    step.fail(earlier.error, null, `Not tried: ${earlier.by} failed with the same server and credentials.`);
+    step.fail(earlier.error, null, notTriedDetail(earlier.by));
     return earlier.error;
   }
   const error = await runChannelChecks(run, channel, plan, step);
   if (error) {
-    if (isConnectionLevel(error.code)) run.rememberFailure(plan, error, EXCHANGE_CHANNEL_LABELS[channel]);
+    if (isConnectionLevel(error.code)) run.rememberFailure(plan, error, channel);
     step.fail(error);
     return error;
   }
-  step.succeed(`${describeAccess(plan)}.`);
+  step.succeed(describeAccess(plan));
   return null;
 }
 
@@ -162,19 +165,19 @@ async function runChannelChecks(run: ConnectivityRun, channel: ExchangeChannel, 
   const { session } = opened;
   for (const operation of CHANNEL_OPERATIONS[channel]) {
     if (operation !== 'draft') {
-      const error = await run.call(session, plan, step, FOLDER_TITLES[operation], () => session.bindFolder(operation));
+      const error = await run.call(session, plan, step, (url) => stepTitle('GET_FOLDER', { folder: FOLDER_NAMES[operation], url }), () => session.bindFolder(operation));
       if (error) return error;
       continue;
     }
     let draft: Awaited<ReturnType<typeof session.saveDraft>> | null = null;
-    const saved = await run.call(session, plan, step, 'CreateItem (save a draft in Drafts)', async () => {
+    const saved = await run.call(session, plan, step, (url) => stepTitle('SAVE_DRAFT', { url }), async () => {
       draft = await session.saveDraft();
-      return 'Draft saved; nothing was sent.';
+      return stepDetail('DRAFT_SAVED');
     });
     if (saved) return saved;
-    const deleted = await run.call(session, plan, step, 'DeleteItem (hard delete the draft)', async () => {
+    const deleted = await run.call(session, plan, step, (url) => stepTitle('DELETE_DRAFT', { url }), async () => {
       if (draft) await session.deleteDraft(draft);
-      return 'Draft deleted.';
+      return stepDetail('DRAFT_DELETED');
     });
     if (deleted) return { ...deleted, message: `${deleted.message} The test draft may remain in Drafts.`.slice(0, 1_000) };
   }

@@ -1,4 +1,4 @@
-import { AUTHENTICATION_PROTOCOL_LABELS, type ExchangeErrorCode, type ServerProfileConnectionTarget, type ServerProfileLastTest, type TestStatus } from '@sync-admin/domain';
+import { AUTHENTICATION_PROTOCOL_LABELS, EXCHANGE_ONLINE_EWS_URL, stepDetail, stepTitle, type ExchangeErrorCode, type LabelledMessage, type ServerProfileConnectionTarget, type ServerProfileLastTest, type TestStatus } from '@sync-admin/domain';
 import { describeAccess, planChannel, type ChannelPlan } from './connection-plan.ts';
 import { checkSecrets, ConnectivityRun, type ConnectivityDeps } from './connectivity-run.ts';
 import type { TraceStep } from './connectivity-trace.ts';
@@ -48,11 +48,11 @@ export async function testProfileConnection(
 
 async function test(run: ConnectivityRun, target: ServerProfileConnectionTarget, s2s: AppRegistration | null): Promise<Outcome> {
   const { settings, secrets, mailboxAddress } = target;
-  const configuration = run.trace.child('configuration', 'Read the email server profile');
+  const configuration = run.trace.child('configuration', stepTitle('READ_PROFILE'));
   if (settings.serverType === 'exchangeServer' && settings.authenticateUsing === 'credentialsSpecifiedByUserOrQueue') {
-    const message = 'The credentials come from each mailbox: test a mailbox that uses this profile.';
-    configuration.warn(message);
-    return { status: 'warning', message, errorCode: null };
+    const detail = stepDetail('CREDENTIALS_PER_MAILBOX');
+    configuration.warn(detail);
+    return { status: 'warning', message: detail.message, errorCode: null };
   }
   const usesOwnAddressForAutodiscover = settings.serverType === 'exchangeServer' && settings.useAutoDiscover && !mailboxAddress;
   if (usesOwnAddressForAutodiscover && !settings.incomingUserName?.includes('@')) {
@@ -82,19 +82,19 @@ async function test(run: ConnectivityRun, target: ServerProfileConnectionTarget,
   }
 
   const whose = `the Inbox of ${plan.mailbox}`;
-  const step = run.trace.child('ews', `Open ${whose}`);
+  const step = run.trace.child('ews', stepTitle('OPEN_INBOX', { mailbox: plan.mailbox }));
   const opened = await run.session(plan, step);
   if (!opened.ok) {
     step.fail(opened.error);
     return { status: 'failure', message: opened.error.message, errorCode: opened.error.code };
   }
   const { session } = opened;
-  const error = await run.call(session, plan, step, 'GetFolder Inbox', () => session.bindFolder('inbox'));
+  const error = await run.call(session, plan, step, (url) => stepTitle('GET_FOLDER', { folder: 'Inbox', url }), () => session.bindFolder('inbox'));
   if (error) {
     step.fail(error);
     return { status: 'failure', message: error.message, errorCode: error.code };
   }
-  step.succeed();
+  step.succeed(describeAccess(plan));
   if (plan.credential.kind === 'oauth') {
     return { status: 'success', message: `Signed in to Microsoft Entra ID and opened ${whose} at ${session.url}.`, errorCode: null };
   }
@@ -102,10 +102,11 @@ async function test(run: ConnectivityRun, target: ServerProfileConnectionTarget,
   return { status: 'success', message: `Connected to ${session.url} and opened ${whose}${account}.`, errorCode: null };
 }
 
-function describePlan(plan: ChannelPlan): string {
-  const location = plan.location.kind === 'url' ? plan.location.url : 'found by Autodiscover';
-  const protocol = plan.credential.kind === 'oauth' ? 'OAuth client credentials' : AUTHENTICATION_PROTOCOL_LABELS[plan.credential.protocol];
-  return `EWS ${location}; ${protocol}; ${describeAccess(plan)}.`;
+/** Where and how the profile connects; who opens which mailbox is the Open step's detail. */
+function describePlan({ location, credential }: ChannelPlan): LabelledMessage {
+  if (credential.kind === 'oauth') return stepDetail('PLAN_OAUTH', { url: location.kind === 'url' ? location.url : EXCHANGE_ONLINE_EWS_URL });
+  const protocol = AUTHENTICATION_PROTOCOL_LABELS[credential.protocol];
+  return location.kind === 'url' ? stepDetail('PLAN_AT_URL', { url: location.url, protocol }) : stepDetail('PLAN_BY_AUTODISCOVER', { protocol });
 }
 
 function refused(run: ConnectivityRun, step: TraceStep, code: ExchangeErrorCode, message: string): Outcome {

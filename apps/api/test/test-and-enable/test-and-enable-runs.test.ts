@@ -110,6 +110,11 @@ describe('Test & Enable jobs against an Exchange test server', () => {
       });
       expect(Date.parse(after.testCompletedOn)).toBeGreaterThan(Date.now() - 60_000);
       expect(after.lastConnectivityTest.trace.steps.length).toBeGreaterThan(0);
+      // Kept in the database and read back with each step's sentence (decision 62).
+      expect(after.lastConnectivityTest.trace.steps[0]).toMatchObject({
+        title: 'Incoming Email', titleSentence: { code: 'CHANNEL', labels: { channel: { kind: 'exchangeChannel', keys: ['incoming'] } } },
+        detailSentence: { code: expect.stringMatching(/^ACCESS_/) },
+      });
       const operations = ews.requests.filter((r) => r.mailbox === row.emailAddress && r.operation !== 'handshake').map((r) => `${r.operation}${r.folder ? ` ${r.folder}` : ''}`);
       expect(operations.sort()).toEqual(['CreateItem drafts', 'DeleteItem', 'GetFolder calendar', 'GetFolder contacts', 'GetFolder inbox', 'GetFolder tasks'].sort());
       expect(await alertsOf(row.id)).toEqual([expect.objectContaining({ severity: 'information', toMailboxOwner: true, message: expect.stringContaining('completed successfully') })]);

@@ -1,6 +1,7 @@
 import type { MailboxSettings, MailboxType } from '../mailboxes/mailbox.ts';
 import type { ServerProfileSecrets } from '../server-profiles/server-profile-connection.port.ts';
 import type { ServerProfileSettings } from '../server-profiles/server-profile.ts';
+import type { LabelledSentence } from '../shared/sentence-labels.ts';
 import type { ExchangeChannel } from './exchange-channel.ts';
 import type { ExchangeErrorClass } from './exchange-error-class.ts';
 
@@ -28,12 +29,16 @@ export type ConnectivityStepOutcome = (typeof CONNECTIVITY_STEP_OUTCOMES)[number
  */
 export interface ConnectivityStep {
   kind: ConnectivityStepKind;
+  /** The English title, and (absent from traces kept before decision 62) its code and params. */
   title: string;
+  titleSentence?: LabelledSentence;
   outcome: ConnectivityStepOutcome;
   startedAt: Date;
   durationMs: number;
   /** What was found: addresses, the certificate's subject, issuer and expiry, the authority and tenant, the URL. */
   detail: string | null;
+  /** The detail's code and params, where it is a sentence rather than data alone (decision 62). */
+  detailSentence?: LabelledSentence;
   error: ExchangeError | null;
   /** A failed protocol step's request and response, with Authorization headers and every secret removed. */
   exchange: { request: string; response: string | null } | null;

@@ -12,8 +12,8 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function toStepResponse(step: ConnectivityStep): ConnectivityStepResponse {
   return {
-    kind: step.kind, title: step.title, outcome: step.outcome, startedAt: step.startedAt.toISOString(), durationMs: step.durationMs,
-    detail: step.detail, error: step.error, exchange: step.exchange, steps: step.steps.map(toStepResponse),
+    kind: step.kind, title: step.title, ...(step.titleSentence ? { titleSentence: step.titleSentence } : {}), outcome: step.outcome, startedAt: step.startedAt.toISOString(), durationMs: step.durationMs,
+    detail: step.detail, ...(step.detailSentence ? { detailSentence: step.detailSentence } : {}), error: step.error, exchange: step.exchange, steps: step.steps.map(toStepResponse),
   };
 }
 

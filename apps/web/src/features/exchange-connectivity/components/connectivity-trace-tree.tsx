@@ -10,6 +10,7 @@ import type { ConnectivityStepResponse, ConnectivityTraceResponse } from '@sync-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../../lib/format-time.ts';
+import { codedSentenceText } from '../../../lib/server-messages.ts';
 import { ErrorCodeLink } from './error-code-link.tsx';
 import { ExchangeMessagesDialog } from './exchange-messages-dialog.tsx';
 
@@ -49,6 +50,11 @@ function OutcomeIcon({ outcome }: { outcome: Outcome }) {
 }
 
 const formatDuration = (ms: number) => (ms < 1000 ? `${formatNumber(ms)} ms` : `${formatNumber(Math.round(ms / 100) / 10)} s`);
+
+/** A step's title and detail in the language shown (decision 62); a trace kept before has only its English. */
+const stepTitle = (step: ConnectivityStepResponse) => codedSentenceText('exchange-connectivity:stepTitle', step.title, step.titleSentence);
+const stepDetail = ({ detail, detailSentence }: ConnectivityStepResponse) =>
+  detail && codedSentenceText('exchange-connectivity:stepDetail', detail, detailSentence);
 
 const hasFailure = (step: ConnectivityStepResponse): boolean => step.outcome === 'failure' || step.steps.some(hasFailure);
 
@@ -93,11 +99,11 @@ function StepItem({ step, value, onShowExchange }: StepProps) {
           ),
         } : undefined}
       >
-        <Text weight="semibold">{step.title}</Text>
+        <Text weight="semibold">{stepTitle(step)}</Text>
         <Text size={200} className={styles.meta}>
           {t(OUTCOME_LABELS[step.outcome].labelKey)} · {formatDuration(step.durationMs)}
         </Text>
-        {step.detail && <Text size={200} className={styles.detail}>{step.detail}</Text>}
+        {step.detail && <Text size={200} className={styles.detail}>{stepDetail(step)}</Text>}
         {error && <Text size={200} className={styles.error}>{error.message}</Text>}
       </TreeItemLayout>
       {step.steps.length > 0 && (
@@ -135,7 +141,7 @@ export function ConnectivityTraceTree({ trace, label }: { trace: ConnectivityTra
           ))}
         </Tree>
       )}
-      {shown?.exchange && <ExchangeMessagesDialog title={shown.title} exchange={shown.exchange} onClose={() => setShown(null)} />}
+      {shown?.exchange && <ExchangeMessagesDialog title={stepTitle(shown)} exchange={shown.exchange} onClose={() => setShown(null)} />}
     </div>
   );
 }
