@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ALERT_SENTENCES } from '../apps/api/src/seed/demo-data.ts';
 import { LABEL_KEYS, NOTE_KEY } from '../apps/web/src/lib/server-label-keys.ts';
-import { ALERT_PLURAL_SENTENCES, ALERT_SENTENCES, SENTENCE_LABEL_TABLES, APPROVAL_SENTENCES, APPROVE_EMAIL_AVAILABILITY_SENTENCES, BULK_RESULT_SENTENCES, CONNECTIVITY_STEP_DETAILS, CONNECTIVITY_STEP_PLURAL_DETAILS, CONNECTIVITY_STEP_TITLES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, MAILBOX_IMPORT_SENTENCES, SENTENCE_NOTE, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
+import { ALERT_PLURAL_SENTENCES, ALERT_SENTENCES, SENTENCE_LABEL_TABLES, APPROVAL_SENTENCES, APPROVE_EMAIL_AVAILABILITY_SENTENCES, BULK_RESULT_SENTENCES, CONNECTION_TEST_RESULTS, CONNECTIVITY_STEP_DETAILS, CONNECTIVITY_STEP_PLURAL_DETAILS, CONNECTIVITY_STEP_TITLES, DOMAIN_HEALTH_SENTENCES, EXCHANGE_ERROR_CATALOG, MAILBOX_IMPORT_SENTENCES, SENTENCE_NOTE, SERVER_PROFILE_FIELD_RULES } from '../packages/domain/src/index.ts';
 
 // The web's translations (decision 51): the same keys in every namespace of every language, every key the code asks
 // for present in English, and the server's message codes all translated.
@@ -161,6 +161,7 @@ describe('the web translations', () => {
     { table: 'DOMAIN_HEALTH_SENTENCES', namespace: 'domain-health', sentences: keyed('sentence.', DOMAIN_HEALTH_SENTENCES) },
     { table: 'APPROVAL_SENTENCES', namespace: 'mailboxes', sentences: keyed('approvalSentence.', APPROVAL_SENTENCES) },
     { table: 'BULK_RESULT_SENTENCES', namespace: 'mailboxes', sentences: keyed('bulkSentence.', BULK_RESULT_SENTENCES) },
+    { table: 'CONNECTION_TEST_RESULTS', namespace: 'server-profiles', sentences: keyed('testResult.', CONNECTION_TEST_RESULTS) },
     { table: 'CONNECTIVITY_STEP_TITLES', namespace: 'exchange-connectivity', sentences: keyed('stepTitle.', CONNECTIVITY_STEP_TITLES) },
     {
       table: 'CONNECTIVITY_STEP_DETAILS', namespace: 'exchange-connectivity',

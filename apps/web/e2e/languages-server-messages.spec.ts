@@ -140,3 +140,24 @@ test('alerts and last errors a real Test & Enable run wrote are said in German: 
   await expect(retried).toContainText(/\(Versuch 1 von 10; nächster Versuch am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\)\./);
   await expect(retried).not.toContainText('UTC');
 });
+
+test('a profile\'s Test connection says its result and its steps in German', async ({ page }) => {
+  await signInInGerman(page, 'global.admin@contoso.example');
+  const fabrikam = await environmentId(page, 'Fabrikam');
+  await page.goto(`/environments/${fabrikam}/settings/email/server-profiles`);
+  const row = page.getByRole('grid', { name: 'E-Mail-Serverprofile' }).getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'Fabrikam Exchange Server', exact: true }) });
+  await row.getByRole('radio', { name: 'Fabrikam Exchange Server auswählen' }).check();
+  await page.getByRole('button', { name: 'Verbindung testen' }).click();
+  // The result line is the portal's own sentence, said in German; the URL and accounts are as they are.
+  await expect(page.getByText(/^Verbindungstest für Fabrikam Exchange Server: Erfolgreich\. Mit https?:\/\/\S+ verbunden und den Posteingang von \S+ geöffnet\.$/)).toBeVisible();
+
+  await row.getByRole('link', { name: 'Fabrikam Exchange Server', exact: true }).click();
+  const steps = page.getByRole('tree', { name: 'Schritte des letzten Verbindungstests' });
+  await expect(steps).toContainText('E-Mail-Serverprofil lesen');
+  await expect(steps).toContainText(/EWS https?:\/\/\S+; \S+\./);
+  await expect(steps).toContainText(/Posteingang von \S+ öffnen/);
+  await expect(page.getByRole('term').filter({ hasText: /^Meldung$/ }).locator('xpath=following-sibling::dd[1]')).toContainText('verbunden und den Posteingang von');
+  await expect(page.getByRole('main')).not.toContainText('Connected to');
+  await expect(page.getByRole('main')).not.toContainText('Read the email server profile');
+});

@@ -219,6 +219,8 @@ test.describe.serial('mailboxes', () => {
     const page = await signedInPage(browser, 'sysadmin@contoso.example');
     await openContosoMailboxes(page);
     await page.getByRole('searchbox', { name: 'Quick Find' }).fill('<Info>');
+    // The filtered list, not the row as it was before the search landed in the URL (a slow machine can be between).
+    await expect(page).toHaveURL(/search=%3CInfo%3E/);
     await grid(page).getByRole('link', { name: '<Info>', exact: true }).click();
     await expect(page.getByRole('heading', { name: '<Info>', level: 1 })).toBeVisible();
 

@@ -7,6 +7,7 @@ import {
   TEST_STATUSES,
 } from '@sync-admin/domain';
 import { z } from 'zod/mini';
+import { labelledSentenceSchema } from './errors.ts';
 import { connectivityTraceSchema } from './exchange-connectivity.ts';
 import { isoDateTime, recordVersion, text } from './primitives.ts';
 
@@ -75,6 +76,8 @@ export const serverProfileResponseSchema = z.extend(serverProfileSettingsSchema,
   secretsSet: z.object({ clientSecret: z.boolean(), incomingPassword: z.boolean(), outgoingPassword: z.boolean() }),
   lastTest: z.nullable(z.object({
     status: z.enum(TEST_STATUSES), startedAt: text(), durationMs: z.number(), message: text(),
+    /** The code and params of `message` when it is the portal's own sentence (decision 63); null for what Exchange said. */
+    sentence: z.nullable(labelledSentenceSchema),
     errorCode: z.nullable(text()), trace: z.nullable(connectivityTraceSchema),
   })),
   /** Set while an outage holds the profile's Test & Enable work (more than half of its mailboxes failed in an hour). */

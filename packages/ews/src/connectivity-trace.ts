@@ -60,7 +60,8 @@ export class TraceRecorder implements StepParent {
     return { detail: message, detailSentence: sentence };
   }
 
-  private sentence({ message, code, params, labels }: LabelledMessage): { message: string; sentence: LabelledSentence } {
+  /** A sentence's English and its code and params, each text sanitised against the check's secrets. */
+  sentence({ message, code, params, labels }: LabelledMessage): { message: string; sentence: LabelledSentence } {
     const cleaned = params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? this.clean(value) : value]));
     return { message: this.clean(message), sentence: { code, ...(cleaned ? { params: cleaned } : {}), ...(labels ? { labels } : {}) } };
   }

@@ -42,6 +42,9 @@ describe('Test connection of an Exchange Server profile', () => {
     const result = await connectivity.testConnection(target(exchangeServerProfile(ews.url, { incomingAuthenticationProtocol: 'ntlm' }), { incomingPassword: SERVICE_PASSWORD }));
     expect(result).toMatchObject({ status: 'success', errorCode: null, startedAt: clock() });
     expect(result.message).toBe(`Connected to ${ews.url} and opened the Inbox of ${SERVICE_USER}.`);
+    expect(result.sentence).toEqual({ code: 'CONNECTED_OPENED_INBOX', params: { url: ews.url, mailbox: SERVICE_USER } });
+    // Where and how it connects is the profile step's detail, who opens which mailbox the Open step's.
+    expect(result.trace?.steps.map((s) => s.detailSentence?.code)).toEqual(['PLAN_AT_URL', 'ACCESS_OWN']);
     expect(ews.requests.filter((r) => r.status === 200).map((r) => [r.operation, r.folder, r.mailbox, r.impersonated])).toEqual([['GetFolder', 'inbox', 'svc-sync@contoso.com', null]]);
     // The trace: the profile read, then the call with its connection steps.
     expect(result.trace?.steps.map((s) => [s.kind, s.outcome])).toEqual([['configuration', 'success'], ['ews', 'success']]);
@@ -52,12 +55,14 @@ describe('Test connection of an Exchange Server profile', () => {
   it('opens an impersonated mailbox when given one', async () => {
     const result = await connectivity.testConnection(target(exchangeServerProfile(ews.url), { incomingPassword: SERVICE_PASSWORD }, MAILBOX));
     expect(result.message).toBe(`Connected to ${ews.url} and opened the Inbox of ${MAILBOX} as ${SERVICE_USER} (impersonation).`);
+    expect(result.sentence).toEqual({ code: 'CONNECTED_OPENED_INBOX_IMPERSONATING', params: { url: ews.url, mailbox: MAILBOX, account: SERVICE_USER } });
     expect(ews.requests.map((r) => r.impersonated)).toEqual([MAILBOX]);
   });
 
   it('fails with the catalog code and the exact error when the password is wrong', async () => {
     const result = await connectivity.testConnection(target(exchangeServerProfile(ews.url), { incomingPassword: 'wrong-password-value' }));
-    expect(result).toMatchObject({ status: 'failure', errorCode: 'HTTP401' });
+    // What Exchange said is data: no sentence of the portal's.
+    expect(result).toMatchObject({ status: 'failure', errorCode: 'HTTP401', sentence: null });
     expect(result.message).toMatch(/401 Unauthorized: it refused the credentials\.$/);
   });
 

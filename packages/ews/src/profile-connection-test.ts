@@ -1,4 +1,4 @@
-import { AUTHENTICATION_PROTOCOL_LABELS, EXCHANGE_ONLINE_EWS_URL, stepDetail, stepTitle, type ExchangeErrorCode, type LabelledMessage, type ServerProfileConnectionTarget, type ServerProfileLastTest, type TestStatus } from '@sync-admin/domain';
+import { AUTHENTICATION_PROTOCOL_LABELS, EXCHANGE_ONLINE_EWS_URL, connectionTestResult, stepDetail, stepTitle, type ExchangeErrorCode, type LabelledMessage, type ServerProfileConnectionTarget, type ServerProfileLastTest, type TestStatus } from '@sync-admin/domain';
 import { describeAccess, planChannel, type ChannelPlan } from './connection-plan.ts';
 import { checkSecrets, ConnectivityRun, type ConnectivityDeps } from './connectivity-run.ts';
 import type { TraceStep } from './connectivity-trace.ts';
@@ -7,7 +7,8 @@ import type { AppRegistration } from './exchange-online-token.ts';
 
 interface Outcome {
   status: TestStatus;
-  message: string;
+  /** The portal's own sentence, or what Exchange, Entra ID or the adapter's refusal said. */
+  message: string | LabelledMessage;
   errorCode: string | null;
 }
 
@@ -36,11 +37,12 @@ export async function testProfileConnection(
   } finally {
     run.close();
   }
+  const said = typeof outcome.message === 'string' ? { message: run.trace.clean(outcome.message), sentence: null } : run.trace.sentence(outcome.message);
   return {
     status: outcome.status,
     startedAt,
     durationMs: Math.round(performance.now() - started),
-    message: run.trace.clean(outcome.message),
+    ...said,
     errorCode: outcome.errorCode,
     trace: run.trace.finish(),
   };
@@ -50,9 +52,8 @@ async function test(run: ConnectivityRun, target: ServerProfileConnectionTarget,
   const { settings, secrets, mailboxAddress } = target;
   const configuration = run.trace.child('configuration', stepTitle('READ_PROFILE'));
   if (settings.serverType === 'exchangeServer' && settings.authenticateUsing === 'credentialsSpecifiedByUserOrQueue') {
-    const detail = stepDetail('CREDENTIALS_PER_MAILBOX');
-    configuration.warn(detail);
-    return { status: 'warning', message: detail.message, errorCode: null };
+    configuration.warn(stepDetail('CREDENTIALS_PER_MAILBOX'));
+    return { status: 'warning', message: connectionTestResult('CREDENTIALS_PER_MAILBOX'), errorCode: null };
   }
   const usesOwnAddressForAutodiscover = settings.serverType === 'exchangeServer' && settings.useAutoDiscover && !mailboxAddress;
   if (usesOwnAddressForAutodiscover && !settings.incomingUserName?.includes('@')) {
@@ -73,15 +74,10 @@ async function test(run: ConnectivityRun, target: ServerProfileConnectionTarget,
     const token = await run.token(plan, run.trace);
     if (!token.ok) return { status: 'failure', message: token.error.message, errorCode: token.error.code };
     if (!mailboxAddress) {
-      return {
-        status: 'warning',
-        message: 'Signed in to Microsoft Entra ID; no mailbox was opened. Test a mailbox that uses this profile to check access to Exchange Online.',
-        errorCode: null,
-      };
+      return { status: 'warning', message: connectionTestResult('SIGNED_IN_NO_MAILBOX'), errorCode: null };
     }
   }
 
-  const whose = `the Inbox of ${plan.mailbox}`;
   const step = run.trace.child('ews', stepTitle('OPEN_INBOX', { mailbox: plan.mailbox }));
   const opened = await run.session(plan, step);
   if (!opened.ok) {
@@ -95,11 +91,12 @@ async function test(run: ConnectivityRun, target: ServerProfileConnectionTarget,
     return { status: 'failure', message: error.message, errorCode: error.code };
   }
   step.succeed(describeAccess(plan));
-  if (plan.credential.kind === 'oauth') {
-    return { status: 'success', message: `Signed in to Microsoft Entra ID and opened ${whose} at ${session.url}.`, errorCode: null };
-  }
-  const account = plan.access === 'own' ? '' : ` as ${plan.credential.userName}${plan.access === 'impersonate' ? ' (impersonation)' : ''}`;
-  return { status: 'success', message: `Connected to ${session.url} and opened ${whose}${account}.`, errorCode: null };
+  const inbox = { url: session.url, mailbox: plan.mailbox };
+  if (plan.credential.kind === 'oauth') return { status: 'success', message: connectionTestResult('SIGNED_IN_OPENED_INBOX', inbox), errorCode: null };
+  const account = plan.credential.userName;
+  const message = plan.access === 'own' ? connectionTestResult('CONNECTED_OPENED_INBOX', inbox)
+    : connectionTestResult(plan.access === 'impersonate' ? 'CONNECTED_OPENED_INBOX_IMPERSONATING' : 'CONNECTED_OPENED_INBOX_AS', { ...inbox, account });
+  return { status: 'success', message, errorCode: null };
 }
 
 /** Where and how the profile connects; who opens which mailbox is the Open step's detail. */

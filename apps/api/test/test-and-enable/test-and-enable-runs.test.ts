@@ -310,7 +310,16 @@ describe('Test & Enable jobs against an Exchange test server', () => {
     ews.inject({ fault: { kind: 'httpStatus', status: 401 } });
     const response = await t.app.inject({ method: 'POST', url: `/api/environments/${fabrikam}/server-profiles/${profile}/test-connection`, headers: admin.headers });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().lastTest).toMatchObject({ status: 'failure', errorCode: 'HTTP401', trace: { steps: expect.any(Array) } });
+    expect(response.json().lastTest).toMatchObject({ status: 'failure', errorCode: 'HTTP401', sentence: null, trace: { steps: expect.any(Array) } });
     expect(JSON.stringify(response.json())).not.toContain(SERVICE_PASSWORD);
+  });
+
+  it('Test connection on the profile that passes keeps its result line\'s sentence, read back from the database', async () => {
+    const response = await t.app.inject({ method: 'POST', url: `/api/environments/${fabrikam}/server-profiles/${profile}/test-connection`, headers: admin.headers });
+    expect(response.statusCode, response.body).toBe(200);
+    const { lastTest } = response.json();
+    expect(lastTest).toMatchObject({ status: 'success', message: expect.stringMatching(/^Connected to /), sentence: { code: expect.stringMatching(/^CONNECTED_OPENED_INBOX/) } });
+    const read = await t.app.inject({ method: 'GET', url: `/api/environments/${fabrikam}/server-profiles/${profile}`, headers: admin.headers });
+    expect(read.json().lastTest.sentence).toEqual(lastTest.sentence);
   });
 });

@@ -76,7 +76,7 @@ function labelParams(labels: LabelledSentenceResponse['labels']): MessageParams 
  * useTranslation), and `security-roles` for the labels.
  */
 export function codedSentenceText(
-  table: 'alerts:sentence' | 'domain-health:sentence' | 'exchange-connectivity:stepDetail' | 'exchange-connectivity:stepTitle' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence',
+  table: 'alerts:sentence' | 'domain-health:sentence' | 'exchange-connectivity:stepDetail' | 'exchange-connectivity:stepTitle' | 'mailboxes:approvalSentence' | 'mailboxes:approveEmailSentence' | 'server-profiles:testResult',
   english: string,
   coded: LabelledSentenceResponse | null | undefined,
   params: MessageParams = {},

@@ -1,4 +1,4 @@
-import type { OutageFamily, ServerProfile, ServerProfileSettings } from '@sync-admin/domain';
+import type { LabelledSentence, OutageFamily, ServerProfile, ServerProfileSettings } from '@sync-admin/domain';
 import type { Prisma, ServerProfile as ServerProfileRow } from '../generated/prisma/client.ts';
 import { traceFromJson } from '../test-and-enable/connectivity-trace.json.ts';
 
@@ -34,6 +34,8 @@ export function toServerProfile(row: ServerProfileRowWithOwner): ServerProfile {
             startedAt: row.lastTestStartedAt,
             durationMs: row.lastTestDurationMs ?? 0,
             message: row.lastTestMessage ?? '',
+            // Written only by recordServerProfileTest, from the domain's own sentences.
+            sentence: row.lastTestSentence as LabelledSentence | null,
             errorCode: row.lastTestErrorCode,
             trace: traceFromJson(row.lastTestTrace),
           }

@@ -151,6 +151,7 @@ export function createServerProfileRepository(prisma: Client, cipher: SecretCiph
           lastTestStartedAt: test.startedAt,
           lastTestDurationMs: test.durationMs,
           lastTestMessage: test.message,
+          lastTestSentence: test.sentence ? (test.sentence as unknown as Prisma.InputJsonObject) : Prisma.DbNull,
           lastTestErrorCode: test.errorCode,
           lastTestTrace: test.trace ? traceToJson(test.trace) : Prisma.DbNull,
         },

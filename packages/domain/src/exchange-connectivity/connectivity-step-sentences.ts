@@ -56,6 +56,23 @@ export const CONNECTIVITY_STEP_DETAILS = {
   CREDENTIALS_PER_MAILBOX: 'The credentials come from each mailbox: test a mailbox that uses this profile.',
 } as const;
 
+/**
+ * A profile's Test connection, in one line (decision 63): what it proved when it passed, or why it could not say; a
+ * failure's line is what Exchange or Entra ID said, or the adapter's refusal, kept as it came.
+ */
+export const CONNECTION_TEST_RESULTS = {
+  CONNECTED_OPENED_INBOX: 'Connected to {{url}} and opened the Inbox of {{mailbox}}.',
+  CONNECTED_OPENED_INBOX_AS: 'Connected to {{url}} and opened the Inbox of {{mailbox}} as {{account}}.',
+  CONNECTED_OPENED_INBOX_IMPERSONATING: 'Connected to {{url}} and opened the Inbox of {{mailbox}} as {{account}} (impersonation).',
+  SIGNED_IN_OPENED_INBOX: 'Signed in to Microsoft Entra ID and opened the Inbox of {{mailbox}} at {{url}}.',
+  SIGNED_IN_NO_MAILBOX: 'Signed in to Microsoft Entra ID; no mailbox was opened. Test a mailbox that uses this profile to check access to Exchange Online.',
+  CREDENTIALS_PER_MAILBOX: CONNECTIVITY_STEP_DETAILS.CREDENTIALS_PER_MAILBOX,
+} as const;
+
+/** A Test connection's result line: its English, and the code and params a UI says it from. */
+export const connectionTestResult = (code: keyof typeof CONNECTION_TEST_RESULTS, params?: Params): LabelledMessage =>
+  labelledSentence(code, CONNECTION_TEST_RESULTS[code], params);
+
 /** A sentence whose form follows its `count`, as i18next picks `<code>_one` or `<code>_other`. */
 export const CONNECTIVITY_STEP_PLURAL_DETAILS = {
   FOLDER_ITEMS: { one: '{{folder}}: {{count, number}} item.', other: '{{folder}}: {{count, number}} items.' },

@@ -1,5 +1,6 @@
 import type { OutageFamily } from '../exchange-connectivity/outage-family.ts';
 import type { ConnectivityTrace } from '../exchange-connectivity/mailbox-connectivity.port.ts';
+import type { LabelledSentence } from '../shared/sentence-labels.ts';
 
 /**
  * Email server profiles (Dataverse table `emailserverprofile`), with the option sets and labels the seeds
@@ -98,6 +99,8 @@ export interface ServerProfileLastTest {
   startedAt: Date;
   durationMs: number;
   message: string;
+  /** The code and params of `message` when it is the portal's own sentence (decision 63); null when it is what Exchange said. */
+  sentence: LabelledSentence | null;
   /** The catalog code of the failure (see EXCHANGE_ERROR_CATALOG), null when the test passed. */
   errorCode: string | null;
   /** Every step the test took, as a tree; null for tests recorded before traces existed. */

@@ -502,6 +502,7 @@ describe('testServerProfileConnection', () => {
     startedAt: new Date('2024-05-06T07:08:09Z'),
     durationMs: 1234,
     message: 'The remote server returned an error: (401) Unauthorized.',
+    sentence: null,
     errorCode: 'HTTP401',
     trace: null,
   };

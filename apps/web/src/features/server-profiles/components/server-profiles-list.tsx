@@ -40,6 +40,7 @@ import { useDeleteServerProfile } from '../api/delete-server-profile.ts';
 import { useServerProfiles } from '../api/get-server-profiles.ts';
 import { useServerProfileCommand, type ServerProfileCommand } from '../api/server-profile-commands.ts';
 import { useTestServerProfileConnection } from '../api/test-server-profile-connection.ts';
+import { testResultText } from '../lib/test-result-text.ts';
 import { TEST_AND_ENABLE_NEEDS_WRITE, type TestAndEnableCommand } from '../../test-and-enable/api/start-test-and-enable.ts';
 import { ServerProfilesGrid } from './server-profiles-grid.tsx';
 import { TEST_STATUSES } from './test-status-badge.tsx';
@@ -123,7 +124,7 @@ export function ServerProfilesList({ environmentId, canWrite, canTestAndEnable, 
       onSuccess: ({ name, lastTest }) => {
         if (!lastTest) return;
         const intent = lastTest.status === 'success' ? 'success' : lastTest.status === 'warning' ? 'warning' : 'error';
-        setNotice({ intent, text: t('notice.tested', { name, status: t(TEST_STATUSES[lastTest.status].labelKey), message: lastTest.message }) });
+        setNotice({ intent, text: t('notice.tested', { name, status: t(TEST_STATUSES[lastTest.status].labelKey), message: testResultText(lastTest) }) });
       },
     });
   };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ServerProfile" ADD COLUMN     "lastTestSentence" JSONB;
+
