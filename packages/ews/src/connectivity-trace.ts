@@ -145,10 +145,11 @@ export class TraceStep implements StepParent {
     if (add('connect', stepTitle('CONNECT', { target }), resolveMs, details.connectMs, details.remoteAddress ? stepDetail('CONNECTED', { target }) : null)) return;
     const tls = details.tls;
     if (details.tlsMs !== null || failed?.phase === 'tls') {
-      const certificate = tls && { subject: tls.subject, issuer: tls.issuer, validFrom: tls.validFrom, validTo: tls.validTo, protocol: tls.protocol ?? 'TLS' };
-      const detail = tls && certificate
-        ? tls.verified ? stepDetail('TLS_VERIFIED', certificate) : stepDetail('TLS_NOT_VERIFIED', { ...certificate, reason: tls.verificationError ?? 'unknown' })
-        : null;
+      let detail: LabelledMessage | null = null;
+      if (tls) {
+        const certificate = { subject: tls.subject, issuer: tls.issuer, validFrom: tls.validFrom, validTo: tls.validTo, protocol: tls.protocol ?? 'TLS' };
+        detail = tls.verified ? stepDetail('TLS_VERIFIED', certificate) : stepDetail('TLS_NOT_VERIFIED', { ...certificate, reason: tls.verificationError ?? 'unknown' });
+      }
       add('tls', stepTitle('TLS', { host: details.host }), resolveMs + (details.connectMs ?? 0), details.tlsMs, detail);
     }
   }
