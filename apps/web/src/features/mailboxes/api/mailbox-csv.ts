@@ -1,6 +1,7 @@
 import { apiPaths, type MailboxColumnId, type MailboxImportRequest, type MailboxImportResponse } from '@sync-admin/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { loadErrorMessages } from '../../../lib/server-messages.ts';
 import type { MailboxGridQuery } from '../lib/grid-query.ts';
 import { useMailboxWritten } from './use-mailbox-written.ts';
 
@@ -19,9 +20,18 @@ export async function readFileAsBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/**
+ * The rows' errors are said from the errors and fields namespaces (decision 61): loaded before the answer is shown,
+ * as an API error's are, so the dialog never suspends (and loses its focus, and Escape) to fetch them.
+ */
+async function withErrorMessages(answer: Promise<MailboxImportResponse>): Promise<MailboxImportResponse> {
+  const [result] = await Promise.all([answer, loadErrorMessages()]);
+  return result;
+}
+
 export function usePreviewMailboxImport(environmentId: string) {
   return useMutation({
-    mutationFn: (file: string) => api.post<MailboxImportResponse>(apiPaths.mailboxImportPreview(environmentId), { file }),
+    mutationFn: (file: string) => withErrorMessages(api.post<MailboxImportResponse>(apiPaths.mailboxImportPreview(environmentId), { file })),
   });
 }
 
@@ -29,9 +39,9 @@ export function useImportMailboxes(environmentId: string) {
   const written = useMailboxWritten(environmentId);
   return useMutation({
     mutationFn: ({ file, mode, preview }: { file: string; mode: MailboxImportRequest['mode']; preview: MailboxImportResponse }) =>
-      api.post<MailboxImportResponse>(apiPaths.mailboxImport(environmentId), {
+      withErrorMessages(api.post<MailboxImportResponse>(apiPaths.mailboxImport(environmentId), {
         file, mode, expected: preview.rows.map((row) => ({ line: row.line, version: row.expectedVersion })),
-      } satisfies MailboxImportRequest),
+      } satisfies MailboxImportRequest)),
     onSettled: () => written(),
   });
 }

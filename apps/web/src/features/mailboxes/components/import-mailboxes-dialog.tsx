@@ -71,8 +71,8 @@ const refusal = (error: unknown): FormMessage => ({
 
 function ImportRowsTable({ result, isDone }: { result: MailboxImportResponse; isDone: boolean }) {
   const styles = useStyles();
-  // The errors and fields namespaces hold the rows' sentences and the labels in them.
-  const { t } = useTranslation(['mailboxes', 'errors', 'fields']);
+  // The rows' sentences come from the errors and fields namespaces, which the import's requests load.
+  const { t } = useTranslation('mailboxes');
   const label = isDone ? t('import.results') : t('import.preview');
   return (
     <div className={styles.scroller}>
